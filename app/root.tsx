@@ -1,0 +1,83 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import nhsukStyles from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
+import type { ReactNode } from "react";
+import { DemoDataBanner } from "./components/layout/DemoDataBanner";
+import { SiteFooter } from "./components/layout/SiteFooter";
+import { SiteHeader } from "./components/layout/SiteHeader";
+import { isDemoData } from "./models/settings.server";
+import appStyles from "./styles/app.css?url";
+import { getDb } from "./utils/db.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: nhsukStyles },
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/assets/images/favicon.ico", sizes: "48x48" },
+  { rel: "icon", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Anchor Charter" }];
+
+export async function loader() {
+  return { demoData: await isDemoData(getDb()) };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  // Absent when the root loader itself failed: the error page still renders.
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="nhsuk-skip-link" href="#maincontent">
+          Skip to main content
+        </a>
+        <SiteHeader />
+        <div className="nhsuk-width-container">
+          <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+            {data?.demoData ? <DemoDataBanner /> : null}
+            {children}
+          </main>
+        </div>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">
+        {notFound ? "Page not found" : "Sorry, there is a problem with the service"}
+      </h1>
+      <p className="nhsuk-body">
+        {notFound
+          ? "If you typed the web address, check it is correct."
+          : "Try again later. Anything you saved before this happened has been kept."}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+// `npm run db:migrate`: brings the database named by DATABASE_URL up to date.
+import { databaseConfig } from "./config";
+import { createDatabase } from "./dialect";
+import { migrateToLatest } from "./migrator";
+
+const config = databaseConfig();
+const db = createDatabase(config);
+try {
+  const applied = await migrateToLatest(db);
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s) to ${config.file}: ${applied.join(", ")}`
+      : `${config.file} is up to date.`,
+  );
+} finally {
+  await db.destroy();
+}

@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-23-01-initial";
+
+/**
+ * Every migration, by name. Listed explicitly (not read from the folder at
+ * run time) so the bundled server build carries them. Names sort by date;
+ * never rename or edit one that has landed: add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-23-01-initial": initial,
+};

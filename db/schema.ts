@@ -1,0 +1,125 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** ISO 8601 text, UTC. Kept as text so SQLite and PostgreSQL agree. */
+type Timestamp = ColumnType<string, string | undefined, string>;
+
+export type OrganisationType = "nhs_trust" | "icb_ccg" | "local_authority" | "university" | "other";
+export type PeriodStatus = "open" | "closed";
+export type AssessmentStatus = "draft" | "submitted";
+export type ComponentStatus = "not_started" | "in_progress" | "fulfilled";
+export type EvidenceKind = "narrative" | "link" | "measure";
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+}
+
+/** An integrated care system (ICS): the top of the hierarchy. */
+export interface SystemTable {
+  id: Generated<number>;
+  name: string;
+  created_at: Timestamp;
+}
+
+/** A place (ICP / place-based partnership) within a system. */
+export interface PlaceTable {
+  id: Generated<number>;
+  system_id: number;
+  name: string;
+  created_at: Timestamp;
+}
+
+/** place_id is null for a system-wide organisation that spans places. */
+export interface OrganisationTable {
+  id: Generated<number>;
+  system_id: number;
+  place_id: number | null;
+  name: string;
+  type: OrganisationType;
+  created_at: Timestamp;
+}
+
+/** A reporting period; monthly by default. Dates are YYYY-MM-DD, end inclusive. */
+export interface AssessmentPeriodTable {
+  id: Generated<number>;
+  system_id: number;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  status: PeriodStatus;
+  created_at: Timestamp;
+}
+
+/** One self-assessment per organisation per period, against one charter version. */
+export interface AssessmentTable {
+  id: Generated<number>;
+  organisation_id: number;
+  period_id: number;
+  charter_version: string;
+  status: AssessmentStatus;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: string | null;
+}
+
+/** A component's row on the reporting sheet. `version` guards against silent overwrites. */
+export interface ComponentAnswerTable {
+  id: Generated<number>;
+  assessment_id: number;
+  component_id: string;
+  status: ComponentStatus;
+  opportunities: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** Evidence belongs to an organisation so one item can back several components and periods. */
+export interface EvidenceItemTable {
+  id: Generated<number>;
+  organisation_id: number;
+  kind: EvidenceKind;
+  title: string;
+  body: string | null;
+  url: string | null;
+  measure_value: number | null;
+  measure_unit: string | null;
+  measure_date: string | null;
+  created_at: Timestamp;
+}
+
+export interface ComponentEvidenceTable {
+  component_answer_id: number;
+  evidence_item_id: number;
+}
+
+/** An action on the improvement plan, under a component's opportunities for progression. */
+export interface ProgressionActionTable {
+  id: Generated<number>;
+  component_answer_id: number;
+  description: string;
+  owner: string | null;
+  target_date: string | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  app_setting: AppSettingTable;
+  system: SystemTable;
+  place: PlaceTable;
+  organisation: OrganisationTable;
+  assessment_period: AssessmentPeriodTable;
+  assessment: AssessmentTable;
+  component_answer: ComponentAnswerTable;
+  evidence_item: EvidenceItemTable;
+  component_evidence: ComponentEvidenceTable;
+  progression_action: ProgressionActionTable;
+}
+
+export type Place = Selectable<PlaceTable>;
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type AssessmentPeriod = Selectable<AssessmentPeriodTable>;
+export type Assessment = Selectable<AssessmentTable>;
+export type ComponentAnswer = Selectable<ComponentAnswerTable>;
+export type ComponentAnswerUpdate = Updateable<ComponentAnswerTable>;
+export type EvidenceItem = Selectable<EvidenceItemTable>;

@@ -1,0 +1,73 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { prepareDatabase } from "./prepare";
+
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+
+async function main() {
+  const prepared = await prepareDatabase({ seedDemo: process.env.SEED_DEMO_DATA !== "false" });
+
+  const viteDevServer = production
+    ? undefined
+    : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+
+  // nhsuk-frontend's stylesheet refers to its icons at /assets/images/.
+  app.use(
+    "/assets/images",
+    express.static(path.resolve("node_modules/nhsuk-frontend/dist/nhsuk/assets/images"), {
+      maxAge: "1d",
+    }),
+  );
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  const build = viteDevServer
+    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
+  app.all("*", createRequestHandler({ build, mode: production ? "production" : "development" }));
+
+  const server = app.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    printWelcome(`http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`, prepared);
+  });
+
+  // Let in-flight saves finish before the process ends.
+  const shutdown = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+function printWelcome(url: string, prepared: Awaited<ReturnType<typeof prepareDatabase>>) {
+  const lines = [
+    "",
+    `Anchor Charter platform listening on ${url}`,
+    `Database: ${prepared.file}` +
+      (prepared.applied.length ? ` (applied ${prepared.applied.length} migration(s))` : ""),
+    prepared.seeded
+      ? "Loaded demonstration data (invented statuses for real organisation names)."
+      : "Existing data kept.",
+    `Charter: ${prepared.charterVersion}`,
+    "Sign-in is not built yet: every page is public and read-only for now.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { componentIds, loadCharter } from "../app/charter/content";
+import { databaseConfig } from "../db/config";
+import { createDatabase } from "../db/dialect";
+import { migrateToLatest } from "../db/migrator";
+import { databaseIsEmpty, seedDemoData } from "../db/seed/demo-data";
+
+export type PreparedDatabase = {
+  file: string;
+  applied: string[];
+  seeded: boolean;
+  charterVersion: string;
+};
+
+/**
+ * Everything that must hold before the first request: the charter content is
+ * valid (a malformed file stops start-up here, naming the file and field), the
+ * schema is current, and a new database gets the demo data.
+ */
+export async function prepareDatabase(options: { seedDemo: boolean }): Promise<PreparedDatabase> {
+  const charter = loadCharter();
+  const config = databaseConfig();
+  const db = createDatabase(config);
+  try {
+    const applied = await migrateToLatest(db);
+    const seeded = options.seedDemo && (await databaseIsEmpty(db));
+    if (seeded) {
+      await seedDemoData(db, {
+        charterVersion: charter.version,
+        componentIds: componentIds(charter),
+        today: new Date(),
+      });
+    }
+    return { file: config.file, applied, seeded, charterVersion: charter.version };
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+
+export type RunningApp = {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+/**
+ * Starts the built app exactly as `npm run serve` does, on a port the OS
+ * picks (no races between parallel runs), and resolves once it listens.
+ */
+export function startApp(env: Record<string, string>): Promise<RunningApp> {
+  const child = spawn(tsx, ["server/index.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`The app did not start within 30 s:\n${output}`));
+    }, 30_000);
+    child.stdout.on("data", () => {
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      resolve({ url: match[1], output: () => output, stop: () => stopChild(child) });
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The app exited with code ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+/** Runs the server until it exits by itself: for start-up failures. */
+export function runAppUntilExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(tsx, ["server/index.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  return new Promise((resolve) =>
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    }),
+  );
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
