@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runAppUntilExit, startApp } from "../setup/start-app";
+import { makeTempDir } from "../setup/temp";
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir();
+});
+afterEach(() => temp.cleanup());
+
+async function fetchHome(url: string) {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+describe("starting the app", () => {
+  it("migrates, loads demo data on first start, and keeps data on the next start", async () => {
+    const env = { DATABASE_URL: `file:${temp.dir}/app.db` };
+    const first = await startApp(env);
+    try {
+      expect(first.output()).toContain("Loaded demonstration data");
+      const html = await fetchHome(first.url);
+      expect(html).toContain("Demonstration data");
+      expect(html.match(/Component (?:<!-- -->)?\d\.\d/g)).toHaveLength(16);
+    } finally {
+      await first.stop();
+    }
+    const sizeAfterFirst = fs.statSync(`${temp.dir}/app.db`).size;
+
+    const second = await startApp(env);
+    try {
+      expect(second.output()).toContain("Existing data kept");
+      expect(second.output()).not.toContain("applied");
+      await fetchHome(second.url);
+    } finally {
+      await second.stop();
+    }
+    expect(fs.statSync(`${temp.dir}/app.db`).size).toBe(sizeAfterFirst);
+  });
+
+  it("without demo data, says nothing of demonstration data", async () => {
+    const app = await startApp({
+      DATABASE_URL: `file:${temp.dir}/empty.db`,
+      SEED_DEMO_DATA: "false",
+    });
+    try {
+      const html = await fetchHome(app.url);
+      expect(html).not.toContain("Demonstration data");
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("answers an unknown page with 404 and the service's own page", async () => {
+    const app = await startApp({ DATABASE_URL: `file:${temp.dir}/app.db` });
+    try {
+      const response = await fetch(`${app.url}/no-such-page`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain("Page not found");
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("stops with a message naming the file and field when the charter content is malformed", async () => {
+    const content = `${temp.dir}/content`;
+    fs.mkdirSync(content);
+    const charter = JSON.parse(fs.readFileSync("content/charter/lsc-2021.json", "utf8"));
+    delete charter.domains[2].components[0].title;
+    fs.writeFileSync(`${content}/lsc-2021.json`, JSON.stringify(charter));
+    fs.writeFileSync(`${content}/current.json`, JSON.stringify({ current: "lsc-2021" }));
+
+    const result = await runAppUntilExit({
+      DATABASE_URL: `file:${temp.dir}/app.db`,
+      CHARTER_CONTENT_DIR: content,
+    });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain("lsc-2021.json");
+    expect(result.output).toContain("domains.2.components.0.title");
+    expect(fs.existsSync(`${temp.dir}/app.db`)).toBe(false);
+  });
+});
