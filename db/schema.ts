@@ -113,6 +113,13 @@ export interface Database {
   evidence_item: EvidenceItemTable;
   component_evidence: ComponentEvidenceTable;
   progression_action: ProgressionActionTable;
+  app_user: UserTable;
+  role_assignment: RoleAssignmentTable;
+  session: SessionTable;
+  one_time_token: OneTimeTokenTable;
+  message: MessageTable;
+  audit_event: AuditEventTable;
+  rate_limit: RateLimitTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -123,3 +130,91 @@ export type Assessment = Selectable<AssessmentTable>;
 export type ComponentAnswer = Selectable<ComponentAnswerTable>;
 export type ComponentAnswerUpdate = Updateable<ComponentAnswerTable>;
 export type EvidenceItem = Selectable<EvidenceItemTable>;
+
+export type Role = "champion" | "steering_member" | "place_lead" | "admin";
+export type TokenPurpose = "invitation" | "password_reset";
+export type MessageTemplate = "invitation" | "password_reset";
+export type MessageStatus = "pending" | "sent" | "failed" | "outbox";
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  /** Hex-encoded TOTP key; set during enrolment, trusted once totp_enabled_at is set. */
+  totp_key: string | null;
+  totp_enabled_at: string | null;
+  /** 1 for the demo accounts, which are exempt from the second factor while demo data is loaded. */
+  is_demo: Generated<number>;
+  deactivated_at: string | null;
+  created_at: Timestamp;
+}
+
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  organisation_id: number | null;
+  place_id: number | null;
+  system_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the token, hex. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  two_factor_verified: number;
+}
+
+export interface OneTimeTokenTable {
+  id: Generated<number>;
+  token_hash: string;
+  purpose: TokenPurpose;
+  user_id: number;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface MessageTable {
+  id: Generated<number>;
+  template: MessageTemplate;
+  to_email: string;
+  user_id: number | null;
+  status: MessageStatus;
+  notify_id: string | null;
+  error: string | null;
+  outbox_body: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  /** JSON text. */
+  detail: string | null;
+  ip: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  hits: number;
+}
+
+export type User = Selectable<UserTable>;
+export type RoleAssignment = Selectable<RoleAssignmentTable>;
+export type Session = Selectable<SessionTable>;
+export type OneTimeToken = Selectable<OneTimeTokenTable>;
+export type Message = Selectable<MessageTable>;
+export type AuditEvent = Selectable<AuditEventTable>;

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-23-01-initial";
+import * as peopleAndAccess from "./2026-11-23-02-people-and-access";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -8,4 +9,5 @@ import * as initial from "./2026-11-23-01-initial";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
+  "2026-11-23-02-people-and-access": peopleAndAccess,
 };
