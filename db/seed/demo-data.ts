@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { recentMonthlyPeriods } from "../../app/utils/periods";
 import type { ComponentStatus, Database } from "../schema";
-import { demoOrganisations, demoPlaces, demoSystemName } from "./demo-ics";
+import { demoAccounts, demoOrganisations, demoPlaces, demoSystemName } from "./demo-ics";
 
 export type DemoSeedOptions = {
   charterVersion: string;
@@ -9,6 +9,8 @@ export type DemoSeedOptions = {
   today: Date;
   /** How many monthly periods to fill, ending with the current month. */
   months?: number;
+  /** The hash of DEMO_PASSWORD, shared by the demo accounts (hashed once: it is slow on purpose). */
+  demoPasswordHash: string;
 };
 
 /** Deterministic, so every fresh demo shows the same picture. */
@@ -54,6 +56,7 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
       placeIds.set(name, place.id);
     }
 
+    const organisationIds = new Map<string, number>();
     const periodIds: number[] = [];
     for (const [index, period] of periods.entries()) {
       const row = await trx
@@ -81,7 +84,35 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      organisationIds.set(org.name, organisation.id);
       await seedOrganisationHistory(trx, organisation.id, periodIds, index, options);
+    }
+
+    for (const account of demoAccounts) {
+      const user = await trx
+        .insertInto("app_user")
+        .values({
+          email: account.email,
+          name: account.name,
+          password_hash: options.demoPasswordHash,
+          is_demo: 1,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const scope = account.scope ?? "";
+      await trx
+        .insertInto("role_assignment")
+        .values({
+          user_id: user.id,
+          role: account.role,
+          organisation_id: account.role === "champion" ? mustFind(organisationIds, scope) : null,
+          place_id:
+            account.role === "place_lead" || account.role === "steering_member"
+              ? mustFind(placeIds, scope)
+              : null,
+          system_id: account.role === "admin" ? system.id : null,
+        })
+        .execute();
     }
 
     await trx
@@ -89,6 +120,12 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
       .values({ key: DEMO_SETTING, value: options.today.toISOString() })
       .execute();
   });
+}
+
+function mustFind(ids: Map<string, number>, name: string): number {
+  const id = ids.get(name);
+  if (id === undefined) throw new Error(`Demo account refers to unknown "${name}"`);
+  return id;
 }
 
 async function seedOrganisationHistory(

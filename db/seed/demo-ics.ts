@@ -54,3 +54,46 @@ export const demoOrganisations: DemoOrganisation[] = [
   { name: "North West Ambulance Service NHS Trust", type: "nhs_trust", place: null },
   { name: "Lancashire County Council", type: "local_authority", place: null },
 ];
+
+/**
+ * One demo account per role, all with the same printed password. They are
+ * marked is_demo, which exempts them from the second factor only while the
+ * database holds demo data.
+ */
+export const DEMO_PASSWORD = "anchor-charter-demo";
+
+export type DemoAccount = {
+  email: string;
+  name: string;
+  role: "admin" | "place_lead" | "steering_member" | "champion";
+  /** Organisation name for a champion, place name for a place role. */
+  scope: string | null;
+};
+
+export const demoAccounts: DemoAccount[] = [
+  { email: "admin@example.com", name: "Demo Administrator", role: "admin", scope: null },
+  {
+    email: "place.lead@example.com",
+    name: "Demo Place Lead",
+    role: "place_lead",
+    scope: "Morecambe Bay",
+  },
+  {
+    email: "steering@example.com",
+    name: "Demo Steering Group Member",
+    role: "steering_member",
+    scope: "Morecambe Bay",
+  },
+  {
+    email: "champion@example.com",
+    name: "Demo Champion",
+    role: "champion",
+    scope: "University Hospitals of Morecambe Bay NHS Foundation Trust",
+  },
+  {
+    email: "champion.blackpool@example.com",
+    name: "Demo Champion (Blackpool)",
+    role: "champion",
+    scope: "Blackpool Teaching Hospitals NHS Foundation Trust",
+  },
+];

@@ -25,6 +25,8 @@ const seedOptions = {
   charterVersion: charter.version,
   componentIds: componentIds(charter),
   today: new Date("2026-11-15T09:00:00Z"),
+  // The seed stores this as given; hashing it here would only slow the test down.
+  demoPasswordHash: "scrypt$test-placeholder",
 };
 
 describe("the SQLite database", () => {
@@ -102,6 +104,19 @@ describe("the demo data", () => {
     expect(organisations).toHaveLength(demoOrganisations.length);
     const systemWide = organisations.filter((o) => o.place_id === null).map((o) => o.name);
     expect(systemWide).toContain("North West Ambulance Service NHS Trust");
+  });
+
+  it("has one demo account per role, each marked as a demo account", async () => {
+    await seedDemoData(db, seedOptions);
+    const accounts = await db
+      .selectFrom("app_user as u")
+      .innerJoin("role_assignment as r", "r.user_id", "u.id")
+      .select(["u.email", "u.is_demo", "r.role"])
+      .execute();
+    expect(new Set(accounts.map((a) => a.role))).toEqual(
+      new Set(["admin", "place_lead", "steering_member", "champion"]),
+    );
+    expect(accounts.every((a) => a.is_demo === 1)).toBe(true);
   });
 
   it("has six monthly periods ending with the current month, only that one open", async () => {

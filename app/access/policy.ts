@@ -1,0 +1,144 @@
+import type { Role } from "../../db/schema";
+
+/**
+ * Who may do what: every access rule of the platform, in one pure module.
+ * Loaders and actions ask these questions through app/utils/auth.server.ts;
+ * nothing else decides access.
+ */
+
+/** A role held, with the system it sits in resolved (a champion's is their organisation's). */
+export type Grant = {
+  role: Role;
+  organisationId: number | null;
+  placeId: number | null;
+  systemId: number;
+};
+
+export type Principal = { userId: number; grants: Grant[] };
+
+/** What the rules need to know of an organisation. placeId null: system-wide. */
+export type OrganisationScope = { id: number; placeId: number | null; systemId: number };
+export type PlaceScope = { id: number; systemId: number };
+
+const has = (p: Principal, test: (g: Grant) => boolean) => p.grants.some(test);
+
+export function isAdminOf(p: Principal, systemId: number): boolean {
+  return has(p, (g) => g.role === "admin" && g.systemId === systemId);
+}
+
+export function adminSystemIds(p: Principal): number[] {
+  return p.grants.filter((g) => g.role === "admin").map((g) => g.systemId);
+}
+
+export function isChampionOf(p: Principal, organisationId: number): boolean {
+  return has(p, (g) => g.role === "champion" && g.organisationId === organisationId);
+}
+
+/** Places where the person sits on the steering group or leads (both read the whole place). */
+export function overseenPlaceIds(p: Principal): number[] {
+  return p.grants
+    .filter((g) => g.role === "steering_member" || g.role === "place_lead")
+    .map((g) => g.placeId as number);
+}
+
+export function ledPlaceIds(p: Principal): number[] {
+  return p.grants.filter((g) => g.role === "place_lead").map((g) => g.placeId as number);
+}
+
+export function championedOrganisationIds(p: Principal): number[] {
+  return p.grants.filter((g) => g.role === "champion").map((g) => g.organisationId as number);
+}
+
+/**
+ * Steering groups and place leads oversee their place's organisations and the
+ * system-wide ones (which serve every place), but only within their own system.
+ */
+function oversees(p: Principal, org: OrganisationScope): boolean {
+  return has(
+    p,
+    (g) =>
+      (g.role === "steering_member" || g.role === "place_lead") &&
+      g.systemId === org.systemId &&
+      (org.placeId === null || g.placeId === org.placeId),
+  );
+}
+
+export function canReadOrganisation(p: Principal, org: OrganisationScope): boolean {
+  return isAdminOf(p, org.systemId) || isChampionOf(p, org.id) || oversees(p, org);
+}
+
+/** Only the organisation's own champions change its self-assessment. */
+export function canEditAssessment(p: Principal, org: OrganisationScope): boolean {
+  return isChampionOf(p, org.id);
+}
+
+export function canVerifyEvidence(p: Principal, org: OrganisationScope): boolean {
+  return oversees(p, org);
+}
+
+export function canReadPlace(p: Principal, place: PlaceScope): boolean {
+  return isAdminOf(p, place.systemId) || overseenPlaceIds(p).includes(place.id);
+}
+
+/** Place leads manage their own place's organisations; system-wide ones are the ICS's. */
+export function canManageOrganisation(p: Principal, org: OrganisationScope): boolean {
+  return (
+    isAdminOf(p, org.systemId) || (org.placeId !== null && ledPlaceIds(p).includes(org.placeId))
+  );
+}
+
+export function canCreateOrganisationIn(
+  p: Principal,
+  target: { systemId: number; placeId: number | null },
+): boolean {
+  return canManageOrganisation(p, { id: 0, ...target });
+}
+
+export function canManagePlaces(p: Principal, systemId: number): boolean {
+  return isAdminOf(p, systemId);
+}
+
+export function canManagePeriods(p: Principal, systemId: number): boolean {
+  return isAdminOf(p, systemId);
+}
+
+export function canReadAuditLog(p: Principal, systemId: number): boolean {
+  return isAdminOf(p, systemId);
+}
+
+export function canReadOutbox(p: Principal, systemId: number): boolean {
+  return isAdminOf(p, systemId);
+}
+
+/** Anyone who may invite someone or change roles reaches the people pages. */
+export function canManagePeople(p: Principal): boolean {
+  return adminSystemIds(p).length > 0 || ledPlaceIds(p).length > 0;
+}
+
+/**
+ * Administrators grant any role in their system; place leads invite champions
+ * for their place's organisations, and nothing else.
+ */
+export function canGrant(
+  p: Principal,
+  grant: Grant,
+  scope: { systemId: number; organisation?: OrganisationScope },
+): boolean {
+  if (isAdminOf(p, scope.systemId)) return true;
+  return (
+    grant.role === "champion" &&
+    scope.organisation !== undefined &&
+    scope.organisation.placeId !== null &&
+    ledPlaceIds(p).includes(scope.organisation.placeId)
+  );
+}
+
+/** Deactivating a person or changing their other roles is for administrators only. */
+export function canManageUser(p: Principal, systemId: number): boolean {
+  return isAdminOf(p, systemId);
+}
+
+/** Administrators and place leads must use a second factor (except demo accounts on demo data). */
+export function requiresSecondFactor(p: Principal): boolean {
+  return has(p, (g) => g.role === "admin" || g.role === "place_lead");
+}

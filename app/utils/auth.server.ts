@@ -1,0 +1,176 @@
+import { data, redirect } from "@remix-run/node";
+import type { Session, User } from "../../db/schema";
+import {
+  adminSystemIds,
+  canManagePeople,
+  canReadOrganisation,
+  canReadPlace,
+  type Principal,
+  requiresSecondFactor,
+} from "../access/policy";
+import { getOrganisation, type OrganisationRow } from "../models/organisations.server";
+import { getPlace } from "../models/places.server";
+import {
+  createSession,
+  generateSessionToken,
+  invalidateSession,
+  validateSessionToken,
+} from "../models/sessions.server";
+import { isDemoData } from "../models/settings.server";
+import { type GrantRow, listGrants } from "../models/users.server";
+import { getDb } from "./db.server";
+import { appConfig } from "./env.server";
+import {
+  readSessionToken,
+  serializeClearedSessionCookie,
+  serializeSessionCookie,
+} from "./session-cookie.server";
+
+export type Auth = {
+  user: User;
+  session: Session;
+  grants: GrantRow[];
+  principal: Principal;
+  /** Demo accounts on demo data may skip the second factor that their role requires. */
+  secondFactorExempt: boolean;
+};
+
+/** The signed-in person, or null. Does not enforce the second factor: see requireUser. */
+export async function getAuth(request: Request): Promise<Auth | null> {
+  const config = appConfig();
+  const token = readSessionToken(request, { secure: config.https });
+  if (!token) return null;
+  const db = getDb();
+  const result = await validateSessionToken(db, {
+    token,
+    now: new Date(),
+    idleMinutes: config.session.idleMinutes,
+  });
+  if (!result) return null;
+  const grants = await listGrants(db, { userId: result.user.id });
+  const secondFactorExempt = result.user.is_demo === 1 && (await isDemoData(db));
+  return {
+    ...result,
+    grants,
+    principal: { userId: result.user.id, grants },
+    secondFactorExempt,
+  };
+}
+
+/** Where a signed-in person goes first: their organisation, their place, or administration. */
+export function homePathFor(auth: Pick<Auth, "grants">): string {
+  const grants = auth.grants;
+  if (grants.some((g) => g.role === "admin")) return "/admin";
+  const place = grants.find((g) => g.role === "place_lead" || g.role === "steering_member");
+  if (place?.placeId) return `/places/${place.placeId}`;
+  const champion = grants.find((g) => g.role === "champion");
+  if (champion?.organisationId) return `/organisations/${champion.organisationId}`;
+  return "/account";
+}
+
+/** Only same-site paths: an open redirect would make a phishing link look like ours. */
+export function safeRedirectPath(target: FormDataEntryValue | string | null, fallback: string) {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) {
+    return fallback;
+  }
+  if (target.startsWith("/\\")) return fallback;
+  return target;
+}
+
+function currentPath(request: Request) {
+  const url = new URL(request.url);
+  return url.pathname + url.search;
+}
+
+/**
+ * The signed-in person, having passed their second factor, and (for roles
+ * that must use one) having set it up. Otherwise redirects to the step missing.
+ */
+export async function requireUser(
+  request: Request,
+  options: { allowSecondFactorSetup?: boolean } = {},
+): Promise<Auth> {
+  const auth = await getAuth(request);
+  const here = encodeURIComponent(currentPath(request));
+  if (!auth) throw redirect(`/sign-in?redirectTo=${here}`);
+  if (auth.user.totp_enabled_at && !auth.session.two_factor_verified) {
+    throw redirect(`/sign-in/two-factor?redirectTo=${here}`);
+  }
+  const mustSetUp =
+    requiresSecondFactor(auth.principal) && !auth.user.totp_enabled_at && !auth.secondFactorExempt;
+  if (mustSetUp && !options.allowSecondFactorSetup) {
+    throw redirect("/account/two-factor?required=1");
+  }
+  return auth;
+}
+
+export function forbidden(message = "You do not have permission to do this."): never {
+  throw data(message, { status: 403 });
+}
+
+export function notFound(message = "Page not found"): never {
+  throw data(message, { status: 404 });
+}
+
+/** Parses a numeric route id; anything else is simply a page that does not exist. */
+export function routeId(value: string | undefined): number {
+  const id = Number(value);
+  if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(id)) notFound();
+  return id;
+}
+
+/**
+ * An organisation the person may read. One they may not read answers 404, as
+ * one that does not exist does, so ids cannot be probed.
+ */
+export async function requireOrganisationReader(
+  request: Request,
+  organisationId: string | undefined,
+): Promise<{ auth: Auth; organisation: OrganisationRow }> {
+  const auth = await requireUser(request);
+  const organisation = await getOrganisation(getDb(), { id: routeId(organisationId) });
+  if (!organisation || !canReadOrganisation(auth.principal, organisation)) notFound();
+  return { auth, organisation };
+}
+
+export async function requirePlaceReader(request: Request, placeId: string | undefined) {
+  const auth = await requireUser(request);
+  const place = await getPlace(getDb(), { id: routeId(placeId) });
+  if (!place || !canReadPlace(auth.principal, place)) notFound();
+  return { auth, place };
+}
+
+/** An administrator; the system they administer (the first, as one ICS per deployment today). */
+export async function requireAdmin(request: Request): Promise<{ auth: Auth; systemId: number }> {
+  const auth = await requireUser(request);
+  const systemId = adminSystemIds(auth.principal)[0];
+  if (systemId === undefined) forbidden();
+  return { auth, systemId };
+}
+
+/** Administrators and place leads: the people who invite others. */
+export async function requirePeopleManager(request: Request): Promise<Auth> {
+  const auth = await requireUser(request);
+  if (!canManagePeople(auth.principal)) forbidden();
+  return auth;
+}
+
+/** Starts a session and returns the Set-Cookie header value. A new token every time. */
+export async function beginSession(args: { userId: number; twoFactorVerified: boolean }) {
+  const config = appConfig();
+  const token = generateSessionToken();
+  const session = await createSession(getDb(), {
+    token,
+    userId: args.userId,
+    now: new Date(),
+    twoFactorVerified: args.twoFactorVerified,
+    absoluteHours: config.session.absoluteHours,
+  });
+  return serializeSessionCookie(token, new Date(session.expires_at), { secure: config.https });
+}
+
+/** Ends this browser's session and returns the Set-Cookie header that clears it. */
+export async function endSession(auth: Auth | null) {
+  if (auth) await invalidateSession(getDb(), { sessionId: auth.session.id });
+  return serializeClearedSessionCookie({ secure: appConfig().https });
+}

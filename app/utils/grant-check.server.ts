@@ -1,0 +1,51 @@
+import { canGrant } from "../access/policy";
+import { getOrganisation } from "../models/organisations.server";
+import { getPlace } from "../models/places.server";
+import type { Auth } from "./auth.server";
+import { forbidden } from "./auth.server";
+import { getDb } from "./db.server";
+
+type RequestedGrant = {
+  role: "champion" | "steering_member" | "place_lead" | "admin";
+  organisationId: number | null;
+  placeId: number | null;
+};
+
+/**
+ * Resolves a requested role to the scope it covers and refuses (403) one this
+ * person may not hand out. Returns what to store in role_assignment.
+ */
+export async function authoriseGrant(auth: Auth, requested: RequestedGrant) {
+  const db = getDb();
+  if (requested.role === "champion") {
+    const organisation = await getOrganisation(db, { id: requested.organisationId ?? 0 });
+    if (!organisation) forbidden();
+    const grant = {
+      role: requested.role,
+      organisationId: organisation.id,
+      placeId: null,
+      systemId: organisation.systemId,
+    };
+    if (!canGrant(auth.principal, grant, { systemId: organisation.systemId, organisation })) {
+      forbidden();
+    }
+    return { role: grant.role, organisationId: organisation.id };
+  }
+  if (requested.role === "admin") {
+    const systemId = auth.grants.find((g) => g.role === "admin")?.systemId;
+    if (systemId === undefined) forbidden();
+    const grant = { role: requested.role, organisationId: null, placeId: null, systemId };
+    if (!canGrant(auth.principal, grant, { systemId })) forbidden();
+    return { role: grant.role, systemId };
+  }
+  const place = await getPlace(db, { id: requested.placeId ?? 0 });
+  if (!place) forbidden();
+  const grant = {
+    role: requested.role,
+    organisationId: null,
+    placeId: place.id,
+    systemId: place.systemId,
+  };
+  if (!canGrant(auth.principal, grant, { systemId: place.systemId })) forbidden();
+  return { role: grant.role, placeId: place.id };
+}

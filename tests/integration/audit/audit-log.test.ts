@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listAuditEvents, recordAudit } from "~/models/audit.server";
+import { createDatabase } from "../../../db/dialect";
+import { migrateToLatest } from "../../../db/migrator";
+import { makeTempDir } from "../../setup/temp";
+
+let temp: ReturnType<typeof makeTempDir>;
+let db: ReturnType<typeof createDatabase>;
+let adminId: number;
+let championId: number;
+
+const morning = new Date("2026-11-23T09:00:00Z");
+const later = (minutes: number) => new Date(morning.getTime() + minutes * 60_000);
+
+beforeEach(async () => {
+  temp = makeTempDir();
+  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
+  await migrateToLatest(db);
+  const users = await db
+    .insertInto("app_user")
+    .values([
+      { email: "admin@example.nhs.uk", name: "Alex Admin" },
+      { email: "chris.champion@example.nhs.uk", name: "Chris Champion" },
+    ])
+    .returning("id")
+    .execute();
+  [adminId, championId] = users.map((u) => u.id) as [number, number];
+});
+afterEach(async () => {
+  await db.destroy();
+  temp.cleanup();
+});
+
+describe("the audit log", () => {
+  it("lists what happened newest first, with who did it and the detail as recorded", async () => {
+    await recordAudit(db, {
+      actorUserId: adminId,
+      action: "invitation.sent",
+      targetType: "user",
+      targetId: championId,
+      detail: { role: "champion", organisationId: 4, messageId: 12 },
+      ip: "192.0.2.10",
+      now: morning,
+    });
+    await recordAudit(db, {
+      actorUserId: championId,
+      action: "invitation.accepted",
+      targetType: "user",
+      targetId: championId,
+      now: later(30),
+    });
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "sign_in.failure",
+      detail: { email: "nobody@example.nhs.uk", reasons: ["unknown_email"] },
+      ip: "198.51.100.7",
+      now: later(40),
+    });
+
+    const events = await listAuditEvents(db, { limit: 10 });
+
+    expect(events.map((e) => e.action)).toEqual([
+      "sign_in.failure",
+      "invitation.accepted",
+      "invitation.sent",
+    ]);
+    expect(events[0]).toMatchObject({ actor_name: null, actor_email: null, ip: "198.51.100.7" });
+    expect(events[1]).toMatchObject({ actor_name: "Chris Champion", detailParsed: null });
+    expect(events[2]).toMatchObject({
+      at: "2026-11-23T09:00:00.000Z",
+      actor_user_id: adminId,
+      actor_name: "Alex Admin",
+      actor_email: "admin@example.nhs.uk",
+      target_type: "user",
+      target_id: String(championId),
+      detailParsed: { role: "champion", organisationId: 4, messageId: 12 },
+    });
+    expect(events[0]?.detailParsed).toEqual({
+      email: "nobody@example.nhs.uk",
+      reasons: ["unknown_email"],
+    });
+  });
+
+  it("pages back from the oldest event shown and filters by actor and by action", async () => {
+    for (let minute = 0; minute < 5; minute++) {
+      await recordAudit(db, {
+        actorUserId: minute % 2 === 0 ? adminId : championId,
+        action: minute % 2 === 0 ? "place.updated" : "assessment.changed",
+        targetId: minute,
+        now: later(minute),
+      });
+    }
+    const firstPage = await listAuditEvents(db, { limit: 2 });
+    expect(firstPage.map((e) => e.target_id)).toEqual(["4", "3"]);
+    const secondPage = await listAuditEvents(db, { limit: 2, beforeId: firstPage[1]?.id });
+    expect(secondPage.map((e) => e.target_id)).toEqual(["2", "1"]);
+
+    const byChampion = await listAuditEvents(db, { limit: 10, actorUserId: championId });
+    expect(byChampion.map((e) => e.target_id)).toEqual(["3", "1"]);
+    const placeChanges = await listAuditEvents(db, { limit: 10, action: "place.updated" });
+    expect(placeChanges.map((e) => e.target_id)).toEqual(["4", "2", "0"]);
+  });
+
+  it.each([
+    [{ token: "mfrggzdfmztwq2lk" }, "token"],
+    [{ password: "correct horse battery staple" }, "password"],
+    [{ link: "https://example.test/invitations/abc" }, "link"],
+    [{ code: "123456" }, "code"],
+    [{ resetLink: "https://example.test/reset/abc" }, "resetLink"],
+    [{ new_password: "hunter2" }, "new_password"],
+    [{ recoveryCodes: ["a", "b"] }, "recoveryCodes"],
+    [{ invitation: { role: "champion", token: "abc" } }, "token"],
+    [{ attempts: [{ code: "000000" }] }, "code"],
+  ])("refuses to record a detail holding a secret: %o", async (detail, key) => {
+    await expect(
+      recordAudit(db, { actorUserId: adminId, action: "invitation.sent", detail, now: morning }),
+    ).rejects.toThrow(`key named "${key}"`);
+    expect(await listAuditEvents(db, { limit: 10 })).toEqual([]);
+  });
+
+  it("keeps a detail whose keys only look a little like secret words", async () => {
+    const detail = { postcode: "LA1 4RP", linkedOrganisationId: 3, passwordless: false };
+    await recordAudit(db, {
+      actorUserId: adminId,
+      action: "organisation.updated",
+      detail,
+      now: morning,
+    });
+    const [event] = await listAuditEvents(db, { limit: 1 });
+    expect(event?.detailParsed).toEqual(detail);
+  });
+});
