@@ -1,0 +1,71 @@
+import type { MessageTemplate } from "../../db/schema";
+
+/**
+ * The words of every email the service sends, in one place. The outbox shows
+ * exactly this text; a GOV.UK Notify template must say the same thing, so
+ * `notifyTemplateSource` prints each one with Notify's ((placeholder)) syntax
+ * for pasting into Notify.
+ */
+
+/** The personalisation each template needs, which is also what its Notify template uses. */
+export const personalisationKeys = {
+  invitation: ["name", "link", "role_description", "expiry"],
+  password_reset: ["name", "link"],
+} as const satisfies Record<MessageTemplate, readonly string[]>;
+
+type Fields<T extends MessageTemplate> = Record<(typeof personalisationKeys)[T][number], string>;
+
+const templates: { [T in MessageTemplate]: (p: Fields<T>) => { subject: string; body: string } } = {
+  invitation: (p) => ({
+    subject: "You have been invited to the Anchor Charter self-assessment",
+    body: [
+      `Dear ${p.name},`,
+      `You have been given access to the Anchor Charter self-assessment as ${p.role_description}.`,
+      `To accept, choose a password using this link:`,
+      p.link,
+      `The link works once and expires on ${p.expiry}. If it has expired, ask your administrator to send a new invitation.`,
+      `If you were not expecting this email, you can ignore it.`,
+    ].join("\n\n"),
+  }),
+  password_reset: (p) => ({
+    subject: "Reset your Anchor Charter password",
+    body: [
+      `Dear ${p.name},`,
+      `Someone asked to reset the password for your Anchor Charter account. To choose a new password, use this link:`,
+      p.link,
+      `The link works once and only for a short time. If it has stopped working, ask for another one from the sign-in page.`,
+      `If you did not ask for this, you can ignore this email: your password has not changed.`,
+    ].join("\n\n"),
+  }),
+};
+
+/** Fills a template in. A missing field is a bug in the caller, so it throws rather than send a broken email. */
+export function renderEmail(
+  template: MessageTemplate,
+  personalisation: Record<string, string>,
+): { subject: string; body: string } {
+  const missing = personalisationKeys[template].filter(
+    (key) => typeof personalisation[key] !== "string",
+  );
+  if (missing.length > 0) {
+    throw new Error(`The ${template} email needs personalisation: ${missing.join(", ")}`);
+  }
+  const render = templates[template] as (p: Record<string, string>) => {
+    subject: string;
+    body: string;
+  };
+  return render(personalisation);
+}
+
+/** The text to give the template in GOV.UK Notify, with its ((placeholders)). */
+export function notifyTemplateSource(template: MessageTemplate): { subject: string; body: string } {
+  const placeholders = Object.fromEntries(
+    personalisationKeys[template].map((key) => [key, `((${key}))`]),
+  );
+  return renderEmail(template, placeholders);
+}
+
+/** The whole email as one text, as the outbox keeps and prints it. */
+export function emailAsText(email: { subject: string; body: string }): string {
+  return `Subject: ${email.subject}\n\n${email.body}`;
+}

@@ -1,0 +1,107 @@
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { latestMessageForUser, listMessages } from "~/models/messages.server";
+import { sendEmail } from "~/utils/notify.server";
+import { createDatabase } from "../../../db/dialect";
+import { migrateToLatest } from "../../../db/migrator";
+import { fakeNotifyConfig, handlers, notifyFailsWith, notifyRequests } from "../../mocks/notify";
+import { makeTempDir } from "../../setup/temp";
+
+// Listening, so that any call to Notify in outbox mode would be seen (and fail the test).
+const server = setupServer(...handlers);
+let temp: ReturnType<typeof makeTempDir>;
+let db: ReturnType<typeof createDatabase>;
+let userId: number;
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+beforeEach(async () => {
+  temp = makeTempDir();
+  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
+  await migrateToLatest(db);
+  userId = (
+    await db
+      .insertInto("app_user")
+      .values({ email: "sam.taylor@example.nhs.uk", name: "Sam Taylor" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  notifyRequests.length = 0;
+});
+afterEach(async () => {
+  server.resetHandlers();
+  vi.unstubAllEnvs();
+  await db.destroy();
+  temp.cleanup();
+});
+
+const outboxConfig = () => fakeNotifyConfig({ apiKey: null });
+const resetLink = "http://127.0.0.1:3000/reset-password/mfrggzdfmztwq2lknnwg23tpobyxe43u";
+const passwordReset = () => ({
+  template: "password_reset" as const,
+  to: "sam.taylor@example.nhs.uk",
+  userId,
+  personalisation: { name: "Sam Taylor", link: resetLink },
+});
+
+describe("the outbox, when there is no Notify key", () => {
+  it("keeps the whole email, link included, and prints it for the offline demo", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+
+    const result = await sendEmail(db, passwordReset(), { config: outboxConfig() });
+
+    expect(result).toEqual({ messageId: expect.any(Number), status: "outbox" });
+    expect(notifyRequests).toHaveLength(0);
+    const [listed] = await listMessages(db, { limit: 10, status: "outbox" });
+    expect(listed).toMatchObject({
+      id: result.messageId,
+      template: "password_reset",
+      to_email: "sam.taylor@example.nhs.uk",
+      status: "outbox",
+      notify_id: null,
+      error: null,
+    });
+    expect(listed?.outbox_body).toMatch(/^Subject: Reset your Anchor Charter password/);
+    expect(listed?.outbox_body).toContain(resetLink);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0]?.[0])).toContain(listed?.outbox_body);
+  });
+
+  it("is what happens by default, with NOTIFY_API_KEY unset", async () => {
+    vi.stubEnv("NOTIFY_API_KEY", "");
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    expect((await sendEmail(db, passwordReset())).status).toBe("outbox");
+    expect(notifyRequests).toHaveLength(0);
+  });
+
+  it("lists messages newest first, by status, and finds a person's latest of a kind", async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const first = await sendEmail(db, passwordReset(), { config: outboxConfig() });
+    server.use(notifyFailsWith(500));
+    const failed = await sendEmail(db, passwordReset(), { config: fakeNotifyConfig() });
+    const last = await sendEmail(db, passwordReset(), { config: outboxConfig() });
+
+    const all = await listMessages(db, { limit: 10 });
+    expect(all.map((m) => m.id)).toEqual([last.messageId, failed.messageId, first.messageId]);
+    expect(all[1]?.outbox_body).toBeNull();
+    const outbox = await listMessages(db, { limit: 10, status: "outbox" });
+    expect(outbox.map((m) => m.id)).toEqual([last.messageId, first.messageId]);
+    expect((await listMessages(db, { limit: 1 })).map((m) => m.id)).toEqual([last.messageId]);
+
+    const latest = await latestMessageForUser(db, { userId, template: "password_reset" });
+    expect(latest?.id).toBe(last.messageId);
+    expect(await latestMessageForUser(db, { userId, template: "invitation" })).toBeUndefined();
+  });
+
+  it("refuses an email missing its link before anything is recorded", async () => {
+    await expect(
+      sendEmail(
+        db,
+        { ...passwordReset(), personalisation: { name: "Sam Taylor" } },
+        { config: outboxConfig() },
+      ),
+    ).rejects.toThrow(/needs personalisation: link/);
+    expect(await listMessages(db, { limit: 10 })).toEqual([]);
+  });
+});

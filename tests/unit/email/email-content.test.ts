@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { notifyTemplateSource, personalisationKeys, renderEmail } from "~/utils/email-content";
+import { describeNotifyError } from "~/utils/notify.server";
+
+const link = "https://anchor.example.nhs.uk/invitations/mfrggzdfmztwq2lknnwg23tpobyxe43u";
+
+describe("the invitation email", () => {
+  it("greets the person, says what they were given, and carries the link and its expiry", () => {
+    const { subject, body } = renderEmail("invitation", {
+      name: "Priya Shah",
+      link,
+      role_description: "champion for Lancashire Teaching Hospitals",
+      expiry: "30 November 2026",
+    });
+    expect(subject).toMatch(/invited/);
+    expect(body).toContain("Dear Priya Shah,");
+    expect(body).toContain("as champion for Lancashire Teaching Hospitals");
+    expect(body).toContain(`\n\n${link}\n\n`);
+    expect(body).toContain("30 November 2026");
+  });
+
+  it("cannot be sent without every field its Notify template needs", () => {
+    expect(() => renderEmail("invitation", { name: "Priya Shah", link })).toThrow(
+      "The invitation email needs personalisation: role_description, expiry",
+    );
+  });
+});
+
+describe("the text to set up in GOV.UK Notify", () => {
+  it.each(["invitation", "password_reset"] as const)(
+    "uses a ((placeholder)) for each field of the %s email",
+    (template) => {
+      const source = notifyTemplateSource(template);
+      for (const key of personalisationKeys[template]) {
+        expect(source.body).toContain(`((${key}))`);
+      }
+      expect(source.body).toContain("((link))");
+    },
+  );
+});
+
+describe("what a failed send records", () => {
+  const personalisation = { name: "Priya Shah", link };
+  const answered = (status: number, message?: string) => ({
+    response: { status, data: { errors: message ? [{ message }] : [] } },
+  });
+
+  it("keeps Notify's own words for a bad request, but not our values quoted in them", () => {
+    const error = describeNotifyError(answered(400, `Bad request: ${link} is too long`), 1000, {
+      personalisation,
+    });
+    expect(error).toBe("Bad request: [removed] is too long");
+  });
+
+  it("says which status Notify answered when it gave no words", () => {
+    expect(describeNotifyError(answered(404), 1000, { personalisation })).toBe(
+      "Notify rejected the email (404)",
+    );
+  });
+
+  it("says Notify could not be reached when no answer came", () => {
+    const refused = Object.assign(new Error(`connect ECONNREFUSED ${link}`), {
+      code: "ECONNREFUSED",
+    });
+    expect(describeNotifyError(refused, 1000, { personalisation })).toBe("Could not reach Notify");
+  });
+});
