@@ -1,26 +1,47 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import type {
+  AppLoadContext,
+  EntryContext,
+  HandleDataRequestFunction,
+  HandleErrorFunction,
+} from "@remix-run/node";
+import { createReadableStreamFromReadable, redirect } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { ErrorReferenceProvider, isUnexpectedError } from "./utils/error-reference";
+import { logUnexpectedError } from "./utils/errors.server";
+import { NonceProvider } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
+// cspNonce and errorReference come from server/security.ts, fresh for each request.
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  const { cspNonce, errorReference } = loadContext;
   // Bots and no-JS clients get the whole document at once; browsers stream.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider nonce={cspNonce}>
+        <ErrorReferenceProvider reference={errorReference}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={cspNonce}
+          />
+        </ErrorReferenceProvider>
+      </NonceProvider>,
       {
+        // React's own inline scripts, which fill in streamed parts of the page.
+        nonce: cspNonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -38,11 +59,43 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          // Errors before the shell reject the promise above; log only later ones.
-          if (shellRendered) console.error(error);
+          // Errors before the shell reject the promise above, and Remix logs them.
+          if (shellRendered) {
+            logUnexpectedError({ reference: errorReference, ...requestLine(request), error });
+          }
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Remix calls this for every error in a loader, an action or the first render. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  // A browser that went away, a missing page or a refused method is no fault of the service.
+  if (request.signal.aborted || !isUnexpectedError(error)) return;
+  logUnexpectedError({ reference: context.errorReference, ...requestLine(request), error });
+};
+
+/**
+ * A data response has no room for the reference, so a page the browser loads
+ * by itself that fails on the server is loaded again as a whole document: the
+ * server then renders the error page with the reference it logged. Only for
+ * reads: loading again must not repeat a change.
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  if (request.method !== "GET" || response.status < 500) return response;
+  return redirect(documentPath(request.url), { headers: { "X-Remix-Reload-Document": "true" } });
+};
+
+/** The page a single-fetch data URL (`/x.data`, `/_root.data` for `/`) loads data for. */
+function documentPath(dataUrl: string): string {
+  const url = new URL(dataUrl);
+  url.pathname = url.pathname === "/_root.data" ? "/" : url.pathname.replace(/\.data$/, "");
+  url.searchParams.delete("_routes");
+  return url.pathname + url.search;
+}
+
+function requestLine(request: Request) {
+  return { method: request.method, url: request.url };
 }

@@ -3,7 +3,16 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { appConfig } from "../app/utils/env.server";
+import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-ics";
 import { prepareDatabase } from "./prepare";
+import {
+  lastResortErrorPage,
+  noStore,
+  refuseCrossSiteWrites,
+  requestLoadContext,
+  securityHeaders,
+} from "./security";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -18,6 +27,9 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  // First, so that static files, refusals and error pages carry the headers too.
+  app.use(securityHeaders(appConfig()));
+  app.use(refuseCrossSiteWrites(appConfig()));
   app.use(compression());
 
   // nhsuk-frontend's stylesheet refers to its icons at /assets/images/.
@@ -37,7 +49,16 @@ async function main() {
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
-  app.all("*", createRequestHandler({ build, mode: production ? "production" : "development" }));
+  app.use(noStore);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext: requestLoadContext,
+    }),
+  );
+  app.use(lastResortErrorPage);
 
   const server = app.listen(port, host, () => {
     const address = server.address();
@@ -51,6 +72,25 @@ async function main() {
   process.on("SIGINT", shutdown);
 }
 
+function demoSignIn(url: string) {
+  return [
+    "",
+    `Sign in at ${url}/sign-in with any of these demo accounts, password "${DEMO_PASSWORD}":`,
+    ...demoAccounts.map(
+      (a) => `  ${a.email.padEnd(32)} ${roleNames[a.role]}${a.scope ? `, ${a.scope}` : ""}`,
+    ),
+    "Demo accounts need no second factor while the database holds demo data;",
+    "real administrators and place leads must set one up at first sign-in.",
+  ];
+}
+
+const roleNames = {
+  admin: "System administrator",
+  place_lead: "Place lead",
+  steering_member: "Steering group member",
+  champion: "Champion",
+};
+
 function printWelcome(url: string, prepared: Awaited<ReturnType<typeof prepareDatabase>>) {
   const lines = [
     "",
@@ -61,7 +101,7 @@ function printWelcome(url: string, prepared: Awaited<ReturnType<typeof prepareDa
       ? "Loaded demonstration data (invented statuses for real organisation names)."
       : "Existing data kept.",
     `Charter: ${prepared.charterVersion}`,
-    "Sign-in is not built yet: every page is public and read-only for now.",
+    ...(prepared.demoData ? demoSignIn(url) : []),
     "",
   ];
   console.log(lines.join("\n"));

@@ -3,11 +3,16 @@ import { databaseConfig } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import { migrateToLatest } from "../db/migrator";
 import { databaseIsEmpty, seedDemoData } from "../db/seed/demo-data";
+import { DEMO_PASSWORD } from "../db/seed/demo-ics";
+import { isDemoData } from "../app/models/settings.server";
+import { hashPassword } from "../app/utils/password.server";
 
 export type PreparedDatabase = {
   file: string;
   applied: string[];
   seeded: boolean;
+  /** Whether the database holds demo data, seeded now or on an earlier start. */
+  demoData: boolean;
   charterVersion: string;
 };
 
@@ -28,9 +33,11 @@ export async function prepareDatabase(options: { seedDemo: boolean }): Promise<P
         charterVersion: charter.version,
         componentIds: componentIds(charter),
         today: new Date(),
+        demoPasswordHash: await hashPassword(DEMO_PASSWORD),
       });
     }
-    return { file: config.file, applied, seeded, charterVersion: charter.version };
+    const demoData = await isDemoData(db);
+    return { file: config.file, applied, seeded, demoData, charterVersion: charter.version };
   } finally {
     await db.destroy();
   }

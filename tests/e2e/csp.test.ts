@@ -1,0 +1,57 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { watchForPageProblems } from "../integration/security/page-problems";
+import { launchBrowser } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the Content-Security-Policy lets the app run and nothing else", () => {
+  it("the home page comes to life with no CSP violation or script error", async () => {
+    // No bypassCSP here: the policy the server sends is the one under test.
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const problems = await watchForPageProblems(page);
+      const response = await page.goto(baseUrl);
+      expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'nonce-");
+      await page.waitForFunction(
+        () =>
+          (window as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state
+            .initialized,
+      );
+      // Following a link fetches the next page's data from script: connect-src must allow it.
+      const data = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(".data"));
+      await page.getByRole("link", { name: "Anchor Charter homepage" }).click();
+      expect((await data).status()).toBe(200);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("an inline script without the nonce is refused, and the refusal is seen", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const problems = await watchForPageProblems(page);
+      await page.goto(baseUrl);
+      await page.evaluate(() => {
+        const script = document.createElement("script");
+        script.textContent = "document.title = 'injected'";
+        document.body.append(script);
+      });
+      await expect.poll(() => problems.join("\n")).toContain("CSP violation: script-src");
+      expect(await page.title()).not.toBe("injected");
+    } finally {
+      await context.close();
+    }
+  });
+});
