@@ -17,6 +17,8 @@ import { SiteHeader } from "./components/layout/SiteHeader";
 import { isDemoData } from "./models/settings.server";
 import appStyles from "./styles/app.css?url";
 import { getDb } from "./utils/db.server";
+import { ErrorReference, isUnexpectedError } from "./utils/error-reference";
+import { useNonce } from "./utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: nhsukStyles },
@@ -34,6 +36,7 @@ export async function loader() {
 export function Layout({ children }: { children: ReactNode }) {
   // Absent when the root loader itself failed: the error page still renders.
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="en-GB">
       <head>
@@ -54,8 +57,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -78,6 +81,7 @@ export function ErrorBoundary() {
           ? "If you typed the web address, check it is correct."
           : "Try again later. Anything you saved before this happened has been kept."}
       </p>
+      {isUnexpectedError(error) ? <ErrorReference /> : null}
     </>
   );
 }

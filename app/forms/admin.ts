@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+const name = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(200, `The ${what} must be 200 characters or fewer`);
+
+/** "" from a select means "none"; anything else must be a whole number id. */
+const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .pipe(z.number().int().positive().nullable());
+
+export const placeSchema = z.object({ name: name("place name") });
+
+export const organisationTypes = [
+  "nhs_trust",
+  "icb_ccg",
+  "local_authority",
+  "university",
+  "other",
+] as const;
+
+export const organisationSchema = z.object({
+  name: name("organisation name"),
+  type: z.enum(organisationTypes, { error: "Select the type of organisation" }),
+  placeId: optionalId,
+});
+
+export const roles = ["champion", "steering_member", "place_lead", "admin"] as const;
+
+export const grantSchema = z
+  .object({
+    role: z.enum(roles, { error: "Select a role" }),
+    organisationId: optionalId,
+    placeId: optionalId,
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "champion" && !v.organisationId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["organisationId"],
+        message: "Select the organisation they champion",
+      });
+    }
+    if ((v.role === "steering_member" || v.role === "place_lead") && !v.placeId) {
+      ctx.addIssue({ code: "custom", path: ["placeId"], message: "Select the place" });
+    }
+  });
+
+export const inviteSchema = z
+  .object({
+    name: name("person's name"),
+    email: z
+      .string()
+      .trim()
+      .min(1, "Enter their email address")
+      .max(320, "Email address must be 320 characters or fewer")
+      .pipe(z.email("Enter an email address in the correct format, like name@example.com")),
+  })
+  .and(grantSchema);
+
+export const personActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("resend") }),
+  z.object({ intent: z.literal("deactivate") }),
+  z.object({ intent: z.literal("reactivate") }),
+  z.object({
+    intent: z.literal("revoke"),
+    grantId: z.coerce.number().int().positive(),
+  }),
+]);
+
+const thisYear = new Date().getUTCFullYear();
+
+export const openPeriodSchema = z.object({
+  intent: z.literal("open"),
+  year: z.coerce
+    .number({ error: "Enter a year" })
+    .int("Enter a year")
+    .min(2021, "The charter dates from 2021: enter 2021 or later")
+    .max(thisYear + 1, `Enter ${thisYear + 1} or earlier`),
+  month: z.coerce.number().int().min(1, "Select a month").max(12, "Select a month"),
+});
+
+export const periodStatusSchema = z.object({
+  intent: z.enum(["close", "reopen"]),
+  periodId: z.coerce.number().int().positive(),
+});

@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { OrganisationForm } from "~/components/admin/OrganisationForm";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { requirePeopleManager } from "~/utils/auth.server";
+import { placeChoices, saveOrganisation } from "~/utils/organisation-admin.server";
+import { clientIp } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Add an organisation – Anchor Charter" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return placeChoices(await requirePeopleManager(request));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requirePeopleManager(request);
+  const saved = await saveOrganisation({
+    auth,
+    formData: await request.formData(),
+    existing: null,
+    ip: clientIp(context),
+  });
+  if ("response" in saved) return saved.response;
+  return redirect("/admin/organisations");
+}
+
+export default function NewOrganisation() {
+  const choices = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <ErrorSummary errors={result?.errors} />
+      <h1 className="nhsuk-heading-l">Add an organisation</h1>
+      <OrganisationForm
+        {...choices}
+        values={result?.values}
+        errors={result?.errors}
+        submitLabel="Add organisation"
+      />
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SubmitButton } from "~/components/forms/SubmitButton";
+import { personActionSchema } from "~/forms/admin";
+import { recordAudit } from "~/models/audit.server";
+import { latestMessageForUser } from "~/models/messages.server";
+import {
+  getUserById,
+  listGrants,
+  revokeRole,
+  roleLabel,
+  setDeactivated,
+} from "~/models/users.server";
+import { forbidden, notFound, requirePeopleManager, routeId } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formErrors } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms";
+import { sendInvitation } from "~/utils/invitations.server";
+import { personAccess } from "~/utils/people-admin.server";
+import { clientIp } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Person – Anchor Charter" }];
+
+async function requirePerson(request: Request, userId: string | undefined) {
+  const auth = await requirePeopleManager(request);
+  const db = getDb();
+  const person = await getUserById(db, { id: routeId(userId) });
+  if (!person) notFound();
+  const grants = await listGrants(db, { userId: person.id });
+  const access = await personAccess(auth, grants);
+  if (!access) notFound();
+  return { auth, person, grants, access };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { auth, person, grants, access } = await requirePerson(request, params.userId);
+  const invitation = await latestMessageForUser(getDb(), {
+    userId: person.id,
+    template: "invitation",
+  });
+  return {
+    person: { name: person.name, email: person.email },
+    isSelf: person.id === auth.user.id,
+    full: access === "full",
+    deactivated: person.deactivated_at !== null,
+    invited: person.password_hash === null,
+    invitation: invitation
+      ? { status: invitation.status, error: invitation.error, at: invitation.created_at }
+      : null,
+    roles: grants.map((g) => ({ id: g.id, text: `${roleLabel(g.role)}: ${g.scopeName}` })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { auth, person, grants, access } = await requirePerson(request, params.userId);
+  const form = parseForm(personActionSchema, await request.formData());
+  if (!form.success) return formErrors(form.errors);
+  const db = getDb();
+  const ip = clientIp(context);
+  const now = new Date();
+  const audit = (
+    action: Parameters<typeof recordAudit>[1]["action"],
+    detail?: Record<string, unknown>,
+  ) =>
+    recordAudit(db, {
+      actorUserId: auth.user.id,
+      action,
+      targetType: "user",
+      targetId: person.id,
+      detail,
+      ip,
+      now,
+    });
+  const intent = form.data.intent;
+  if (intent === "resend") {
+    if (person.password_hash !== null || person.deactivated_at)
+      forbidden("They have already accepted.");
+    const sent = await sendInvitation({ request, userId: person.id, invitedBy: auth.user.id, ip });
+    return redirect(`/admin/people/${person.id}?invitation=${sent.status}`);
+  }
+  // Everything else is for administrators, and nobody locks themselves out.
+  if (access !== "full" || person.id === auth.user.id) forbidden();
+  if (intent === "deactivate" || intent === "reactivate") {
+    await setDeactivated(db, {
+      userId: person.id,
+      at: intent === "deactivate" ? now.toISOString() : null,
+    });
+    await audit(intent === "deactivate" ? "user.deactivated" : "user.reactivated");
+  } else {
+    const grantId = form.data.intent === "revoke" ? form.data.grantId : 0;
+    const grant = grants.find((g) => g.id === grantId);
+    if (!grant) notFound();
+    await revokeRole(db, { userId: person.id, grantId: grant.id });
+    await audit("role.revoked", { role: grant.role, scope: grant.scopeName });
+  }
+  return redirect(`/admin/people/${person.id}`);
+}
+
+const invitationText = {
+  sent: "Invitation sent",
+  outbox: "Invitation placed in the email outbox (no email service is configured)",
+  failed: "The invitation could not be sent",
+  pending: "Invitation being sent",
+} as const;
+
+export default function Person() {
+  const p = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const justSent = params.get("invitation") as keyof typeof invitationText | null;
+  return (
+    <>
+      {justSent && invitationText[justSent] ? (
+        <div
+          className={justSent === "failed" ? "nhsuk-warning-callout" : "nhsuk-inset-text"}
+          role="status"
+        >
+          <p>{invitationText[justSent]}.</p>
+        </div>
+      ) : null}
+      <h1 className="nhsuk-heading-l">{p.person.name}</h1>
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Email address</dt>
+          <dd className="nhsuk-summary-list__value">{p.person.email}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Status</dt>
+          <dd className="nhsuk-summary-list__value">
+            {p.deactivated ? "Deactivated" : p.invited ? "Invited, not yet accepted" : "Active"}
+          </dd>
+        </div>
+        {p.invited && p.invitation ? (
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Latest invitation</dt>
+            <dd className="nhsuk-summary-list__value">
+              {invitationText[p.invitation.status]}
+              {p.invitation.error ? `: ${p.invitation.error}` : ""}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {p.invited && !p.deactivated ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="resend" />
+          <SubmitButton secondary>Send the invitation again</SubmitButton>
+        </Form>
+      ) : null}
+      <h2 className="nhsuk-heading-m">Roles</h2>
+      <ul className="nhsuk-list">
+        {p.roles.map((role) => (
+          <li key={role.id}>
+            {role.text}
+            {p.full && !p.isSelf ? (
+              <Form method="post" className="app-inline-form">
+                <input type="hidden" name="intent" value="revoke" />
+                <input type="hidden" name="grantId" value={role.id} />
+                <button type="submit" className="app-link-button">
+                  Remove<span className="nhsuk-u-visually-hidden"> role {role.text}</span>
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {p.full && !p.isSelf ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value={p.deactivated ? "reactivate" : "deactivate"} />
+          <SubmitButton warning={!p.deactivated} secondary={p.deactivated}>
+            {p.deactivated ? "Reactivate" : "Deactivate and sign out everywhere"}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </>
+  );
+}

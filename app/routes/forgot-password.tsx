@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { SubmitButton } from "~/components/forms/SubmitButton";
+import { TextField } from "~/components/forms/TextField";
+import { forgotPasswordSchema } from "~/forms/auth";
+import { recordAudit } from "~/models/audit.server";
+import { createOneTimeToken } from "~/models/one-time-tokens.server";
+import { consumeRateLimit } from "~/models/rate-limit.server";
+import { findUserByEmail, normaliseEmail } from "~/models/users.server";
+import { getDb } from "~/utils/db.server";
+import { appConfig } from "~/utils/env.server";
+import { formErrors } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms";
+import { absoluteUrl } from "~/utils/links.server";
+import { sendEmail } from "~/utils/notify.server";
+import { clientIp, minutesFrom } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password – Anchor Charter" }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = parseForm(forgotPasswordSchema, await request.formData());
+  if (!form.success) return formErrors(form.errors, form.values);
+  const db = getDb();
+  const now = new Date();
+  const ip = clientIp(context);
+  const email = normaliseEmail(form.data.email);
+  for (const key of [`reset:account:${email}`, `reset:ip:${ip ?? "unknown"}`]) {
+    const limit = await consumeRateLimit(db, {
+      key,
+      limit: key.startsWith("reset:account") ? 3 : 20,
+      windowSeconds: 60 * 60,
+      now,
+    });
+    if (!limit.allowed) {
+      const wait = minutesFrom(limit.retryAfterSeconds);
+      return formErrors(
+        { email: `Too many reset requests. Wait ${wait} minutes, then try again.` },
+        form.values,
+        { status: 429, headers: { "Retry-After": String(wait * 60) } },
+      );
+    }
+  }
+  const user = await findUserByEmail(db, { email });
+  // Only people who have set a password can reset it; invited people use their invitation.
+  if (user && !user.deactivated_at && user.password_hash) {
+    const token = await createOneTimeToken(db, {
+      purpose: "password_reset",
+      userId: user.id,
+      createdBy: null,
+      now,
+      ttlMinutes: appConfig().passwordResetMinutes,
+    });
+    await sendEmail(db, {
+      template: "password_reset",
+      to: user.email,
+      userId: user.id,
+      personalisation: { name: user.name, link: absoluteUrl(request, `/reset-password/${token}`) },
+    });
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "password_reset.requested",
+      targetType: "user",
+      targetId: user.id,
+      ip,
+      now,
+    });
+  }
+  // The same answer whether or not the account exists.
+  return { sent: true, minutes: appConfig().passwordResetMinutes };
+}
+
+export default function ForgotPassword() {
+  const result = useActionData<typeof action>();
+  if (result && "sent" in result) {
+    return (
+      <>
+        <h1 className="nhsuk-heading-l">Check your email</h1>
+        <p className="nhsuk-body">
+          If an account uses that address, we have sent it a link to choose a new password. The link
+          works for {result.minutes} minutes.
+        </p>
+      </>
+    );
+  }
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const values = result && "values" in result ? result.values : undefined;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="nhsuk-heading-l">Reset your password</h1>
+        <p className="nhsuk-body">We will email you a link to choose a new password.</p>
+        <Form method="post" noValidate>
+          <TextField
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={values?.email}
+            error={errors?.email}
+          />
+          <SubmitButton>Send link</SubmitButton>
+        </Form>
+      </div>
+    </div>
+  );
+}

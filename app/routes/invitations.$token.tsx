@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { LinkProblemPage } from "~/components/auth/LinkProblemPage";
+import { NewPasswordForm } from "~/components/auth/NewPasswordForm";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { listGrants } from "~/models/users.server";
+import { beginSession, homePathFor } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { clientIp } from "~/utils/request.server";
+import { checkLink, setPasswordFromLink } from "~/utils/set-password.server";
+
+export const meta: MetaFunction = () => [{ title: "Accept your invitation – Anchor Charter" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const link = await checkLink(params.token, "invitation");
+  if (!link.user) return data({ problem: link.problem, user: null }, { status: 410 });
+  return { problem: null, user: { name: link.user.name, email: link.user.email } };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const result = await setPasswordFromLink({
+    token: params.token,
+    purpose: "invitation",
+    formData: await request.formData(),
+    ip: clientIp(context),
+  });
+  if (result.outcome === "link") return data({ problem: result.problem }, { status: 410 });
+  if (result.outcome === "invalid") return result.response;
+  const cookie = await beginSession({ userId: result.userId, twoFactorVerified: true });
+  const grants = await listGrants(getDb(), { userId: result.userId });
+  return redirect(homePathFor({ grants }), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function AcceptInvitation() {
+  const { problem, user } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const linkProblem = result && "problem" in result ? result.problem : problem;
+  if (linkProblem || !user)
+    return <LinkProblemPage problem={linkProblem ?? "unknown"} kind="invitation" />;
+  const errors = result && "errors" in result ? result.errors : undefined;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="nhsuk-heading-l">Welcome, {user.name}</h1>
+        <p className="nhsuk-body">
+          You have been invited to the Anchor Charter platform as {user.email}. Create a password to
+          finish setting up your account.
+        </p>
+        <NewPasswordForm errors={errors} submitLabel="Create account" email={user.email} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { formErrors } from "~/utils/forms.server";
+import type { z } from "zod";
+import type { signInSchema } from "~/forms/auth";
+import { recordAudit } from "~/models/audit.server";
+import { clearRateLimit, consumeRateLimit } from "~/models/rate-limit.server";
+import { findUserByEmail, listGrants, normaliseEmail } from "~/models/users.server";
+import { beginSession, homePathFor, safeRedirectPath } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { verifyPassword } from "~/utils/password.server";
+import { clientIp, minutesFrom } from "~/utils/request.server";
+
+const WINDOW_SECONDS = 15 * 60;
+const PER_ACCOUNT = 5;
+const PER_ADDRESS = 30;
+
+// One message for every failure, so it never tells whether an account exists.
+const WRONG = "Enter a correct email address and password";
+
+export async function attemptSignIn(input: z.infer<typeof signInSchema>, context: AppLoadContext) {
+  const db = getDb();
+  const now = new Date();
+  const email = normaliseEmail(input.email);
+  const ip = clientIp(context);
+  const byAccount = await consumeRateLimit(db, {
+    key: `sign-in:account:${email}`,
+    limit: PER_ACCOUNT,
+    windowSeconds: WINDOW_SECONDS,
+    now,
+  });
+  const byAddress = await consumeRateLimit(db, {
+    key: `sign-in:ip:${ip ?? "unknown"}`,
+    limit: PER_ADDRESS,
+    windowSeconds: WINDOW_SECONDS,
+    now,
+  });
+  if (!byAccount.allowed || !byAddress.allowed) {
+    const wait = minutesFrom(Math.max(byAccount.retryAfterSeconds, byAddress.retryAfterSeconds));
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "sign_in.rate_limited",
+      detail: { email },
+      ip,
+      now,
+    });
+    return formErrors(
+      { email: `Too many attempts to sign in. Wait ${wait} minutes, then try again.` },
+      { email: input.email },
+      { status: 429, headers: { "Retry-After": String(wait * 60) } },
+    );
+  }
+
+  const user = await findUserByEmail(db, { email });
+  const passwordMatches = await verifyPassword(user?.password_hash ?? null, input.password);
+  if (!user || !passwordMatches || user.deactivated_at) {
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "sign_in.failure",
+      targetType: user ? "user" : undefined,
+      targetId: user?.id,
+      detail: { email },
+      ip,
+      now,
+    });
+    return formErrors({ email: WRONG }, { email: input.email });
+  }
+
+  await clearRateLimit(db, { key: `sign-in:account:${email}` });
+  await recordAudit(db, { actorUserId: user.id, action: "sign_in.success", ip, now });
+  const needsCode = user.totp_enabled_at !== null;
+  const cookie = await beginSession({ userId: user.id, twoFactorVerified: !needsCode });
+  const grants = await listGrants(db, { userId: user.id });
+  const destination = safeRedirectPath(input.redirectTo ?? null, homePathFor({ grants }));
+  const next = needsCode
+    ? `/sign-in/two-factor?redirectTo=${encodeURIComponent(destination)}`
+    : destination;
+  return redirect(next, { headers: { "Set-Cookie": cookie } });
+}

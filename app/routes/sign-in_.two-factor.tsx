@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { SubmitButton } from "~/components/forms/SubmitButton";
+import { TextField } from "~/components/forms/TextField";
+import { twoFactorSchema } from "~/forms/auth";
+import { recordAudit } from "~/models/audit.server";
+import { consumeRateLimit } from "~/models/rate-limit.server";
+import { markSessionTwoFactorVerified } from "~/models/sessions.server";
+import { getAuth, homePathFor, safeRedirectPath } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formErrors } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp, minutesFrom } from "~/utils/request.server";
+import { verifyTotpCode } from "~/utils/totp.server";
+
+export const meta: MetaFunction = () => [{ title: "Enter your security code – Anchor Charter" }];
+
+/** Only a session that passed the password and still owes a code may be here. */
+async function requirePendingCode(request: Request) {
+  const auth = await getAuth(request);
+  if (!auth) throw redirect("/sign-in");
+  if (!auth.user.totp_enabled_at || auth.session.two_factor_verified) {
+    throw redirect(homePathFor(auth));
+  }
+  return auth;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePendingCode(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await requirePendingCode(request);
+  const db = getDb();
+  const now = new Date();
+  const ip = clientIp(context);
+  const form = parseForm(twoFactorSchema, await request.formData());
+  if (!form.success) return formErrors(form.errors);
+  const limit = await consumeRateLimit(db, {
+    key: `two-factor:user:${auth.user.id}`,
+    limit: 5,
+    windowSeconds: 15 * 60,
+    now,
+  });
+  if (!limit.allowed) {
+    const wait = minutesFrom(limit.retryAfterSeconds);
+    return formErrors(
+      { code: `Too many codes tried. Wait ${wait} minutes, then try again.` },
+      {},
+      { status: 429, headers: { "Retry-After": String(wait * 60) } },
+    );
+  }
+  if (!verifyTotpCode({ keyHex: auth.user.totp_key ?? "", code: form.data.code, now })) {
+    await recordAudit(db, { actorUserId: auth.user.id, action: "two_factor.failure", ip, now });
+    return formErrors({ code: "The code is not correct. Enter the current code." });
+  }
+  await markSessionTwoFactorVerified(db, { sessionId: auth.session.id });
+  return redirect(safeRedirectPath(form.data.redirectTo ?? null, homePathFor(auth)));
+}
+
+export default function TwoFactorSignIn() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <h1 className="nhsuk-heading-l">Enter your security code</h1>
+        <p className="nhsuk-body">
+          Open your authenticator app and enter the 6-digit code it shows.
+        </p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+          <TextField
+            name="code"
+            label="Security code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            width={10}
+            error={result?.errors.code}
+          />
+          <SubmitButton>Continue</SubmitButton>
+        </Form>
+      </div>
+    </div>
+  );
+}

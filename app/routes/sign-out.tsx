@@ -1,0 +1,40 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { SubmitButton } from "~/components/forms/SubmitButton";
+import { recordAudit } from "~/models/audit.server";
+import { endSession, getAuth } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { clientIp } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign out – Anchor Charter" }];
+
+// GET only asks: signing out changes state, so it happens on POST.
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!(await getAuth(request))) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const auth = await getAuth(request);
+  if (auth) {
+    await recordAudit(getDb(), {
+      actorUserId: auth.user.id,
+      action: "sign_out",
+      ip: clientIp(context),
+      now: new Date(),
+    });
+  }
+  return redirect("/", { headers: { "Set-Cookie": await endSession(auth) } });
+}
+
+export default function SignOut() {
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">Sign out</h1>
+      <Form method="post">
+        <SubmitButton>Sign out</SubmitButton>
+      </Form>
+    </>
+  );
+}
