@@ -7,6 +7,7 @@ import { makeTempDir } from "./temp";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    databaseFile: string;
   }
 }
 
@@ -16,8 +17,10 @@ export default async function setup(project: TestProject) {
     throw new Error("No build found: run `npm run build` first (npm test does).");
   }
   const temp = makeTempDir("anchor-e2e-");
-  const app = await startApp({ DATABASE_URL: `file:${temp.dir}/e2e.db` });
+  const databaseFile = `${temp.dir}/e2e.db`;
+  const app = await startApp({ DATABASE_URL: `file:${databaseFile}` });
   project.provide("baseUrl", app.url);
+  project.provide("databaseFile", databaseFile);
   return async () => {
     await app.stop();
     temp.cleanup();

@@ -1,0 +1,87 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
+import { lookup } from "../support/http";
+import { accessibilityViolations, launchBrowser } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let ids: { uhmb: number; morecambeBay: number; lancaster: number; champion: number };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const db = lookup(inject("databaseFile"));
+  ids = {
+    uhmb: db.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust"),
+    lancaster: db.organisationId("Lancaster District Council"),
+    morecambeBay: db.placeId("Morecambe Bay"),
+    champion: db.userId("champion@example.com"),
+  };
+  db.close();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const signedOutPages = ["/", "/sign-in", "/forgot-password", "/invitations/not-a-real-token"];
+
+const pagesByAccount: Record<string, () => string[]> = {
+  "admin@example.com": () => [
+    "/admin",
+    "/admin/places",
+    "/admin/periods",
+    "/admin/organisations",
+    "/admin/organisations/new",
+    `/admin/organisations/${ids.lancaster}`,
+    "/admin/people",
+    "/admin/people/invite",
+    `/admin/people/${ids.champion}`,
+    "/admin/audit",
+    "/admin/outbox",
+    "/account",
+    "/account/two-factor",
+  ],
+  "place.lead@example.com": () => [
+    `/places/${ids.morecambeBay}`,
+    "/organisations",
+    "/admin/people/invite",
+  ],
+  "steering@example.com": () => [`/places/${ids.morecambeBay}`],
+  "champion@example.com": () => [`/organisations/${ids.uhmb}`, "/sign-out"],
+};
+
+describe("every page passes axe-core's WCAG 2.2 A and AA rules", () => {
+  it("signed out", async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    for (const path of signedOutPages) {
+      await page.goto(`${baseUrl}${path}`);
+      expect({ path, violations: await accessibilityViolations(page) }).toEqual({
+        path,
+        violations: [],
+      });
+    }
+    await context.close();
+  });
+
+  for (const [email, pages] of Object.entries(pagesByAccount)) {
+    it(`signed in as ${email}`, async () => {
+      const context = await browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      for (const path of pages()) {
+        const response = await page.goto(`${baseUrl}${path}`);
+        expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
+        expect({ path, violations: await accessibilityViolations(page) }).toEqual({
+          path,
+          violations: [],
+        });
+      }
+      await context.close();
+    });
+  }
+});
