@@ -6,7 +6,6 @@ import { TextField } from "~/components/forms/TextField";
 import { forgotPasswordSchema } from "~/forms/auth";
 import { recordAudit } from "~/models/audit.server";
 import { createOneTimeToken } from "~/models/one-time-tokens.server";
-import { consumeRateLimit } from "~/models/rate-limit.server";
 import { findUserByEmail, normaliseEmail } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { appConfig } from "~/utils/env.server";
@@ -14,7 +13,10 @@ import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { absoluteUrl } from "~/utils/links.server";
 import { sendEmail } from "~/utils/notify.server";
-import { clientIp, minutesFrom } from "~/utils/request.server";
+import { clientIp } from "~/utils/request.server";
+import { addressKey, countAttempt, tooManyAttempts } from "~/utils/attempt-limits.server";
+
+export { passRetryAfter as headers } from "~/utils/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Anchor Charter" }];
 
@@ -25,21 +27,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const now = new Date();
   const ip = clientIp(context);
   const email = normaliseEmail(form.data.email);
-  for (const key of [`reset:account:${email}`, `reset:ip:${ip ?? "unknown"}`]) {
-    const limit = await consumeRateLimit(db, {
-      key,
-      limit: key.startsWith("reset:account") ? 3 : 20,
-      windowSeconds: 60 * 60,
-      now,
-    });
-    if (!limit.allowed) {
-      const wait = minutesFrom(limit.retryAfterSeconds);
-      return formErrors(
-        { email: `Too many reset requests. Wait ${wait} minutes, then try again.` },
-        form.values,
-        { status: 429, headers: { "Retry-After": String(wait * 60) } },
-      );
-    }
+  const waitMinutes = await countAttempt(db, {
+    rules: [
+      { key: `reset:account:${email}`, limit: 3 },
+      { key: addressKey("reset", ip), limit: 20 },
+    ],
+    windowSeconds: 60 * 60,
+    now,
+  });
+  if (waitMinutes !== null) {
+    return tooManyAttempts("email", "reset requests", waitMinutes, form.values);
   }
   const user = await findUserByEmail(db, { email });
   // Only people who have set a password can reset it; invited people use their invitation.

@@ -10,6 +10,8 @@ import { getDb } from "~/utils/db.server";
 import { clientIp } from "~/utils/request.server";
 import { checkLink, setPasswordFromLink } from "~/utils/set-password.server";
 
+export { passRetryAfter as headers } from "~/utils/retry-after";
+
 export const meta: MetaFunction = () => [{ title: "Accept your invitation – Anchor Charter" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {

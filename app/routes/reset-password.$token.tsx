@@ -8,6 +8,8 @@ import { endSession, getAuth } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
 import { checkLink, setPasswordFromLink } from "~/utils/set-password.server";
 
+export { passRetryAfter as headers } from "~/utils/retry-after";
+
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Anchor Charter" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {

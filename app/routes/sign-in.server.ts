@@ -4,12 +4,13 @@ import { formErrors } from "~/utils/forms.server";
 import type { z } from "zod";
 import type { signInSchema } from "~/forms/auth";
 import { recordAudit } from "~/models/audit.server";
-import { clearRateLimit, consumeRateLimit } from "~/models/rate-limit.server";
+import { clearRateLimit } from "~/models/rate-limit.server";
+import { addressKey, countAttempt, tooManyAttempts } from "~/utils/attempt-limits.server";
 import { findUserByEmail, listGrants, normaliseEmail } from "~/models/users.server";
 import { beginSession, homePathFor, safeRedirectPath } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
-import { clientIp, minutesFrom } from "~/utils/request.server";
+import { clientIp } from "~/utils/request.server";
 
 const WINDOW_SECONDS = 15 * 60;
 const PER_ACCOUNT = 5;
@@ -23,20 +24,15 @@ export async function attemptSignIn(input: z.infer<typeof signInSchema>, context
   const now = new Date();
   const email = normaliseEmail(input.email);
   const ip = clientIp(context);
-  const byAccount = await consumeRateLimit(db, {
-    key: `sign-in:account:${email}`,
-    limit: PER_ACCOUNT,
+  const waitMinutes = await countAttempt(db, {
+    rules: [
+      { key: `sign-in:account:${email}`, limit: PER_ACCOUNT },
+      { key: addressKey("sign-in", ip), limit: PER_ADDRESS },
+    ],
     windowSeconds: WINDOW_SECONDS,
     now,
   });
-  const byAddress = await consumeRateLimit(db, {
-    key: `sign-in:ip:${ip ?? "unknown"}`,
-    limit: PER_ADDRESS,
-    windowSeconds: WINDOW_SECONDS,
-    now,
-  });
-  if (!byAccount.allowed || !byAddress.allowed) {
-    const wait = minutesFrom(Math.max(byAccount.retryAfterSeconds, byAddress.retryAfterSeconds));
+  if (waitMinutes !== null) {
     await recordAudit(db, {
       actorUserId: null,
       action: "sign_in.rate_limited",
@@ -44,11 +40,7 @@ export async function attemptSignIn(input: z.infer<typeof signInSchema>, context
       ip,
       now,
     });
-    return formErrors(
-      { email: `Too many attempts to sign in. Wait ${wait} minutes, then try again.` },
-      { email: input.email },
-      { status: 429, headers: { "Retry-After": String(wait * 60) } },
-    );
+    return tooManyAttempts("email", "attempts to sign in", waitMinutes, { email: input.email });
   }
 
   const user = await findUserByEmail(db, { email });

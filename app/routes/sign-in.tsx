@@ -10,6 +10,8 @@ import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { attemptSignIn } from "./sign-in.server";
 
+export { passRetryAfter as headers } from "~/utils/retry-after";
+
 export const meta: MetaFunction = () => [{ title: "Sign in – Anchor Charter" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,14 +6,16 @@ import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
 import { twoFactorSchema } from "~/forms/auth";
 import { recordAudit } from "~/models/audit.server";
-import { consumeRateLimit } from "~/models/rate-limit.server";
 import { markSessionTwoFactorVerified } from "~/models/sessions.server";
 import { getAuth, homePathFor, safeRedirectPath } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
-import { clientIp, minutesFrom } from "~/utils/request.server";
+import { clientIp } from "~/utils/request.server";
+import { addressKey, countAttempt, tooManyAttempts } from "~/utils/attempt-limits.server";
 import { verifyTotpCode } from "~/utils/totp.server";
+
+export { passRetryAfter as headers } from "~/utils/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Enter your security code – Anchor Charter" }];
 
@@ -39,20 +41,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const form = parseForm(twoFactorSchema, await request.formData());
   if (!form.success) return formErrors(form.errors);
-  const limit = await consumeRateLimit(db, {
-    key: `two-factor:user:${auth.user.id}`,
-    limit: 5,
+  const waitMinutes = await countAttempt(db, {
+    rules: [
+      { key: `two-factor:user:${auth.user.id}`, limit: 5 },
+      { key: addressKey("two-factor", ip), limit: 30 },
+    ],
     windowSeconds: 15 * 60,
     now,
   });
-  if (!limit.allowed) {
-    const wait = minutesFrom(limit.retryAfterSeconds);
-    return formErrors(
-      { code: `Too many codes tried. Wait ${wait} minutes, then try again.` },
-      {},
-      { status: 429, headers: { "Retry-After": String(wait * 60) } },
-    );
-  }
+  if (waitMinutes !== null) return tooManyAttempts("code", "codes tried", waitMinutes);
   if (!verifyTotpCode({ keyHex: auth.user.totp_key ?? "", code: form.data.code, now })) {
     await recordAudit(db, { actorUserId: auth.user.id, action: "two_factor.failure", ip, now });
     return formErrors({ code: "The code is not correct. Enter the current code." });

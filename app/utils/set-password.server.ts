@@ -9,10 +9,14 @@ import {
 } from "../models/one-time-tokens.server";
 import { invalidateUserSessions } from "../models/sessions.server";
 import { getUserById, setPasswordHash } from "../models/users.server";
+import { addressKey, countAttempt, tooManyAttempts } from "./attempt-limits.server";
 import { getDb } from "./db.server";
 import { formErrors } from "./forms.server";
 import { parseForm } from "./forms";
 import { hashPassword, passwordProblem } from "./password.server";
+
+const LINK_ATTEMPTS_PER_ADDRESS = 30;
+const LINK_ATTEMPTS_PER_ACCOUNT = 10;
 
 export type LinkProblem = "unknown" | "expired" | "used";
 
@@ -43,6 +47,24 @@ export async function setPasswordFromLink(args: {
   const now = new Date();
   const form = parseForm(newPasswordSchema, args.formData);
   const link = await checkLink(args.token, args.purpose);
+  // Per address always; per account once the link names one. Links are 160
+  // bits, so this is against hammering the server, not against guessing.
+  const waitMinutes = await countAttempt(db, {
+    rules: [
+      { key: addressKey("link", args.ip), limit: LINK_ATTEMPTS_PER_ADDRESS },
+      ...(link.user
+        ? [{ key: `link:user:${link.user.id}`, limit: LINK_ATTEMPTS_PER_ACCOUNT }]
+        : []),
+    ],
+    windowSeconds: 15 * 60,
+    now,
+  });
+  if (waitMinutes !== null) {
+    return {
+      outcome: "invalid" as const,
+      response: tooManyAttempts("password", "attempts with this link", waitMinutes),
+    };
+  }
   if (!link.user) return { outcome: "link" as const, problem: link.problem };
   if (!form.success) {
     return { outcome: "invalid" as const, response: formErrors(form.errors) };

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
+import { startApp, type RunningApp } from "../../setup/start-app";
+import { makeTempDir } from "../../setup/temp";
+import { visit } from "../../support/http";
+
+/** The limits as a person meets them: over real HTTP, against the running app. */
+let app: RunningApp;
+let temp: ReturnType<typeof makeTempDir>;
+
+beforeAll(async () => {
+  temp = makeTempDir();
+  app = await startApp({ DATABASE_URL: `file:${temp.dir}/limits.db` });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.stop();
+  temp?.cleanup();
+});
+
+const signInAttempt = (password: string) =>
+  visit(app.url, "/sign-in", {
+    visitor: { cookie: null },
+    method: "POST",
+    form: { email: "steering@example.com", password },
+  });
+
+describe("signing in too often", () => {
+  it("refuses the sixth attempt on one account with 429, a clear page and Retry-After, even with the right password", async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await signInAttempt(`wrong password ${i}`)).status).toBe(400);
+    }
+    const refused = await signInAttempt(DEMO_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("set-cookie")).toBeNull();
+    const page = await refused.text();
+    expect(page).toContain("There is a problem");
+    expect(page).toMatch(/Too many attempts to sign in\. Wait \d+ minutes, then try again\./);
+  });
+
+  it("leaves other accounts alone", async () => {
+    const other = await visit(app.url, "/sign-in", {
+      visitor: { cookie: null },
+      method: "POST",
+      form: { email: "champion@example.com", password: DEMO_PASSWORD },
+    });
+    expect(other.status).toBe(302);
+  });
+});
+
+describe("asking for password resets too often", () => {
+  it("sends three links an hour for one address, then answers 429 with a message", async () => {
+    const ask = () =>
+      visit(app.url, "/forgot-password", {
+        method: "POST",
+        form: { email: "place.lead@example.com" },
+      });
+    for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+    const refused = await ask();
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toMatch(/Too many reset requests\. Wait \d+ minutes/);
+  });
+});
+
+describe("hammering one-time links", () => {
+  it("refuses an address after 30 tries in 15 minutes, before looking at the link", async () => {
+    const post = (n: number) =>
+      visit(app.url, `/invitations/guess${n}`, {
+        method: "POST",
+        form: { password: "a long enough passphrase", confirmPassword: "a long enough passphrase" },
+      });
+    for (let i = 0; i < 30; i++) expect((await post(i)).status).toBe(410);
+    const refused = await post(30);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toMatch(/Too many attempts with this link\. Wait \d+ minutes/);
+  });
+});
