@@ -4,6 +4,7 @@ import { adminSystemIds, ledPlaceIds } from "~/access/policy";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
 import { requirePeopleManager } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { OrganisationTable } from "~/components/tables/OrganisationTable";
 
 export const meta: MetaFunction = () => [{ title: "Manage organisations – Anchor Charter" }];
 
@@ -34,38 +35,13 @@ export default function ManageOrganisations() {
       {organisations.length === 0 ? (
         <p className="nhsuk-body">There are no organisations yet.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-            Organisations you manage
-          </caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Organisation
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Type
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Place
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {organisations.map((o) => (
-              <tr className="nhsuk-table__row" key={o.id}>
-                <td className="nhsuk-table__cell">
-                  <Link to={`/admin/organisations/${o.id}`}>
-                    {o.name}
-                    <span className="nhsuk-u-visually-hidden"> (edit)</span>
-                  </Link>
-                </td>
-                <td className="nhsuk-table__cell">{o.type}</td>
-                <td className="nhsuk-table__cell">{o.place}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OrganisationTable
+          organisations={organisations}
+          caption="Organisations you manage"
+          captionHidden
+          hrefFor={(id) => `/admin/organisations/${id}`}
+          linkSuffix=" (edit)"
+        />
       )}
     </>
   );

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { adminSystemIds, championedOrganisationIds, overseenPlaceIds } from "~/access/policy";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { OrganisationTable } from "~/components/tables/OrganisationTable";
 
 export const meta: MetaFunction = () => [{ title: "Organisations – Anchor Charter" }];
 
@@ -38,33 +39,11 @@ export default function Organisations() {
           You do not have access to any organisation yet. Ask your place lead or administrator.
         </p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption">Organisations you can see</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Organisation
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Type
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Place
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {organisations.map((o) => (
-              <tr className="nhsuk-table__row" key={o.id}>
-                <td className="nhsuk-table__cell">
-                  <Link to={`/organisations/${o.id}`}>{o.name}</Link>
-                </td>
-                <td className="nhsuk-table__cell">{o.type}</td>
-                <td className="nhsuk-table__cell">{o.place}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OrganisationTable
+          organisations={organisations}
+          caption="Organisations you can see"
+          hrefFor={(id) => `/organisations/${id}`}
+        />
       )}
     </>
   );
