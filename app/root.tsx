@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -16,8 +16,10 @@ import { SiteFooter } from "./components/layout/SiteFooter";
 import { SiteHeader } from "./components/layout/SiteHeader";
 import { isDemoData } from "./models/settings.server";
 import appStyles from "./styles/app.css?url";
+import { getAuth } from "./utils/auth.server";
 import { getDb } from "./utils/db.server";
 import { ErrorReference, isUnexpectedError } from "./utils/error-reference";
+import { navigationFor } from "./utils/navigation";
 import { useNonce } from "./utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -29,8 +31,14 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Anchor Charter" }];
 
-export async function loader() {
-  return { demoData: await isDemoData(getDb()) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  // Someone still owing their security code is not signed in yet: no menu.
+  const signedIn = auth && (!auth.user.totp_enabled_at || auth.session.two_factor_verified);
+  return {
+    demoData: await isDemoData(getDb()),
+    account: signedIn ? { name: auth.user.name, navigation: navigationFor(auth.principal) } : null,
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -49,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>
-        <SiteHeader />
+        <SiteHeader account={data?.account ?? null} />
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
             {data?.demoData ? <DemoDataBanner /> : null}

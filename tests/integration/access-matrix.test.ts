@@ -300,6 +300,39 @@ describe("the access matrix", () => {
     before.close();
   });
 
+  it("the header offers each role only the links it may follow, and sign out", async () => {
+    const menu = async (role: Who) => {
+      const html = await (await visit(app.url, "/", { visitor: { ...visitors[role] } })).text();
+      const nav = /<nav[^>]*aria-label="Menu"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
+      return {
+        links: [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? ""),
+        signOut: /<form[^>]*action="\/sign-out"/.test(html),
+      };
+    };
+    const place = `/places/${ids.morecambeBay}`;
+    expect(await menu("signedOut")).toEqual({ links: [], signOut: false });
+    expect(await menu("champion")).toEqual({ links: ["/organisations", "/"], signOut: true });
+    expect(await menu("steering")).toEqual({
+      links: ["/organisations", place, "/"],
+      signOut: true,
+    });
+    expect(await menu("placeLead")).toEqual({
+      links: ["/organisations", place, "/admin", "/"],
+      signOut: true,
+    });
+    expect(await menu("admin")).toEqual({
+      links: ["/organisations", "/admin", "/"],
+      signOut: true,
+    });
+    // Every link offered answers 200 for the person it is offered to.
+    for (const role of who.filter((w) => w !== "signedOut")) {
+      for (const link of (await menu(role)).links) {
+        const response = await visit(app.url, link, { visitor: { ...visitors[role] } });
+        expect({ role, link, status: response.status }).toEqual({ role, link, status: 200 });
+      }
+    }
+  });
+
   it("POST /account (sign out everywhere) ends the person's sessions; signed out, it asks to sign in", async () => {
     const signedOut = await visit(app.url, "/account", {
       method: "POST",
