@@ -7,7 +7,7 @@ export type OrganisationType = "nhs_trust" | "icb_ccg" | "local_authority" | "un
 export type PeriodStatus = "open" | "closed";
 export type AssessmentStatus = "draft" | "submitted";
 export type ComponentStatus = "not_started" | "in_progress" | "fulfilled";
-export type EvidenceKind = "narrative" | "link" | "measure";
+export type EvidenceKind = "narrative" | "link" | "measure" | "file";
 
 export interface AppSettingTable {
   key: string;
@@ -85,6 +85,17 @@ export interface EvidenceItemTable {
   measure_unit: string | null;
   measure_date: string | null;
   created_at: Timestamp;
+  /** Kind 'file' only: the stored bytes, and the name they were uploaded under. */
+  file_sha256: string | null;
+  file_name: string | null;
+}
+
+/** Uploaded bytes, stored on disk under their SHA-256; media_type is sniffed from the content. */
+export interface EvidenceFileTable {
+  sha256: string;
+  size: number;
+  media_type: string;
+  created_at: Timestamp;
 }
 
 export interface ComponentEvidenceTable {
@@ -111,6 +122,7 @@ export interface Database {
   assessment: AssessmentTable;
   component_answer: ComponentAnswerTable;
   evidence_item: EvidenceItemTable;
+  evidence_file: EvidenceFileTable;
   component_evidence: ComponentEvidenceTable;
   progression_action: ProgressionActionTable;
   app_user: UserTable;
@@ -130,6 +142,7 @@ export type Assessment = Selectable<AssessmentTable>;
 export type ComponentAnswer = Selectable<ComponentAnswerTable>;
 export type ComponentAnswerUpdate = Updateable<ComponentAnswerTable>;
 export type EvidenceItem = Selectable<EvidenceItemTable>;
+export type EvidenceFile = Selectable<EvidenceFileTable>;
 
 export type Role = "champion" | "steering_member" | "place_lead" | "admin";
 export type TokenPurpose = "invitation" | "password_reset";

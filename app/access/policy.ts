@@ -72,6 +72,11 @@ export function canEditAssessment(p: Principal, org: OrganisationScope): boolean
   return isChampionOf(p, org.id);
 }
 
+/** The whole period's evidence as one ZIP: for the organisation's champions and administrators. */
+export function canDownloadEvidenceBundle(p: Principal, org: OrganisationScope): boolean {
+  return isAdminOf(p, org.systemId) || isChampionOf(p, org.id);
+}
+
 export function canVerifyEvidence(p: Principal, org: OrganisationScope): boolean {
   return oversees(p, org);
 }

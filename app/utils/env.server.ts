@@ -1,3 +1,6 @@
+import path from "node:path";
+import { databaseConfig } from "../../db/config";
+
 /**
  * Configuration read from the environment, in one place. Read on each call
  * (cheap) so tests can start servers with different settings.
@@ -25,6 +28,13 @@ export function appConfig() {
         invitation: env.NOTIFY_TEMPLATE_INVITATION ?? "",
         password_reset: env.NOTIFY_TEMPLATE_PASSWORD_RESET ?? "",
       },
+    },
+    evidence: {
+      // Beside the database by default: outside the web root, and backed up with it.
+      dir: env.EVIDENCE_DIR
+        ? path.resolve(env.EVIDENCE_DIR)
+        : path.join(path.dirname(databaseConfig().file), "evidence"),
+      maxBytes: positiveNumber(env.EVIDENCE_MAX_MB, 20) * 1024 * 1024,
     },
     invitationDays: positiveNumber(env.INVITATION_DAYS, 7),
     passwordResetMinutes: positiveNumber(env.PASSWORD_RESET_MINUTES, 60),

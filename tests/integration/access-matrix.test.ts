@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { startApp, type RunningApp } from "../setup/start-app";
 import { makeTempDir } from "../setup/temp";
+import { pdfBytes } from "../fixtures/files";
+import { plantFileEvidence } from "../support/evidence";
 import { lookup, signIn, visit, type Visitor } from "../support/http";
 
 /**
@@ -59,7 +61,14 @@ function idsFrom(file: string) {
     fyldeCoast: l.placeId("Fylde Coast"),
     championUser: l.userId("champion@example.com"),
     otherChampionUser: l.userId("champion.blackpool@example.com"),
+    /** The latest month with a sheet for UHMB, and a file planted on it in beforeAll. */
+    uhmbPeriod: 0,
+    uhmbFile: 0,
   };
+  ids.uhmbPeriod = l.row<{ period_id: number }>(
+    "select max(period_id) as period_id from assessment where organisation_id = ?",
+    ids.uhmb,
+  ).period_id;
   l.close();
   return ids;
 }
@@ -123,6 +132,17 @@ const rows: Row[] = [
     file: "organisations.$organisationId.tsx",
     path: (i) => `/organisations/${i.uhmb}`,
     get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+  },
+  {
+    file: "organisations.$organisationId_.evidence.$evidenceId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+  },
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.evidence[.]zip.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbPeriod}/evidence.zip`,
+    // Readers who are not the organisation's champions may fetch files one by one.
+    get: { ...only({ admin: 200, champion: 200 }, 404), placeLead: 403, steering: 403 },
   },
   {
     file: "places.$placeId.tsx",
@@ -219,6 +239,16 @@ beforeAll(async () => {
   const file = `${temp.dir}/matrix.db`;
   app = await startApp({ DATABASE_URL: `file:${file}` });
   ids = idsFrom(file);
+  const planted = await plantFileEvidence({
+    databaseFile: file,
+    organisationId: ids.uhmb,
+    periodId: ids.uhmbPeriod,
+    componentId: "1.1",
+    fileName: "report.pdf",
+    bytes: pdfBytes,
+    mediaType: "application/pdf",
+  });
+  ids.uhmbFile = planted.evidenceId;
   visitors.signedOut = { cookie: null };
   for (const [role, email] of Object.entries(accounts)) {
     visitors[role as Who] = await signIn(app.url, email, DEMO_PASSWORD);

@@ -1,0 +1,123 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database, EvidenceKind } from "../../db/schema";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Records what was checked of stored bytes; the same bytes again change nothing. */
+export async function recordEvidenceFile(
+  db: Db,
+  args: { sha256: string; size: number; mediaType: string },
+) {
+  await db
+    .insertInto("evidence_file")
+    .values({ sha256: args.sha256, size: args.size, media_type: args.mediaType })
+    .onConflict((c) => c.column("sha256").doNothing())
+    .execute();
+}
+
+/** A new evidence item of the organisation's that is an uploaded file. */
+export async function addFileEvidence(
+  db: Db,
+  args: { organisationId: number; title: string; sha256: string; fileName: string },
+): Promise<number> {
+  const row = await db
+    .insertInto("evidence_item")
+    .values({
+      organisation_id: args.organisationId,
+      kind: "file",
+      title: args.title,
+      file_sha256: args.sha256,
+      file_name: args.fileName,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One uploaded file of this organisation's, or undefined (whoever else's it is). */
+export async function getFileEvidence(
+  db: Db,
+  args: { organisationId: number; evidenceId: number },
+) {
+  return db
+    .selectFrom("evidence_item as e")
+    .innerJoin("evidence_file as f", "f.sha256", "e.file_sha256")
+    .select([
+      "e.id",
+      "e.title",
+      "e.file_name as fileName",
+      "f.sha256",
+      "f.size",
+      "f.media_type as mediaType",
+    ])
+    .where("e.id", "=", args.evidenceId)
+    .where("e.organisation_id", "=", args.organisationId)
+    .where("e.kind", "=", "file")
+    .executeTakeFirst();
+}
+
+export type PeriodEvidence = {
+  id: number;
+  kind: EvidenceKind;
+  title: string;
+  body: string | null;
+  url: string | null;
+  measure: { value: number | null; unit: string | null; date: string | null };
+  file: { name: string; sha256: string } | null;
+  componentIds: string[];
+};
+
+/**
+ * Every evidence item backing the organisation's sheet for a period, each once
+ * with the components it backs (one document may back several).
+ */
+export async function periodEvidence(
+  db: Db,
+  args: { organisationId: number; periodId: number },
+): Promise<PeriodEvidence[]> {
+  const rows = await db
+    .selectFrom("assessment as a")
+    .innerJoin("component_answer as c", "c.assessment_id", "a.id")
+    .innerJoin("component_evidence as ce", "ce.component_answer_id", "c.id")
+    .innerJoin("evidence_item as e", "e.id", "ce.evidence_item_id")
+    .selectAll("e")
+    .select("c.component_id")
+    .where("a.organisation_id", "=", args.organisationId)
+    .where("a.period_id", "=", args.periodId)
+    .orderBy("e.id")
+    .orderBy("c.component_id")
+    .execute();
+  const byId = new Map<number, PeriodEvidence>();
+  for (const row of rows) {
+    const item = byId.get(row.id) ?? {
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      body: row.body,
+      url: row.url,
+      measure: { value: row.measure_value, unit: row.measure_unit, date: row.measure_date },
+      file:
+        row.kind === "file" && row.file_sha256
+          ? { name: row.file_name ?? "evidence", sha256: row.file_sha256 }
+          : null,
+      componentIds: [],
+    };
+    item.componentIds.push(row.component_id);
+    byId.set(row.id, item);
+  }
+  return [...byId.values()];
+}
+
+/** The charter version the period's sheet was made under (null when there is no sheet). */
+export async function periodCharterVersion(
+  db: Db,
+  args: { organisationId: number; periodId: number },
+): Promise<string | null> {
+  const row = await db
+    .selectFrom("assessment")
+    .select("charter_version")
+    .where("organisation_id", "=", args.organisationId)
+    .where("period_id", "=", args.periodId)
+    .executeTakeFirst();
+  return row?.charter_version ?? null;
+}

@@ -1,0 +1,14 @@
+/**
+ * Headers for a file sent as a download: the name in both forms browsers read
+ * (an ASCII fallback and the exact UTF-8 name). Never cached: server/security.ts
+ * already marks every response Remix makes no-store.
+ */
+export function attachmentHeaders(args: { fileName: string; mediaType: string; size?: number }) {
+  const ascii = args.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const headers: Record<string, string> = {
+    "Content-Type": args.mediaType,
+    "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(args.fileName)}`,
+  };
+  if (args.size !== undefined) headers["Content-Length"] = String(args.size);
+  return headers;
+}

@@ -1,0 +1,51 @@
+import path from "node:path";
+import { addFileEvidence, recordEvidenceFile } from "~/models/evidence-files.server";
+import { storeEvidenceBytes } from "~/utils/evidence-store.server";
+import { createDatabase } from "../../db/dialect";
+
+/**
+ * Puts an uploaded file into a running app's data, as an upload would leave
+ * it: bytes under their hash in the evidence folder beside the database, the
+ * file and item rows, and a link to the organisation's sheet for the period.
+ */
+export async function plantFileEvidence(args: {
+  databaseFile: string;
+  organisationId: number;
+  periodId: number;
+  componentId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  mediaType: string;
+}): Promise<{ evidenceId: number; sha256: string }> {
+  const db = createDatabase({ dialect: "sqlite", file: args.databaseFile });
+  try {
+    const stored = await storeEvidenceBytes(
+      path.join(path.dirname(args.databaseFile), "evidence"),
+      args.bytes,
+    );
+    return await db.transaction().execute(async (trx) => {
+      await recordEvidenceFile(trx, { ...stored, mediaType: args.mediaType });
+      const evidenceId = await addFileEvidence(trx, {
+        organisationId: args.organisationId,
+        title: `Uploaded ${args.fileName}`,
+        sha256: stored.sha256,
+        fileName: args.fileName,
+      });
+      const answer = await trx
+        .selectFrom("component_answer as c")
+        .innerJoin("assessment as a", "a.id", "c.assessment_id")
+        .select("c.id")
+        .where("a.organisation_id", "=", args.organisationId)
+        .where("a.period_id", "=", args.periodId)
+        .where("c.component_id", "=", args.componentId)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("component_evidence")
+        .values({ component_answer_id: answer.id, evidence_item_id: evidenceId })
+        .execute();
+      return { evidenceId, sha256: stored.sha256 };
+    });
+  } finally {
+    await db.destroy();
+  }
+}
