@@ -88,6 +88,22 @@ export interface EvidenceItemTable {
   /** Kind 'file' only: the stored bytes, and the name they were uploaded under. */
   file_sha256: string | null;
   file_name: string | null;
+  /** Set when a champion shares the item with the collaborative as good practice. */
+  shared_at: string | null;
+  shared_by: number | null;
+}
+
+export type ReviewVerdict = "verified" | "queried";
+
+/** A steering group's verdict on a fulfilled component, at the answer version it saw. */
+export interface ComponentReviewTable {
+  id: Generated<number>;
+  component_answer_id: number;
+  answer_version: number;
+  reviewer_id: number;
+  verdict: ReviewVerdict;
+  comment: string;
+  created_at: Timestamp;
 }
 
 /** Uploaded bytes, stored on disk under their SHA-256; media_type is sniffed from the content. */
@@ -123,6 +139,7 @@ export interface Database {
   component_answer: ComponentAnswerTable;
   evidence_item: EvidenceItemTable;
   evidence_file: EvidenceFileTable;
+  component_review: ComponentReviewTable;
   component_evidence: ComponentEvidenceTable;
   progression_action: ProgressionActionTable;
   app_user: UserTable;

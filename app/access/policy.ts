@@ -12,6 +12,8 @@ export type Grant = {
   organisationId: number | null;
   placeId: number | null;
   systemId: number;
+  /** A champion's organisation's place (null: system-wide); absent for other roles. */
+  organisationPlaceId?: number | null;
 };
 
 export type Principal = { userId: number; grants: Grant[] };
@@ -79,6 +81,41 @@ export function canDownloadEvidenceBundle(p: Principal, org: OrganisationScope):
 
 export function canVerifyEvidence(p: Principal, org: OrganisationScope): boolean {
   return oversees(p, org);
+}
+
+/**
+ * Good practice shared within a place is for the place's collaborative: those
+ * who oversee it, and champions of its organisations. Champions of system-wide
+ * organisations work in every place of their system, so they see every place's.
+ */
+export function canReadGoodPractice(p: Principal, place: PlaceScope): boolean {
+  return (
+    canReadPlace(p, place) ||
+    has(
+      p,
+      (g) =>
+        g.role === "champion" &&
+        g.systemId === place.systemId &&
+        (g.organisationPlaceId === place.id || g.organisationPlaceId === null),
+    )
+  );
+}
+
+/**
+ * An evidence item its organisation shared: readable by whoever reads the
+ * organisation, and by the collaborative of its place (every place, for a
+ * system-wide organisation).
+ */
+export function canReadSharedEvidence(p: Principal, org: OrganisationScope): boolean {
+  if (canReadOrganisation(p, org)) return true;
+  if (org.placeId !== null)
+    return canReadGoodPractice(p, { id: org.placeId, systemId: org.systemId });
+  return p.grants.some((g) => g.systemId === org.systemId);
+}
+
+/** Only the organisation's own champions share its evidence. */
+export function canShareEvidence(p: Principal, org: OrganisationScope): boolean {
+  return isChampionOf(p, org.id);
 }
 
 export function canReadPlace(p: Principal, place: PlaceScope): boolean {

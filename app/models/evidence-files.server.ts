@@ -46,6 +46,7 @@ export async function getFileEvidence(
       "e.id",
       "e.title",
       "e.file_name as fileName",
+      "e.shared_at as sharedAt",
       "f.sha256",
       "f.size",
       "f.media_type as mediaType",

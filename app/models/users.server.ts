@@ -37,6 +37,7 @@ export async function listGrants(db: Db, args: { userId: number }): Promise<Gran
       "r.place_id",
       "r.system_id",
       "o.system_id as org_system_id",
+      "o.place_id as org_place_id",
       "p.system_id as place_system_id",
       "o.name as org_name",
       "p.name as place_name",
@@ -52,6 +53,7 @@ export async function listGrants(db: Db, args: { userId: number }): Promise<Gran
     placeId: r.place_id,
     systemId: (r.system_id ?? r.org_system_id ?? r.place_system_id) as number,
     scopeName: r.org_name ?? r.place_name ?? r.system_name ?? "",
+    ...(r.role === "champion" ? { organisationPlaceId: r.org_place_id } : {}),
   }));
 }
 

@@ -1,23 +1,32 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getFileEvidence } from "~/models/evidence-files.server";
-import { notFound, requireOrganisationReader, routeId } from "~/utils/auth.server";
+import { canReadOrganisation, canReadSharedEvidence } from "~/access/policy";
+import { getOrganisation } from "~/models/organisations.server";
+import { notFound, requireUser, routeId } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { appConfig } from "~/utils/env.server";
 import { attachmentHeaders } from "~/utils/downloads.server";
 import { readEvidenceStream } from "~/utils/evidence-store.server";
 
 /**
- * An uploaded evidence file, for people who may read its organisation. Always
- * a download under the type sniffed at upload, never shown inline, so a file
- * cannot run as a page of this site.
+ * An uploaded evidence file, for people who may read its organisation, or the
+ * place's collaborative once it is shared as good practice. Always a download
+ * under the type sniffed at upload, never shown inline, so a file cannot run
+ * as a page of this site. Anything else is 404, as if it did not exist.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationReader(request, params.organisationId);
-  const file = await getFileEvidence(getDb(), {
+  const auth = await requireUser(request);
+  const db = getDb();
+  const organisation = await getOrganisation(db, { id: routeId(params.organisationId) });
+  if (!organisation) notFound();
+  const file = await getFileEvidence(db, {
     organisationId: organisation.id,
     evidenceId: routeId(params.evidenceId),
   });
-  if (!file) notFound();
+  const allowed =
+    canReadOrganisation(auth.principal, organisation) ||
+    (file?.sharedAt && canReadSharedEvidence(auth.principal, organisation));
+  if (!file || !allowed) notFound();
   const body = readEvidenceStream(appConfig().evidence.dir, file.sha256);
   if (!body) throw new Response("This file is missing from storage.", { status: 410 });
   return new Response(body, {

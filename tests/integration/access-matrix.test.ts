@@ -145,6 +145,25 @@ const rows: Row[] = [
     get: { ...only({ admin: 200, champion: 200 }, 404), placeLead: 403, steering: 403 },
   },
   {
+    file: "organisations.$organisationId_.periods.$periodId_.review.$componentId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbPeriod}/review/1.1`,
+    // Verifying is the steering group's; administrators read but do not verify.
+    get: { ...only({ placeLead: 200, steering: 200 }, 404), admin: 403, champion: 403 },
+    post: { ...only({ placeLead: 400, steering: 400 }, 404), admin: 403, champion: 403 },
+  },
+  {
+    file: "organisations.$organisationId_.evidence.$evidenceId_.share.tsx",
+    path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}/share`,
+    // An action only: Remix answers a GET with 400, for everyone, and runs nothing.
+    get: everyone(400),
+    post: { ...only({ champion: 400 }, 404), admin: 403, placeLead: 403, steering: 403 },
+  },
+  {
+    file: "places.$placeId_.good-practice.tsx",
+    path: (i) => `/places/${i.morecambeBay}/good-practice`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+  },
+  {
     file: "places.$placeId.tsx",
     path: (i) => `/places/${i.morecambeBay}`,
     get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),

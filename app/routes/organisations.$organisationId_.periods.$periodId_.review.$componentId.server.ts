@@ -1,0 +1,145 @@
+import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { canVerifyEvidence } from "~/access/policy";
+import { componentById, loadCharter } from "~/charter/content";
+import { reviewSchema } from "~/forms/review";
+import { recordAudit } from "~/models/audit.server";
+import { periodEvidence, type PeriodEvidence } from "~/models/evidence-files.server";
+import { getPeriod } from "~/models/periods.server";
+import { findComponentAnswer, recordReview, reviewsOfAssessment } from "~/models/reviews.server";
+import { forbidden, notFound, requireOrganisationReader, routeId } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formErrors } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp } from "~/utils/request.server";
+
+type Params = LoaderFunctionArgs["params"];
+
+const statusLabels: Record<string, string> = {
+  not_started: "not started",
+  in_progress: "in progress",
+  fulfilled: "fulfilled",
+};
+
+/** The component of a month's sheet that a steering group member may review; 403 for others. */
+async function requireReviewer(request: Request, params: Params) {
+  const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
+  if (!canVerifyEvidence(auth.principal, organisation)) {
+    forbidden("Only the place's steering group can verify evidence.");
+  }
+  const db = getDb();
+  const period = await getPeriod(db, { id: routeId(params.periodId) });
+  if (!period || period.system_id !== organisation.systemId) notFound();
+  const answer = await findComponentAnswer(db, {
+    organisationId: organisation.id,
+    periodId: period.id,
+    componentId: params.componentId ?? "",
+  });
+  if (!answer) notFound();
+  const component = componentById(
+    loadCharter({ version: answer.charterVersion }),
+    params.componentId ?? "",
+  );
+  if (!component) notFound();
+  const sheetPath = `/organisations/${organisation.id}/periods/${period.id}`;
+  return { auth, organisation, period, answer, component, sheetPath };
+}
+
+function evidenceView(organisationId: number, item: PeriodEvidence) {
+  const { value, unit, date } = item.measure;
+  const details =
+    item.kind === "narrative"
+      ? item.body
+      : item.kind === "measure"
+        ? [value, unit, date && `at ${date}`].filter((p) => p !== null && p !== "").join(" ")
+        : item.kind === "file"
+          ? item.file?.name
+          : item.url;
+  const href =
+    item.kind === "file"
+      ? `/organisations/${organisationId}/evidence/${item.id}`
+      : item.kind === "link" && item.url && /^https?:\/\//i.test(item.url)
+        ? item.url
+        : null;
+  return { id: item.id, kind: item.kind, title: item.title, details: details ?? "", href };
+}
+
+export async function loadReviewPage(request: Request, params: Params) {
+  const r = await requireReviewer(request, params);
+  const db = getDb();
+  const evidence = await periodEvidence(db, {
+    organisationId: r.organisation.id,
+    periodId: r.period.id,
+  });
+  const reviews = await reviewsOfAssessment(db, { assessmentId: r.answer.assessmentId });
+  return {
+    organisation: { name: r.organisation.name },
+    period: { label: r.period.label },
+    component: { id: r.component.id, title: r.component.title },
+    statusLabel: statusLabels[r.answer.status] ?? r.answer.status,
+    reviewable: r.answer.status === "fulfilled",
+    answerVersion: r.answer.version,
+    evidence: evidence
+      .filter((item) => item.componentIds.includes(r.component.id))
+      .map((item) => evidenceView(r.organisation.id, item)),
+    reviews: reviews
+      .filter((review) => review.componentId === r.component.id)
+      .map((review) => ({
+        verdict: review.verdict,
+        comment: review.comment,
+        reviewerName: review.reviewerName,
+        date: review.createdAt.slice(0, 10),
+        outdated: review.answerVersion !== r.answer.version,
+      })),
+    sheetPath: r.sheetPath,
+  };
+}
+
+export async function saveReview(request: Request, params: Params, context: AppLoadContext) {
+  const r = await requireReviewer(request, params);
+  const form = parseForm(reviewSchema, await request.formData());
+  if (!form.success) return formErrors(form.errors, form.values);
+  if (r.answer.status !== "fulfilled") {
+    return formErrors(
+      { verdict: "Only a component the champion has marked fulfilled can be reviewed" },
+      form.values,
+    );
+  }
+  if (form.data.answerVersion !== r.answer.version) {
+    return formErrors(
+      {
+        verdict:
+          "The champion changed this component while you were reviewing it. Read the evidence again, then save your review",
+      },
+      form.values,
+      { status: 409 },
+    );
+  }
+  const now = new Date();
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await recordReview(trx, {
+        componentAnswerId: r.answer.id,
+        answerVersion: r.answer.version,
+        reviewerId: r.auth.user.id,
+        verdict: form.data.verdict,
+        comment: form.data.comment,
+        now,
+      });
+      await recordAudit(trx, {
+        actorUserId: r.auth.user.id,
+        action: "component.reviewed",
+        targetType: "organisation",
+        targetId: r.organisation.id,
+        detail: {
+          period: r.period.label,
+          component: r.component.id,
+          verdict: form.data.verdict,
+        },
+        ip: clientIp(context),
+        now,
+      });
+    });
+  return redirect(`${r.sheetPath}#c${r.component.id.replace(/[^a-z0-9]/gi, "-")}-block`);
+}
