@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-23-01-initial";
 import * as peopleAndAccess from "./2026-11-23-02-people-and-access";
+import * as submissions from "./2026-11-24-01-submissions";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -10,4 +11,5 @@ import * as peopleAndAccess from "./2026-11-23-02-people-and-access";
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
   "2026-11-23-02-people-and-access": peopleAndAccess,
+  "2026-11-24-01-submissions": submissions,
 };
