@@ -22,7 +22,7 @@ function EvidenceText({ item }: { item: EvidenceView }) {
   return (
     <>
       <strong>{item.title}</strong>
-      {item.body ? <span className="app-evidence-body">{item.body}</span> : null}
+      {item.body ? <span className="app-wrap-anywhere"> {item.body}</span> : null}
     </>
   );
 }

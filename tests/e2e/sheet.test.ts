@@ -1,0 +1,83 @@
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadCharter } from "~/charter/content";
+import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
+import { accessibilityViolations, launchBrowser } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+const databaseFile = inject("databaseFile");
+const UHMB = "University Hospitals of Morecambe Bay NHS Foundation Trust";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The demo seed may or may not have started UHMB's open month: each run starts from none. */
+function forgetOpenMonth(): { periodLabel: string } {
+  const db = new Database(databaseFile);
+  try {
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    const period = db
+      .prepare("select id, label from assessment_period where status = 'open'")
+      .get() as { id: number; label: string };
+    db.prepare(
+      "delete from assessment where period_id = ? and organisation_id = (select id from organisation where name = ?)",
+    ).run(period.id, UHMB);
+    return { periodLabel: period.label };
+  } finally {
+    db.close();
+  }
+}
+
+async function expectAccessible(page: Page) {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+describe("a champion completes a component of the reporting sheet", () => {
+  const component = loadCharter().domains[0]!.components[1]!;
+  const title = `${component.id} ${component.title}`;
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`starts the month, saves the component and sees it after reloading (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { periodLabel } = forgetOpenMonth();
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByLabel("Email address").fill("champion@example.com");
+      await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: new RegExp(UHMB) }).waitFor();
+
+      await page.getByRole("link", { name: periodLabel }).click();
+      const start = page.getByRole("button", { name: "Start this month's self-assessment" });
+      await start.waitFor();
+      await expectAccessible(page);
+      await start.click();
+
+      const block = page.getByRole("region", { name: title });
+      const status = block.getByRole("group", { name: title });
+      await status.waitFor();
+      const plan = `Demonstration plan saved ${javaScriptEnabled ? "with" : "without"} JavaScript`;
+      await status.getByLabel("In progress").check();
+      await block.getByLabel("Opportunities for progression").fill(plan);
+      await block.getByRole("button", { name: `Save ${title}` }).click();
+      await block.getByText("Saved.").waitFor();
+      await expectAccessible(page);
+
+      await page.reload();
+      await page.getByRole("region", { name: title }).getByText("Saved.").waitFor();
+      const reloaded = page.getByRole("region", { name: title });
+      expect(await reloaded.getByLabel("In progress").isChecked()).toBe(true);
+      expect(await reloaded.getByLabel("Opportunities for progression").inputValue()).toBe(plan);
+      await expectAccessible(page);
+      await context.close();
+    });
+  }
+});
