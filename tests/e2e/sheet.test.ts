@@ -77,6 +77,25 @@ describe("a champion completes a component of the reporting sheet", () => {
       expect(await reloaded.getByLabel("In progress").isChecked()).toBe(true);
       expect(await reloaded.getByLabel("Opportunities for progression").inputValue()).toBe(plan);
       await expectAccessible(page);
+
+      // Evidence with no title is refused with the error summary; the narrative typed is kept.
+      const narrative = "Demonstration narrative: work placements with the local college.";
+      await reloaded.getByText(`Add evidence for ${title}`).click();
+      await reloaded.getByLabel("A narrative", { exact: true }).check();
+      await reloaded.getByLabel("Narrative (for a narrative)").fill(narrative);
+      await reloaded.getByRole("button", { name: "Add evidence" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await page.getByRole("link", { name: "Enter a title for the evidence" }).waitFor();
+      const retry = page.getByRole("region", { name: title });
+      expect(await retry.getByLabel("Narrative (for a narrative)").inputValue()).toBe(narrative);
+      await expectAccessible(page);
+      await retry.getByLabel("Title", { exact: true }).fill("Placements report");
+      await retry.getByRole("button", { name: "Add evidence" }).click();
+      await page
+        .getByRole("region", { name: title })
+        .getByRole("listitem")
+        .filter({ hasText: "Placements report" })
+        .waitFor();
       await context.close();
     });
   }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCharter } from "~/charter/content";
+import { computeLevel } from "~/charter/scoring";
 import type { Visitor } from "../../support/http";
 import { SECOND_CHAMPION, type SheetApp, startSheetApp } from "./fixture";
 
@@ -110,6 +112,12 @@ describe("saving a component", () => {
     expect(JSON.parse(audit.detail)).toMatchObject({ component: id, to: "in_progress" });
     const page = await (await s.get(champion, sheet())).text();
     expect(page).toContain("Talk to the college about apprenticeships");
+    expect(page).toContain("Level from the statuses saved so far");
+
+    // A steering group member reads the same answers, with no form to change them.
+    const read = await (await s.get(steering, sheet())).text();
+    expect(read).toContain("Talk to the college about apprenticeships");
+    expect(read).not.toContain('name="intent"');
   });
 
   it("refuses Fulfilled without evidence with a clear message, keeping what was typed", async () => {
@@ -341,6 +349,12 @@ describe("submitting", () => {
     };
     expect(snapshot.answers).toHaveLength(16);
     expect(snapshot.answers.every((a) => a.status !== "not_started")).toBe(true);
+    const fulfilled = snapshot.answers.filter((a) => a.status === "fulfilled");
+    const expected = computeLevel(
+      loadCharter(),
+      fulfilled.map((a) => a.componentId),
+    );
+    expect(submissions[0]!.level).toBe(expected.level);
     expect(s.assessmentOf(s.uhmb)?.status).toBe("submitted");
   });
 
