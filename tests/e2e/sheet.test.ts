@@ -35,6 +35,31 @@ function forgetOpenMonth(): { periodLabel: string } {
   }
 }
 
+/** What another champion's save does to the row: new text, next version. */
+function someoneElseSaves(componentId: string, opportunities: string) {
+  const db = new Database(databaseFile);
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.prepare(
+      `update component_answer set opportunities = ?, version = version + 1
+       where component_id = ? and assessment_id = (
+         select a.id from assessment a join assessment_period p on p.id = a.period_id
+         join organisation o on o.id = a.organisation_id
+         where p.status = 'open' and o.name = ?)`,
+    ).run(opportunities, componentId, UHMB);
+  } finally {
+    db.close();
+  }
+}
+
+async function signInAsChampion(page: Page) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email address").fill("champion@example.com");
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: new RegExp(UHMB) }).waitFor();
+}
+
 async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
@@ -49,11 +74,7 @@ describe("a champion completes a component of the reporting sheet", () => {
       const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/sign-in`);
-      await page.getByLabel("Email address").fill("champion@example.com");
-      await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByRole("heading", { level: 1, name: new RegExp(UHMB) }).waitFor();
+      await signInAsChampion(page);
 
       await page.getByRole("link", { name: periodLabel }).click();
       const start = page.getByRole("button", { name: "Start this month's self-assessment" });
@@ -96,6 +117,45 @@ describe("a champion completes a component of the reporting sheet", () => {
         .getByRole("listitem")
         .filter({ hasText: "Placements report" })
         .waitFor();
+      await context.close();
+    });
+  }
+});
+
+describe("two champions save the same component", () => {
+  const component = loadCharter().domains[0]!.components[0]!;
+  const title = `${component.id} ${component.title}`;
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`the later one sees both versions and may save their own over it (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { periodLabel } = forgetOpenMonth();
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await signInAsChampion(page);
+      await page.getByRole("link", { name: periodLabel }).click();
+      await page.getByRole("button", { name: "Start this month's self-assessment" }).click();
+      const block = page.getByRole("region", { name: title });
+      await block.getByRole("group", { name: title }).waitFor();
+
+      someoneElseSaves(component.id, "Demonstration: the other champion's plan");
+      const mine = "Demonstration: my plan";
+      await block.getByRole("group", { name: title }).getByLabel("In progress").check();
+      await block.getByLabel("Opportunities for progression").fill(mine);
+      await block.getByRole("button", { name: `Save ${title}` }).click();
+      await page.getByText("Someone else saved this component while you were editing").waitFor();
+      await page.getByRole("cell", { name: "Demonstration: the other champion's plan" }).waitFor();
+      await page.getByRole("cell", { name: mine }).waitFor();
+      await expectAccessible(page);
+
+      await page.getByRole("button", { name: "Save mine over theirs" }).click();
+      await page.getByRole("region", { name: title }).getByText("Saved.").waitFor();
+      expect(
+        await page
+          .getByRole("region", { name: title })
+          .getByLabel("Opportunities for progression")
+          .inputValue(),
+      ).toBe(mine);
       await context.close();
     });
   }
