@@ -84,7 +84,9 @@ export function AddEvidenceForm(props: {
             defaultValue={values.measureDate}
             error={errors.measureDate}
           />
-          <SubmitButton secondary>Add evidence</SubmitButton>
+          <SubmitButton secondary name="componentId" value={componentId}>
+            Add evidence
+          </SubmitButton>
         </Form>
       </div>
     </details>

@@ -73,7 +73,8 @@ export function ComponentBlock(props: {
             }
             error={save?.errors.opportunities}
           />
-          <SubmitButton>
+          {/* Named by component, so only this form's button shows "Please wait…". */}
+          <SubmitButton name="componentId" value={component.id}>
             Save<span className="nhsuk-u-visually-hidden"> {title}</span>
           </SubmitButton>
         </Form>
