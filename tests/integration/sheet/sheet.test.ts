@@ -289,14 +289,52 @@ describe("posting to a sheet that is not yours", () => {
     const statuses = (await Promise.all(attempts)).map((r) => r.status);
     expect(statuses).toEqual([404, 404, 404, 403]);
 
-    // UHMB's champion on Blackpool's sheet, and on a period that does not exist.
-    const other = await s.post(champion, s.sheetOf(s.blackpool), { intent: "start" });
-    expect(other.status).toBe(404);
-    expect(s.assessmentOf(s.blackpool)).toBeUndefined();
+    // UHMB's champion on a period that does not exist.
     const guessed = await s.post(champion, s.sheetOf(s.uhmb, 999999), { intent: "start" });
     expect(guessed.status).toBe(404);
 
     expect(s.answer(assessmentId, id)).toEqual(before);
+    expect(auditCount()).toBe(audits);
+  });
+
+  it("UHMB's champion cannot change Blackpool's started sheet, which stays as it was", async () => {
+    const otherSheet = s.sheetOf(s.blackpool);
+    expect((await s.post(blackpoolChampion, otherSheet, { intent: "start" })).status).toBe(302);
+    const blackpoolAssessment = s.assessmentOf(s.blackpool)!.id;
+    const everything = () =>
+      s.read.all(
+        `select ca.component_id, ca.status, ca.opportunities, ca.version,
+           (select count(*) from component_evidence where component_answer_id = ca.id) as items
+         from component_answer ca where assessment_id = ? order by component_id`,
+        blackpoolAssessment,
+      );
+    const before = everything();
+    const audits = auditCount();
+    const target = s.answer(blackpoolAssessment, "1.1");
+    const attempts: Array<Record<string, string>> = [
+      {
+        intent: "save",
+        componentId: "1.1",
+        version: String(target.version),
+        status: "in_progress",
+        opportunities: "Taken over",
+      },
+      {
+        intent: "addEvidence",
+        componentId: "1.1",
+        kind: "narrative",
+        title: "Planted",
+        body: "Planted",
+      },
+      { intent: "removeEvidence", componentId: "1.1", evidenceId: "1" },
+      { intent: "submit" },
+      { intent: "start" },
+    ];
+    for (const form of attempts) {
+      expect((await s.post(champion, otherSheet, form)).status).toBe(404);
+    }
+    expect(everything()).toEqual(before);
+    expect(s.assessmentOf(s.blackpool)?.status).toBe("draft");
     expect(auditCount()).toBe(audits);
   });
 });
