@@ -129,6 +129,16 @@ export interface ProgressionActionTable {
   created_at: Timestamp;
 }
 
+/** A submission of an assessment, frozen. `snapshot` is JSON text of the answers and evidence. */
+export interface AssessmentSubmissionTable {
+  id: Generated<number>;
+  assessment_id: number;
+  submitted_by: number;
+  submitted_at: Timestamp;
+  level: string | null;
+  snapshot: string;
+}
+
 export interface Database {
   app_setting: AppSettingTable;
   system: SystemTable;
@@ -142,6 +152,7 @@ export interface Database {
   component_review: ComponentReviewTable;
   component_evidence: ComponentEvidenceTable;
   progression_action: ProgressionActionTable;
+  assessment_submission: AssessmentSubmissionTable;
   app_user: UserTable;
   role_assignment: RoleAssignmentTable;
   session: SessionTable;

@@ -30,6 +30,11 @@ export const auditActions = [
   "period.opened",
   "period.closed",
   "assessment.changed",
+  "assessment.started",
+  "assessment.submitted",
+  "component.saved",
+  "evidence.added",
+  "evidence.removed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

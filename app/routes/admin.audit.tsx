@@ -68,7 +68,7 @@ export default function AuditLog() {
                   <td className="nhsuk-table__cell">{e.actor}</td>
                   <td className="nhsuk-table__cell">{e.action}</td>
                   <td className="nhsuk-table__cell">{e.target}</td>
-                  <td className="nhsuk-table__cell">{e.detail}</td>
+                  <td className="nhsuk-table__cell app-wrap-anywhere">{e.detail}</td>
                   <td className="nhsuk-table__cell">{e.ip}</td>
                 </tr>
               ))}

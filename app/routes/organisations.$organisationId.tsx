@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { levelForAssessment } from "~/charter/summary";
 import { canEditAssessment } from "~/access/policy";
 import { LevelTag } from "~/components/charter/LevelTag";
@@ -20,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   return {
     organisation: {
+      id: organisation.id,
       name: organisation.name,
       type: organisationTypeLabels[organisation.type],
       place: organisation.placeName ?? "System-wide (spans places)",
@@ -84,7 +85,7 @@ export default function OrganisationPage() {
             {periods.map((p) => (
               <tr className="nhsuk-table__row" key={p.id}>
                 <th scope="row" className="nhsuk-table__header">
-                  {p.label}
+                  <Link to={`/organisations/${organisation.id}/periods/${p.id}`}>{p.label}</Link>
                   {p.open ? " (open)" : ""}
                 </th>
                 <td className="nhsuk-table__cell">

@@ -2,6 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import type { Session, User } from "../../db/schema";
 import {
   adminSystemIds,
+  canEditAssessment,
   canManagePeople,
   canReadOrganisation,
   canReadPlace,
@@ -9,6 +10,7 @@ import {
   requiresSecondFactor,
 } from "../access/policy";
 import { getOrganisation, type OrganisationRow } from "../models/organisations.server";
+import { getPeriod } from "../models/periods.server";
 import { getPlace } from "../models/places.server";
 import {
   createSession,
@@ -131,6 +133,31 @@ export async function requireOrganisationReader(
   const organisation = await getOrganisation(getDb(), { id: routeId(organisationId) });
   if (!organisation || !canReadOrganisation(auth.principal, organisation)) notFound();
   return { auth, organisation };
+}
+
+/**
+ * An organisation's month the person may read. A period of another system is
+ * as absent as one that does not exist.
+ */
+export async function requireSheetReader(
+  request: Request,
+  params: { organisationId?: string; periodId?: string },
+) {
+  const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
+  const period = await getPeriod(getDb(), { id: routeId(params.periodId) });
+  if (!period || period.system_id !== organisation.systemId) notFound();
+  return { auth, organisation, period, canEdit: canEditAssessment(auth.principal, organisation) };
+}
+
+/** As requireSheetReader, and the person must be the organisation's champion (else 403). */
+export async function requireSheetEditor(
+  request: Request,
+  params: { organisationId?: string; periodId?: string },
+) {
+  const sheet = await requireSheetReader(request, params);
+  if (!sheet.canEdit)
+    forbidden("Only the organisation's champions can change its self-assessment.");
+  return sheet;
 }
 
 export async function requirePlaceReader(request: Request, placeId: string | undefined) {

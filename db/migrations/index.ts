@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-23-01-initial";
 import * as peopleAndAccess from "./2026-11-23-02-people-and-access";
+import * as submissions from "./2026-11-24-01-submissions";
 import * as evidenceFiles from "./2026-11-24-02-evidence-files";
 import * as reviewsAndSharing from "./2026-11-24-03-reviews-and-sharing";
 
@@ -12,6 +13,7 @@ import * as reviewsAndSharing from "./2026-11-24-03-reviews-and-sharing";
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
   "2026-11-23-02-people-and-access": peopleAndAccess,
+  "2026-11-24-01-submissions": submissions,
   "2026-11-24-02-evidence-files": evidenceFiles,
   "2026-11-24-03-reviews-and-sharing": reviewsAndSharing,
 };

@@ -6,7 +6,13 @@ import { accessibilityViolations, launchBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
-let ids: { uhmb: number; morecambeBay: number; lancaster: number; champion: number };
+let ids: {
+  uhmb: number;
+  morecambeBay: number;
+  lancaster: number;
+  champion: number;
+  openPeriod: number;
+};
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -16,6 +22,7 @@ beforeAll(async () => {
     lancaster: db.organisationId("Lancaster District Council"),
     morecambeBay: db.placeId("Morecambe Bay"),
     champion: db.userId("champion@example.com"),
+    openPeriod: db.row<{ id: number }>("select id from assessment_period where status = 'open'").id,
   };
   db.close();
 });
@@ -46,8 +53,15 @@ const pagesByAccount: Record<string, () => string[]> = {
     "/organisations",
     "/admin/people/invite",
   ],
-  "steering@example.com": () => [`/places/${ids.morecambeBay}`],
-  "champion@example.com": () => [`/organisations/${ids.uhmb}`, "/sign-out"],
+  "steering@example.com": () => [
+    `/places/${ids.morecambeBay}`,
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}`,
+  ],
+  "champion@example.com": () => [
+    `/organisations/${ids.uhmb}`,
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}`,
+    "/sign-out",
+  ],
 };
 
 describe("every page passes axe-core's WCAG 2.2 A and AA rules", () => {

@@ -61,6 +61,7 @@ function idsFrom(file: string) {
     fyldeCoast: l.placeId("Fylde Coast"),
     championUser: l.userId("champion@example.com"),
     otherChampionUser: l.userId("champion.blackpool@example.com"),
+    openPeriod: l.row<{ id: number }>("select id from assessment_period where status = 'open'").id,
     /** The latest month with a sheet for UHMB, and a file planted on it in beforeAll. */
     uhmbPeriod: 0,
     uhmbFile: 0,
@@ -132,6 +133,13 @@ const rows: Row[] = [
     file: "organisations.$organisationId.tsx",
     path: (i) => `/organisations/${i.uhmb}`,
     get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+  },
+  // An empty POST: the champion's is refused as incomplete (400); readers may not post (403).
+  {
+    file: "organisations.$organisationId_.periods.$periodId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+    post: only({ admin: 403, placeLead: 403, steering: 403, champion: 400 }, 404),
   },
   {
     file: "organisations.$organisationId_.evidence.$evidenceId.tsx",
@@ -228,6 +236,16 @@ const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Expect }> 
     get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
   },
   { name: "another place", path: (i) => `/places/${i.fyldeCoast}`, get: only({ admin: 200 }, 404) },
+  {
+    name: "another place's organisation's month",
+    path: (i) => `/organisations/${i.blackpool}/periods/${i.openPeriod}`,
+    get: only({ admin: 200, otherChampion: 200 }, 404),
+  },
+  {
+    name: "a month that does not exist",
+    path: (i) => `/organisations/${i.uhmb}/periods/999999`,
+    get: only({}, 404),
+  },
   {
     name: "an organisation that does not exist",
     path: () => "/organisations/999999",

@@ -5,6 +5,8 @@ type Option = { value: string; label: string; hint?: string };
 /** Radios in a fieldset whose legend names the question. */
 export function RadioGroup(props: {
   name: string;
+  /** Element id when several forms on a page share field names; defaults to the name. */
+  id?: string;
   legend: string;
   options: Option[];
   error?: string;
@@ -12,21 +14,22 @@ export function RadioGroup(props: {
   hint?: string;
 }) {
   const { name, legend, options, error, defaultValue, hint } = props;
-  const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ");
+  const base = props.id ?? name;
+  const describedBy = [hint && `${base}-hint`, error && `${base}-error`].filter(Boolean).join(" ");
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy || undefined}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
         {hint ? (
-          <div className="nhsuk-hint" id={`${name}-hint`}>
+          <div className="nhsuk-hint" id={`${base}-hint`}>
             {hint}
           </div>
         ) : null}
-        <ErrorMessage id={`${name}-error`} message={error} />
+        <ErrorMessage id={`${base}-error`} message={error} />
         <div className="nhsuk-radios">
           {options.map((option, index) => {
             // The first radio carries the field's id so the error summary link lands on it.
-            const id = index === 0 ? name : `${name}-${index + 1}`;
+            const id = index === 0 ? base : `${base}-${index + 1}`;
             return (
               <div className="nhsuk-radios__item" key={option.value}>
                 <input

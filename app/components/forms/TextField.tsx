@@ -3,6 +3,8 @@ import { ErrorMessage } from "./ErrorSummary";
 
 type Props = {
   name: string;
+  /** Element id when several forms on a page share field names; defaults to the name. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
@@ -14,9 +16,9 @@ type Props = {
 >;
 
 /** An NHS text input with its label, hint and error, linked for screen readers. */
-export function TextField({ name, label, hint, error, width, ...input }: Props) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
+export function TextField({ name, id = name, label, hint, error, width, ...input }: Props) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   const classes = [
     "nhsuk-input",
@@ -25,7 +27,7 @@ export function TextField({ name, label, hint, error, width, ...input }: Props) 
   ];
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={name}>
+      <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
       {hint ? (
@@ -33,10 +35,10 @@ export function TextField({ name, label, hint, error, width, ...input }: Props) 
           {hint}
         </div>
       ) : null}
-      <ErrorMessage id={`${name}-error`} message={error} />
+      <ErrorMessage id={`${id}-error`} message={error} />
       <input
         className={classes.filter(Boolean).join(" ")}
-        id={name}
+        id={id}
         name={name}
         type="text"
         aria-describedby={describedBy}

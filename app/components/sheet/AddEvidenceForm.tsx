@@ -1,0 +1,94 @@
+import { Form } from "@remix-run/react";
+import { RadioGroup } from "~/components/forms/ChoiceFields";
+import { SubmitButton } from "~/components/forms/SubmitButton";
+import { TextArea } from "~/components/forms/TextArea";
+import { TextField } from "~/components/forms/TextField";
+import { evidenceKindLabels, evidenceKinds, fieldId } from "~/forms/sheet";
+
+/**
+ * Adds one evidence item. Every kind's fields are shown so the form works
+ * without JavaScript; only those of the kind chosen are read.
+ */
+export function AddEvidenceForm(props: {
+  componentId: string;
+  title: string;
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+}) {
+  const { componentId, errors = {}, values = {} } = props;
+  const id = (field: string) => fieldId(componentId, `evidence-${field}`);
+  return (
+    <details className="nhsuk-details" open={Object.keys(errors).length > 0}>
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">
+          Add evidence<span className="nhsuk-u-visually-hidden"> for {props.title}</span>
+        </span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="addEvidence" />
+          <input type="hidden" name="componentId" value={componentId} />
+          <RadioGroup
+            name="kind"
+            id={id("kind")}
+            legend="Kind of evidence"
+            options={evidenceKinds.map((k) => ({ value: k, label: evidenceKindLabels[k] }))}
+            defaultValue={values.kind}
+            error={errors.kind}
+          />
+          <TextField
+            name="title"
+            id={id("title")}
+            label="Title"
+            defaultValue={values.title}
+            error={errors.title}
+          />
+          <TextArea
+            name="body"
+            id={id("body")}
+            label="Narrative (for a narrative)"
+            defaultValue={values.body}
+            error={errors.body}
+          />
+          <TextField
+            name="url"
+            id={id("url")}
+            label="Web address (for a link)"
+            type="url"
+            defaultValue={values.url}
+            error={errors.url}
+          />
+          <TextField
+            name="measureValue"
+            id={id("measureValue")}
+            label="Value (for a measure)"
+            inputMode="decimal"
+            width={10}
+            defaultValue={values.measureValue}
+            error={errors.measureValue}
+          />
+          <TextField
+            name="measureUnit"
+            id={id("measureUnit")}
+            label="Unit (for a measure, optional)"
+            width={10}
+            defaultValue={values.measureUnit}
+            error={errors.measureUnit}
+          />
+          <TextField
+            name="measureDate"
+            id={id("measureDate")}
+            label="Date measured (for a measure)"
+            hint="As YYYY-MM-DD, for example 2026-11-01"
+            width={10}
+            defaultValue={values.measureDate}
+            error={errors.measureDate}
+          />
+          <SubmitButton secondary name="componentId" value={componentId}>
+            Add evidence
+          </SubmitButton>
+        </Form>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,11 @@
+import type {
+  loadSheet,
+  SheetActionData,
+} from "~/routes/organisations.$organisationId_.periods.$periodId.server";
+
+/** The sheet's loader data as the page receives it (type-only: nothing server-side is bundled). */
+export type SheetData = Awaited<ReturnType<typeof loadSheet>>;
+export type SheetComponent = SheetData["charter"]["domains"][number]["components"][number];
+export type SheetAnswerView = SheetData["answers"][string];
+export type EvidenceView = SheetAnswerView["evidence"][number];
+export type { SheetActionData };

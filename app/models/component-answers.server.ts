@@ -1,0 +1,166 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { ComponentStatus, Database, EvidenceKind } from "../../db/schema";
+import { type Actor, audit } from "./actor.server";
+import { isEditable } from "./sheet.server";
+
+/** Why a write was refused; the route turns each into a status and a message. */
+export type Refusal =
+  | { refused: "locked" }
+  | { refused: "needsEvidence" }
+  | { refused: "lastEvidence" }
+  | { refused: "notFound" }
+  | {
+      refused: "conflict";
+      theirs: { status: ComponentStatus; opportunities: string; version: number };
+    };
+
+type Done = { refused: null };
+
+async function answerRow(trx: Transaction<Database>, assessmentId: number, componentId: string) {
+  return trx
+    .selectFrom("component_answer")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .where("component_id", "=", componentId)
+    .executeTakeFirst();
+}
+
+async function evidenceCount(trx: Transaction<Database>, answerId: number) {
+  const row = await trx
+    .selectFrom("component_evidence")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("component_answer_id", "=", answerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Saves a component's status and opportunities if nobody has saved it since
+ * `expectedVersion` was read: the update matches on the version, so two
+ * people editing at once can never silently overwrite each other.
+ */
+export async function saveAnswer(
+  db: Kysely<Database>,
+  args: {
+    assessmentId: number;
+    componentId: string;
+    expectedVersion: number;
+    status: ComponentStatus;
+    opportunities: string;
+    actor: Actor;
+  },
+): Promise<Done | Refusal> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
+    const answer = await answerRow(trx, args.assessmentId, args.componentId);
+    if (!answer) return { refused: "notFound" } as const;
+    if (args.status === "fulfilled" && (await evidenceCount(trx, answer.id)) === 0) {
+      return { refused: "needsEvidence" } as const;
+    }
+    const updated = await trx
+      .updateTable("component_answer")
+      .set({
+        status: args.status,
+        opportunities: args.opportunities,
+        version: sql<number>`version + 1`,
+        updated_at: args.actor.now.toISOString(),
+      })
+      .where("id", "=", answer.id)
+      .where("version", "=", args.expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      const { status, opportunities, version } = answer;
+      return { refused: "conflict", theirs: { status, opportunities, version } } as const;
+    }
+    await audit(trx, args.actor, "component.saved", args.assessmentId, {
+      component: args.componentId,
+      from: answer.status,
+      to: args.status,
+      version: args.expectedVersion + 1,
+    });
+    return { refused: null };
+  });
+}
+
+export type NewEvidence = {
+  kind: EvidenceKind;
+  title: string;
+  body?: string;
+  url?: string;
+  measureValue?: number;
+  measureUnit?: string;
+  measureDate?: string;
+};
+
+/** Adds an evidence item (owned by the organisation, so it can be reused) to a component. */
+export async function addEvidence(
+  db: Kysely<Database>,
+  args: {
+    assessmentId: number;
+    organisationId: number;
+    componentId: string;
+    item: NewEvidence;
+    actor: Actor;
+  },
+): Promise<Done | Refusal> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
+    const answer = await answerRow(trx, args.assessmentId, args.componentId);
+    if (!answer) return { refused: "notFound" } as const;
+    const { item } = args;
+    const evidence = await trx
+      .insertInto("evidence_item")
+      .values({
+        organisation_id: args.organisationId,
+        kind: item.kind,
+        title: item.title,
+        body: item.body ?? null,
+        url: item.url ?? null,
+        measure_value: item.measureValue ?? null,
+        measure_unit: item.measureUnit || null,
+        measure_date: item.measureDate ?? null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("component_evidence")
+      .values({ component_answer_id: answer.id, evidence_item_id: evidence.id })
+      .execute();
+    await audit(trx, args.actor, "evidence.added", args.assessmentId, {
+      component: args.componentId,
+      evidenceItem: evidence.id,
+      kind: item.kind,
+    });
+    return { refused: null };
+  });
+}
+
+/**
+ * Takes an evidence item off a component. The item itself stays with the
+ * organisation (other months may cite it). A fulfilled component keeps at
+ * least one item: its status must change first.
+ */
+export async function removeEvidence(
+  db: Kysely<Database>,
+  args: { assessmentId: number; componentId: string; evidenceItemId: number; actor: Actor },
+): Promise<Done | Refusal> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
+    const answer = await answerRow(trx, args.assessmentId, args.componentId);
+    if (!answer) return { refused: "notFound" } as const;
+    if (answer.status === "fulfilled" && (await evidenceCount(trx, answer.id)) <= 1) {
+      return { refused: "lastEvidence" } as const;
+    }
+    const removed = await trx
+      .deleteFrom("component_evidence")
+      .where("component_answer_id", "=", answer.id)
+      .where("evidence_item_id", "=", args.evidenceItemId)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) return { refused: "notFound" } as const;
+    await audit(trx, args.actor, "evidence.removed", args.assessmentId, {
+      component: args.componentId,
+      evidenceItem: args.evidenceItemId,
+    });
+    return { refused: null };
+  });
+}

@@ -1,0 +1,149 @@
+import type { Kysely, Transaction } from "kysely";
+import { type Actor, audit } from "./actor.server";
+import type {
+  Assessment,
+  ComponentStatus,
+  Database,
+  EvidenceItem,
+  AssessmentPeriod,
+} from "../../db/schema";
+
+export type SheetAnswer = {
+  id: number;
+  componentId: string;
+  status: ComponentStatus;
+  opportunities: string;
+  version: number;
+  updatedAt: string;
+  evidence: EvidenceItem[];
+};
+
+export async function getAssessment(
+  db: Kysely<Database>,
+  args: { organisationId: number; periodId: number },
+): Promise<Assessment | undefined> {
+  return db
+    .selectFrom("assessment")
+    .selectAll()
+    .where("organisation_id", "=", args.organisationId)
+    .where("period_id", "=", args.periodId)
+    .executeTakeFirst();
+}
+
+/** Every answer of the assessment with its evidence, keyed by component id. */
+export async function loadAnswers(
+  db: Kysely<Database> | Transaction<Database>,
+  args: { assessmentId: number },
+): Promise<Map<string, SheetAnswer>> {
+  const answers = await db
+    .selectFrom("component_answer")
+    .selectAll()
+    .where("assessment_id", "=", args.assessmentId)
+    .execute();
+  const evidence = await db
+    .selectFrom("component_evidence as ce")
+    .innerJoin("component_answer as ca", "ca.id", "ce.component_answer_id")
+    .innerJoin("evidence_item as e", "e.id", "ce.evidence_item_id")
+    .selectAll("e")
+    .select("ca.component_id as componentId")
+    .where("ca.assessment_id", "=", args.assessmentId)
+    .orderBy("e.id")
+    .execute();
+  const result = new Map<string, SheetAnswer>();
+  for (const a of answers) {
+    result.set(a.component_id, {
+      id: a.id,
+      componentId: a.component_id,
+      status: a.status,
+      opportunities: a.opportunities,
+      version: a.version,
+      updatedAt: a.updated_at,
+      evidence: [],
+    });
+  }
+  for (const { componentId, ...item } of evidence) result.get(componentId)?.evidence.push(item);
+  return result;
+}
+
+/** Writes are allowed only to a draft assessment in an open period; checked inside each write. */
+export async function isEditable(
+  trx: Transaction<Database>,
+  args: { assessmentId: number },
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom("assessment as a")
+    .innerJoin("assessment_period as p", "p.id", "a.period_id")
+    .select(["a.status", "p.status as periodStatus"])
+    .where("a.id", "=", args.assessmentId)
+    .executeTakeFirst();
+  return row?.status === "draft" && row.periodStatus === "open";
+}
+
+/**
+ * Starts the organisation's assessment for an open period, copying forward
+ * the latest earlier assessment's statuses, opportunities and evidence links,
+ * so a monthly update changes what changed rather than re-entering it all.
+ * Starting twice is harmless: the existing assessment is kept.
+ */
+export async function startAssessment(
+  db: Kysely<Database>,
+  args: {
+    organisationId: number;
+    period: AssessmentPeriod;
+    charterVersion: string;
+    componentIds: readonly string[];
+    actor: Actor;
+  },
+): Promise<{ assessmentId: number; created: boolean; copiedFrom: number | null }> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await getAssessment(trx, {
+      organisationId: args.organisationId,
+      periodId: args.period.id,
+    });
+    if (existing) return { assessmentId: existing.id, created: false, copiedFrom: null };
+    const assessment = await trx
+      .insertInto("assessment")
+      .values({
+        organisation_id: args.organisationId,
+        period_id: args.period.id,
+        charter_version: args.charterVersion,
+        status: "draft",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const previous = await trx
+      .selectFrom("assessment as a")
+      .innerJoin("assessment_period as p", "p.id", "a.period_id")
+      .select("a.id")
+      .where("a.organisation_id", "=", args.organisationId)
+      .where("p.starts_on", "<", args.period.starts_on)
+      .orderBy("p.starts_on", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const earlier = previous ? await loadAnswers(trx, { assessmentId: previous.id }) : new Map();
+    for (const componentId of args.componentIds) {
+      const before: SheetAnswer | undefined = earlier.get(componentId);
+      const answer = await trx
+        .insertInto("component_answer")
+        .values({
+          assessment_id: assessment.id,
+          component_id: componentId,
+          status: before?.status ?? "not_started",
+          opportunities: before?.opportunities ?? "",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const item of before?.evidence ?? []) {
+        await trx
+          .insertInto("component_evidence")
+          .values({ component_answer_id: answer.id, evidence_item_id: item.id })
+          .execute();
+      }
+    }
+    await audit(trx, args.actor, "assessment.started", assessment.id, {
+      period: args.period.label,
+      copiedFromAssessment: previous?.id ?? null,
+    });
+    return { assessmentId: assessment.id, created: true, copiedFrom: previous?.id ?? null };
+  });
+}

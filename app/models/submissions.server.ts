@@ -1,0 +1,96 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { type Actor, audit } from "./actor.server";
+import { isEditable, loadAnswers } from "./sheet.server";
+
+export type SubmitResult =
+  | { outcome: "submitted"; submissionId: number }
+  | { outcome: "alreadySubmitted" }
+  | { outcome: "locked" }
+  | { outcome: "incomplete"; missing: string[] };
+
+/**
+ * Submits the assessment: every component must have a status other than not
+ * started. Records a frozen snapshot of the answers and evidence with the
+ * level they earn (worked out by `levelOf`, from the charter) and marks the
+ * assessment submitted. The status is checked inside the transaction, so a
+ * double click or a second tab records one submission, not two.
+ */
+export async function submitAssessment(
+  db: Kysely<Database>,
+  args: {
+    assessmentId: number;
+    componentIds: readonly string[];
+    levelOf: (fulfilledComponentIds: string[]) => string | null;
+    actor: Actor;
+  },
+): Promise<SubmitResult> {
+  return db.transaction().execute(async (trx) => {
+    const assessment = await trx
+      .selectFrom("assessment")
+      .select("status")
+      .where("id", "=", args.assessmentId)
+      .executeTakeFirstOrThrow();
+    if (assessment.status === "submitted") return { outcome: "alreadySubmitted" } as const;
+    if (!(await isEditable(trx, args))) return { outcome: "locked" } as const;
+    const answers = await loadAnswers(trx, args);
+    const missing = args.componentIds.filter(
+      (id) => (answers.get(id)?.status ?? "not_started") === "not_started",
+    );
+    if (missing.length) return { outcome: "incomplete", missing } as const;
+    const fulfilled = [...answers.values()]
+      .filter((a) => a.status === "fulfilled")
+      .map((a) => a.componentId);
+    const level = args.levelOf(fulfilled);
+    const now = args.actor.now.toISOString();
+    const snapshot = [...answers.values()].map((a) => ({
+      componentId: a.componentId,
+      status: a.status,
+      opportunities: a.opportunities,
+      version: a.version,
+      evidence: a.evidence.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        title: e.title,
+        body: e.body,
+        url: e.url,
+        measureValue: e.measure_value,
+        measureUnit: e.measure_unit,
+        measureDate: e.measure_date,
+      })),
+    }));
+    const submission = await trx
+      .insertInto("assessment_submission")
+      .values({
+        assessment_id: args.assessmentId,
+        submitted_by: args.actor.userId,
+        submitted_at: now,
+        level,
+        snapshot: JSON.stringify({ answers: snapshot }),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("assessment")
+      .set({ status: "submitted", submitted_at: now, updated_at: now })
+      .where("id", "=", args.assessmentId)
+      .where("status", "=", "draft")
+      .execute();
+    await audit(trx, args.actor, "assessment.submitted", args.assessmentId, {
+      submission: submission.id,
+      level,
+    });
+    return { outcome: "submitted", submissionId: submission.id } as const;
+  });
+}
+
+/** The assessment's submissions, oldest first, with who made each. */
+export async function listSubmissions(db: Kysely<Database>, args: { assessmentId: number }) {
+  return db
+    .selectFrom("assessment_submission as s")
+    .innerJoin("app_user as u", "u.id", "s.submitted_by")
+    .select(["s.id", "s.submitted_at as submittedAt", "s.level", "u.name as submittedBy"])
+    .where("s.assessment_id", "=", args.assessmentId)
+    .orderBy("s.id")
+    .execute();
+}

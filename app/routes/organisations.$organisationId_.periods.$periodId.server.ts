@@ -1,0 +1,252 @@
+import { type AppLoadContext, data, redirect } from "@remix-run/node";
+import { componentIds, loadCharter } from "~/charter/content";
+import { levelForAssessment } from "~/charter/summary";
+import {
+  componentAnswerSchema,
+  evidenceSchema,
+  fieldId,
+  removeEvidenceSchema,
+  startSchema,
+  submitSchema,
+} from "~/forms/sheet";
+import type { Actor } from "~/models/actor.server";
+import { addEvidence, removeEvidence, saveAnswer } from "~/models/component-answers.server";
+import type { Refusal } from "~/models/component-answers.server";
+import {
+  getAssessment,
+  loadAnswers,
+  type SheetAnswer,
+  startAssessment,
+} from "~/models/sheet.server";
+import { listSubmissions, submitAssessment } from "~/models/submissions.server";
+import { notFound, type requireSheetEditor, type requireSheetReader } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp } from "~/utils/request.server";
+
+type Sheet = Awaited<ReturnType<typeof requireSheetEditor>>;
+type Values = Record<string, string>;
+
+/** What a refused post answers: which form, which component, the errors and what was typed. */
+export type SheetActionData = {
+  form: "start" | "save" | "evidence" | "remove" | "submit" | "locked";
+  componentId?: string;
+  errors: Record<string, string>;
+  values: Values;
+  conflict?: Extract<Refusal, { refused: "conflict" }>["theirs"];
+};
+
+const refuse = (body: SheetActionData, status = 400) => data(body, { status });
+
+const lockedMessage =
+  "This month's self-assessment can no longer be changed: it has been submitted or the month has closed.";
+
+export function sheetPath(sheet: Pick<Sheet, "organisation" | "period">) {
+  return `/organisations/${sheet.organisation.id}/periods/${sheet.period.id}`;
+}
+
+/** Every post of the sheet: the editor check is done; this parses, writes and answers. */
+export async function handleSheetPost(sheet: Sheet, request: Request, context: AppLoadContext) {
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const db = getDb();
+  const actor: Actor = { userId: sheet.auth.user.id, ip: clientIp(context), now: new Date() };
+  const here = sheetPath(sheet);
+
+  if (intent === "start") {
+    const form = parseForm(startSchema, formData);
+    if (!form.success) return refuse({ form: "start", errors: form.errors, values: form.values });
+    if (sheet.period.status !== "open") {
+      return refuse({ form: "locked", errors: { form: lockedMessage }, values: {} }, 403);
+    }
+    const charter = loadCharter();
+    await startAssessment(db, {
+      organisationId: sheet.organisation.id,
+      period: sheet.period,
+      charterVersion: charter.version,
+      componentIds: componentIds(charter),
+      actor,
+    });
+    return redirect(here);
+  }
+
+  const known = ["save", "addEvidence", "removeEvidence", "submit"];
+  if (typeof intent !== "string" || !known.includes(intent)) {
+    return refuse({ form: "start", errors: { form: "Choose what to save" }, values: {} });
+  }
+  const assessment = await getAssessment(db, {
+    organisationId: sheet.organisation.id,
+    periodId: sheet.period.id,
+  });
+  if (!assessment) {
+    return refuse(
+      { form: "locked", errors: { form: "Start this month's self-assessment first" }, values: {} },
+      409,
+    );
+  }
+  const charter = loadCharter({ version: assessment.charter_version });
+  const ids = componentIds(charter);
+  const base = { assessmentId: assessment.id, actor };
+  const savedAt = (componentId: string) =>
+    redirect(`${here}?saved=${encodeURIComponent(componentId)}#${fieldId(componentId, "block")}`);
+
+  if (intent === "submit") {
+    const form = parseForm(submitSchema, formData);
+    if (!form.success) return refuse({ form: "submit", errors: form.errors, values: form.values });
+    const result = await submitAssessment(db, {
+      ...base,
+      componentIds: ids,
+      levelOf: (fulfilled) => levelForAssessment(charter.version, fulfilled)?.level ?? null,
+    });
+    if (result.outcome === "locked") {
+      return refuse({ form: "locked", errors: { form: lockedMessage }, values: {} }, 403);
+    }
+    if (result.outcome === "incomplete") {
+      const titles = new Map(
+        charter.domains.flatMap((d) => d.components.map((c) => [c.id, c.title] as const)),
+      );
+      const errors = Object.fromEntries(
+        result.missing.map((id) => [
+          fieldId(id, "status"),
+          `${id} ${titles.get(id) ?? ""}: choose In progress or Fulfilled before submitting`,
+        ]),
+      );
+      return refuse({ form: "submit", errors, values: {} });
+    }
+    // Submitted now or already: either way the sheet shows the submission once.
+    return redirect(`${here}?submitted=1`);
+  }
+
+  if (intent === "save") {
+    const form = parseForm(componentAnswerSchema(ids), formData);
+    const componentId = form.values.componentId;
+    if (!form.success) {
+      return refuse({ form: "save", componentId, errors: form.errors, values: form.values });
+    }
+    const result = await saveAnswer(db, {
+      ...base,
+      componentId: form.data.componentId,
+      expectedVersion: form.data.version,
+      status: form.data.status,
+      opportunities: form.data.opportunities,
+    });
+    if (result.refused === "conflict") {
+      return refuse(
+        { form: "save", componentId, errors: {}, values: form.values, conflict: result.theirs },
+        409,
+      );
+    }
+    if (result.refused === "needsEvidence") {
+      const errors = {
+        status: "Add at least one piece of evidence before marking this component fulfilled",
+      };
+      return refuse({ form: "save", componentId, errors, values: form.values });
+    }
+    return afterWrite(result, () => savedAt(form.data.componentId));
+  }
+
+  if (intent === "addEvidence") {
+    const form = parseForm(evidenceSchema(ids), formData);
+    const componentId = form.values.componentId;
+    if (!form.success) {
+      return refuse({ form: "evidence", componentId, errors: form.errors, values: form.values });
+    }
+    const { intent: _intent, componentId: target, ...item } = form.data;
+    const result = await addEvidence(db, {
+      ...base,
+      organisationId: sheet.organisation.id,
+      componentId: target,
+      item,
+    });
+    return afterWrite(result, () => savedAt(target));
+  }
+
+  const form = parseForm(removeEvidenceSchema(ids), formData);
+  const componentId = form.values.componentId;
+  if (!form.success) {
+    return refuse({ form: "remove", componentId, errors: form.errors, values: form.values });
+  }
+  const result = await removeEvidence(db, {
+    ...base,
+    componentId: form.data.componentId,
+    evidenceItemId: form.data.evidenceId,
+  });
+  if (result.refused === "lastEvidence") {
+    const errors = {
+      evidence:
+        "A fulfilled component needs at least one piece of evidence: change its status before removing the last one",
+    };
+    return refuse({ form: "remove", componentId, errors, values: form.values });
+  }
+  return afterWrite(result, () => savedAt(form.data.componentId));
+}
+
+function afterWrite(result: { refused: string | null }, onDone: () => Response) {
+  if (result.refused === "locked") {
+    return refuse({ form: "locked", errors: { form: lockedMessage }, values: {} }, 403);
+  }
+  if (result.refused === "notFound") notFound();
+  return onDone();
+}
+
+/** Everything the sheet page shows, whether it can be changed, and the live level. */
+export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetReader>>) {
+  const db = getDb();
+  const assessment = await getAssessment(db, {
+    organisationId: sheet.organisation.id,
+    periodId: sheet.period.id,
+  });
+  // An assessment is shown against the charter it was made under; a new one, the current.
+  const charter = loadCharter(assessment ? { version: assessment.charter_version } : {});
+  const answers = assessment ? await loadAnswers(db, { assessmentId: assessment.id }) : new Map();
+  const fulfilled = [...answers.values()]
+    .filter((a: SheetAnswer) => a.status === "fulfilled")
+    .map((a: SheetAnswer) => a.componentId);
+  const open = sheet.period.status === "open";
+  return {
+    path: sheetPath(sheet),
+    organisation: { id: sheet.organisation.id, name: sheet.organisation.name },
+    period: { id: sheet.period.id, label: sheet.period.label, open },
+    charter: {
+      version: charter.version,
+      domains: charter.domains.map((d) => ({
+        number: d.number,
+        title: d.title,
+        components: d.components.map((c) => ({
+          id: c.id,
+          title: c.title,
+          practices: [...c.practices],
+        })),
+      })),
+    },
+    componentIds: componentIds(charter),
+    levelNames: Object.fromEntries(charter.levels.map((l) => [l.id, l.name])),
+    assessment: assessment
+      ? { id: assessment.id, status: assessment.status, submittedAt: assessment.submitted_at }
+      : null,
+    answers: Object.fromEntries(
+      [...answers.values()].map((a: SheetAnswer) => [
+        a.componentId,
+        {
+          status: a.status,
+          opportunities: a.opportunities,
+          version: a.version,
+          evidence: a.evidence.map((e) => ({
+            id: e.id,
+            kind: e.kind,
+            title: e.title,
+            body: e.body,
+            url: e.url,
+            measureValue: e.measure_value,
+            measureUnit: e.measure_unit,
+            measureDate: e.measure_date,
+          })),
+        },
+      ]),
+    ),
+    editable: sheet.canEdit && open && assessment?.status === "draft",
+    canStart: sheet.canEdit && open && !assessment,
+    level: assessment ? levelForAssessment(assessment.charter_version, fulfilled) : null,
+    submissions: assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [],
+  };
+}

@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { SubmitButton } from "~/components/forms/SubmitButton";
+import { ComponentBlock } from "~/components/sheet/ComponentBlock";
+import { DomainProgressNote, LevelPanel } from "~/components/sheet/LevelPanel";
+import { SubmissionHistory } from "~/components/sheet/SubmissionHistory";
+import { fieldId } from "~/forms/sheet";
+import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";
+import {
+  handleSheetPost,
+  loadSheet,
+} from "./organisations.$organisationId_.periods.$periodId.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${data.period.label} self-assessment, ${data.organisation.name} – Anchor Charter`
+      : "Self-assessment – Anchor Charter",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadSheet(await requireSheetReader(request, params));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return handleSheetPost(await requireSheetEditor(request, params), request, context);
+}
+
+/** Errors of a component's form, keyed by the element each should link to. */
+function summaryErrors(result: ReturnType<typeof useActionData<typeof action>>) {
+  if (!result) return undefined;
+  const { componentId } = result;
+  if (!componentId || result.form === "submit") return result.errors;
+  const prefix = result.form === "evidence" ? "evidence-" : "";
+  return Object.fromEntries(
+    Object.entries(result.errors).map(([field, message]) => [
+      fieldId(componentId, field === "evidence" ? "evidence" : `${prefix}${field}`),
+      message,
+    ]),
+  );
+}
+
+export default function Sheet() {
+  const sheet = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { assessment, level } = sheet;
+  const submitted = assessment?.status === "submitted";
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors(result)} />
+      <h1 className="nhsuk-heading-l">
+        <span className="nhsuk-caption-l">{sheet.organisation.name}</span>
+        Self-assessment for {sheet.period.label}
+      </h1>
+      <p className="nhsuk-body">
+        <Link to={`/organisations/${sheet.organisation.id}`}>All months for this organisation</Link>
+      </p>
+      {submitted ? (
+        <p className="nhsuk-body" role="status">
+          Submitted{assessment.submittedAt ? ` on ${assessment.submittedAt.slice(0, 10)}` : ""}. It
+          can no longer be changed.
+        </p>
+      ) : !sheet.period.open ? (
+        <p className="nhsuk-body">This month is closed.</p>
+      ) : !sheet.editable && assessment ? (
+        <p className="nhsuk-body">This self-assessment is in progress. You can read it.</p>
+      ) : null}
+      {!assessment ? (
+        sheet.canStart ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <p className="nhsuk-body">
+              Starting copies last month&apos;s statuses, opportunities and evidence, so you only
+              update what has changed.
+            </p>
+            <SubmitButton>Start this month&apos;s self-assessment</SubmitButton>
+          </Form>
+        ) : (
+          <p className="nhsuk-body">No self-assessment has been started for this month.</p>
+        )
+      ) : null}
+      {level ? <LevelPanel level={level} /> : null}
+      {assessment
+        ? sheet.charter.domains.map((domain) => (
+            <section key={domain.number} aria-labelledby={`domain-${domain.number}`}>
+              <h2 className="nhsuk-heading-m" id={`domain-${domain.number}`}>
+                Domain {domain.number}: {domain.title}
+              </h2>
+              {level ? <DomainProgressNote level={level} domainNumber={domain.number} /> : null}
+              {domain.components.map((component) => (
+                <ComponentBlock
+                  key={component.id}
+                  path={sheet.path}
+                  component={component}
+                  answer={sheet.answers[component.id]}
+                  editable={sheet.editable}
+                  saved={search.get("saved") === component.id}
+                  result={result?.componentId === component.id ? result : undefined}
+                />
+              ))}
+            </section>
+          ))
+        : null}
+      {sheet.editable ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="submit" />
+          <h2 className="nhsuk-heading-m">Submit this month&apos;s self-assessment</h2>
+          <p className="nhsuk-body">
+            Every component needs a status of In progress or Fulfilled. Once submitted, this month
+            can no longer be changed.
+          </p>
+          <SubmitButton>Submit self-assessment</SubmitButton>
+        </Form>
+      ) : null}
+      <SubmissionHistory submissions={sheet.submissions} levelNames={sheet.levelNames} />
+    </>
+  );
+}

@@ -1,0 +1,420 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCharter } from "~/charter/content";
+import { computeLevel } from "~/charter/scoring";
+import type { Visitor } from "../../support/http";
+import { SECOND_CHAMPION, type SheetApp, startSheetApp } from "./fixture";
+
+let s: SheetApp;
+let champion: Visitor;
+let secondChampion: Visitor;
+let steering: Visitor;
+let blackpoolChampion: Visitor;
+let assessmentId: number;
+
+beforeAll(async () => {
+  s = await startSheetApp();
+  champion = await s.signInAs("champion@example.com");
+  secondChampion = await s.signInAs(SECOND_CHAMPION);
+  steering = await s.signInAs("steering@example.com");
+  blackpoolChampion = await s.signInAs("champion.blackpool@example.com");
+}, 60_000);
+
+afterAll(async () => {
+  await s?.stop();
+});
+
+const sheet = () => s.sheetOf(s.uhmb);
+const auditCount = () => s.read.row<{ n: number }>("select count(*) as n from audit_event").n;
+const save = (visitor: Visitor, componentId: string, fields: Record<string, string>) =>
+  s.post(visitor, sheet(), { intent: "save", componentId, ...fields });
+
+/** A component of the new assessment with no evidence and not fulfilled. */
+function bareComponent(): string {
+  return s.read.row<{ component_id: string }>(
+    `select component_id from component_answer ca where assessment_id = ? and status != 'fulfilled'
+     and not exists (select 1 from component_evidence where component_answer_id = ca.id)
+     order by component_id limit 1`,
+    assessmentId,
+  ).component_id;
+}
+
+describe("starting a month", () => {
+  it("a reader sees the month read-only and cannot start it", async () => {
+    const page = await s.get(steering, sheet());
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("No self-assessment has been started for this month");
+    expect(html).not.toContain("Start this month");
+    const refused = await s.post(steering, sheet(), { intent: "start" });
+    expect(refused.status).toBe(403);
+    expect(s.assessmentOf(s.uhmb)).toBeUndefined();
+  });
+
+  it("opening the page creates nothing; the champion's Start copies last month's answers forward", async () => {
+    const page = await s.get(champion, sheet());
+    expect(await page.text()).toContain("Start this month&#x27;s self-assessment");
+    expect(s.assessmentOf(s.uhmb)).toBeUndefined();
+
+    const started = await s.post(champion, sheet(), { intent: "start" });
+    expect(started.status).toBe(302);
+    const assessment = s.assessmentOf(s.uhmb);
+    expect(assessment?.status).toBe("draft");
+    assessmentId = assessment!.id;
+
+    const previous = s.read.row<{ id: number }>(
+      `select a.id from assessment a join assessment_period p on p.id = a.period_id
+       where a.organisation_id = ? and a.id != ? order by p.starts_on desc limit 1`,
+      s.uhmb,
+      assessmentId,
+    ).id;
+    const answers = (id: number) =>
+      s.read.all<{ component_id: string; status: string; opportunities: string; items: number }>(
+        `select component_id, status, opportunities,
+           (select count(*) from component_evidence where component_answer_id = ca.id) as items
+         from component_answer ca where assessment_id = ? order by component_id`,
+        id,
+      );
+    expect(answers(assessmentId)).toEqual(answers(previous));
+    expect(answers(assessmentId)).toHaveLength(16);
+
+    // Starting again (a second tab, a double click) keeps the one assessment.
+    expect((await s.post(champion, sheet(), { intent: "start" })).status).toBe(302);
+    expect(
+      s.read.row<{ n: number }>(
+        "select count(*) as n from assessment where organisation_id = ? and period_id = ?",
+        s.uhmb,
+        s.openPeriod,
+      ).n,
+    ).toBe(1);
+  });
+});
+
+describe("saving a component", () => {
+  it("saves status and opportunities, bumps the version and records it in the audit log", async () => {
+    const id = bareComponent();
+    const before = s.answer(assessmentId, id);
+    const response = await save(champion, id, {
+      version: String(before.version),
+      status: "in_progress",
+      opportunities: "Talk to the college about apprenticeships",
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toContain(`saved=${id}`);
+    expect(s.answer(assessmentId, id)).toMatchObject({
+      status: "in_progress",
+      opportunities: "Talk to the college about apprenticeships",
+      version: before.version + 1,
+    });
+    const audit = s.read.row<{ action: string; detail: string }>(
+      "select action, detail from audit_event order by id desc limit 1",
+    );
+    expect(audit.action).toBe("component.saved");
+    expect(JSON.parse(audit.detail)).toMatchObject({ component: id, to: "in_progress" });
+    const page = await (await s.get(champion, sheet())).text();
+    expect(page).toContain("Talk to the college about apprenticeships");
+    expect(page).toContain("Level from the statuses saved so far");
+
+    // A steering group member reads the same answers, with no form to change them.
+    const read = await (await s.get(steering, sheet())).text();
+    expect(read).toContain("Talk to the college about apprenticeships");
+    expect(read).not.toContain('name="intent"');
+  });
+
+  it("refuses Fulfilled without evidence with a clear message, keeping what was typed", async () => {
+    const id = bareComponent();
+    const before = s.answer(assessmentId, id);
+    const audits = auditCount();
+    const response = await save(champion, id, {
+      version: String(before.version),
+      status: "fulfilled",
+      opportunities: "Typed but refused",
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("There is a problem");
+    expect(html).toContain("Add at least one piece of evidence before marking this component");
+    expect(html).toContain("Typed but refused");
+    expect(s.answer(assessmentId, id)).toEqual(before);
+    expect(auditCount()).toBe(audits);
+  });
+
+  it("refuses over-long text and an unknown component with 400, storing nothing", async () => {
+    const id = bareComponent();
+    const before = s.answer(assessmentId, id);
+    const audits = auditCount();
+    const long = await save(champion, id, {
+      version: String(before.version),
+      status: "in_progress",
+      opportunities: "x".repeat(5001),
+    });
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain("must be 5000 characters or fewer");
+    const unknown = await save(champion, "9.9", {
+      version: "1",
+      status: "in_progress",
+      opportunities: "Nowhere",
+    });
+    expect(unknown.status).toBe(400);
+    const evidence = await s.post(champion, sheet(), {
+      intent: "addEvidence",
+      componentId: "9.9",
+      kind: "narrative",
+      title: "Ghost",
+      body: "Nowhere",
+    });
+    expect(evidence.status).toBe(400);
+    expect(s.answer(assessmentId, id)).toEqual(before);
+    expect(
+      s.read.row<{ n: number }>(
+        "select count(*) as n from component_answer where assessment_id = ? and component_id = '9.9'",
+        assessmentId,
+      ).n,
+    ).toBe(0);
+    expect(
+      s.read.row<{ n: number }>("select count(*) as n from evidence_item where title = 'Ghost'").n,
+    ).toBe(0);
+    expect(auditCount()).toBe(audits);
+  });
+
+  it("with evidence added, Fulfilled is accepted; the last item of a fulfilled component stays", async () => {
+    const id = bareComponent();
+    const bad = await s.post(champion, sheet(), {
+      intent: "addEvidence",
+      componentId: id,
+      kind: "link",
+      title: "Our policy",
+      url: "javascript:alert(1)",
+    });
+    expect(bad.status).toBe(400);
+    const added = await s.post(champion, sheet(), {
+      intent: "addEvidence",
+      componentId: id,
+      kind: "link",
+      title: "Our policy",
+      url: "https://example.org/policy",
+    });
+    expect(added.status).toBe(302);
+    const item = s.read.row<{ id: number; url: string; organisation_id: number }>(
+      "select id, url, organisation_id from evidence_item where title = 'Our policy'",
+    );
+    expect(item).toMatchObject({ url: "https://example.org/policy", organisation_id: s.uhmb });
+
+    const before = s.answer(assessmentId, id);
+    const fulfilled = await save(champion, id, {
+      version: String(before.version),
+      status: "fulfilled",
+      opportunities: "",
+    });
+    expect(fulfilled.status).toBe(302);
+    expect(s.answer(assessmentId, id).status).toBe("fulfilled");
+
+    const remove = await s.post(champion, sheet(), {
+      intent: "removeEvidence",
+      componentId: id,
+      evidenceId: String(item.id),
+    });
+    expect(remove.status).toBe(400);
+    expect(await remove.text()).toContain("A fulfilled component needs at least one piece");
+    expect(
+      s.read.row<{ n: number }>(
+        "select count(*) as n from component_evidence where component_answer_id = ?",
+        before.id,
+      ).n,
+    ).toBe(1);
+  });
+});
+
+describe("two champions editing the same component", () => {
+  it("the second save answers 409 with both versions; saving over it needs the newer version", async () => {
+    const id = bareComponent();
+    const loaded = s.answer(assessmentId, id).version;
+    const first = await save(champion, id, {
+      version: String(loaded),
+      status: "in_progress",
+      opportunities: "First champion's plan",
+    });
+    expect(first.status).toBe(302);
+
+    const second = await save(secondChampion, id, {
+      version: String(loaded),
+      status: "in_progress",
+      opportunities: "Second champion's plan",
+    });
+    expect(second.status).toBe(409);
+    const html = await second.text();
+    expect(html).toContain("Someone else saved this component while you were editing");
+    expect(html).toContain("First champion&#x27;s plan");
+    expect(html).toContain("Second champion&#x27;s plan");
+    expect(s.answer(assessmentId, id)).toMatchObject({
+      opportunities: "First champion's plan",
+      version: loaded + 1,
+    });
+
+    const over = await save(secondChampion, id, {
+      version: String(loaded + 1),
+      status: "in_progress",
+      opportunities: "Second champion's plan",
+    });
+    expect(over.status).toBe(302);
+    expect(s.answer(assessmentId, id)).toMatchObject({
+      opportunities: "Second champion's plan",
+      version: loaded + 2,
+    });
+  });
+});
+
+describe("posting to a sheet that is not yours", () => {
+  it("a champion of another trust, or one guessing ids, is refused and nothing changes", async () => {
+    const id = bareComponent();
+    const before = s.answer(assessmentId, id);
+    const audits = auditCount();
+    const attempts = [
+      s.post(blackpoolChampion, sheet(), {
+        intent: "save",
+        componentId: id,
+        version: String(before.version),
+        status: "in_progress",
+        opportunities: "Taken over",
+      }),
+      s.post(blackpoolChampion, sheet(), { intent: "start" }),
+      s.post(blackpoolChampion, sheet(), { intent: "submit" }),
+      s.post(steering, sheet(), {
+        intent: "save",
+        componentId: id,
+        version: String(before.version),
+        status: "in_progress",
+        opportunities: "Taken over",
+      }),
+    ];
+    const statuses = (await Promise.all(attempts)).map((r) => r.status);
+    expect(statuses).toEqual([404, 404, 404, 403]);
+
+    // UHMB's champion on a period that does not exist.
+    const guessed = await s.post(champion, s.sheetOf(s.uhmb, 999999), { intent: "start" });
+    expect(guessed.status).toBe(404);
+
+    expect(s.answer(assessmentId, id)).toEqual(before);
+    expect(auditCount()).toBe(audits);
+  });
+
+  it("UHMB's champion cannot change Blackpool's started sheet, which stays as it was", async () => {
+    const otherSheet = s.sheetOf(s.blackpool);
+    expect((await s.post(blackpoolChampion, otherSheet, { intent: "start" })).status).toBe(302);
+    const blackpoolAssessment = s.assessmentOf(s.blackpool)!.id;
+    const everything = () =>
+      s.read.all(
+        `select ca.component_id, ca.status, ca.opportunities, ca.version,
+           (select count(*) from component_evidence where component_answer_id = ca.id) as items
+         from component_answer ca where assessment_id = ? order by component_id`,
+        blackpoolAssessment,
+      );
+    const before = everything();
+    const audits = auditCount();
+    const target = s.answer(blackpoolAssessment, "1.1");
+    const attempts: Array<Record<string, string>> = [
+      {
+        intent: "save",
+        componentId: "1.1",
+        version: String(target.version),
+        status: "in_progress",
+        opportunities: "Taken over",
+      },
+      {
+        intent: "addEvidence",
+        componentId: "1.1",
+        kind: "narrative",
+        title: "Planted",
+        body: "Planted",
+      },
+      { intent: "removeEvidence", componentId: "1.1", evidenceId: "1" },
+      { intent: "submit" },
+      { intent: "start" },
+    ];
+    for (const form of attempts) {
+      expect((await s.post(champion, otherSheet, form)).status).toBe(404);
+    }
+    expect(everything()).toEqual(before);
+    expect(s.assessmentOf(s.blackpool)?.status).toBe("draft");
+    expect(auditCount()).toBe(audits);
+  });
+});
+
+describe("submitting", () => {
+  it("names the components not started, then records one submission however often it is sent", async () => {
+    // Whatever last month left, at least one component is not started.
+    const reset = bareComponent();
+    const resetSave = await save(champion, reset, {
+      version: String(s.answer(assessmentId, reset).version),
+      status: "not_started",
+      opportunities: "",
+    });
+    expect(resetSave.status).toBe(302);
+    const notStarted = s.read.all<{ component_id: string; version: number }>(
+      "select component_id, version from component_answer where assessment_id = ? and status = 'not_started'",
+      assessmentId,
+    );
+    const incomplete = await s.post(champion, sheet(), { intent: "submit" });
+    expect(incomplete.status).toBe(400);
+    const html = await incomplete.text();
+    for (const row of notStarted) {
+      expect(html).toContain(`${row.component_id} `);
+      expect(html).toContain(`href="#c${row.component_id.replace(".", "-")}-status"`);
+    }
+    expect(s.assessmentOf(s.uhmb)?.status).toBe("draft");
+
+    for (const row of notStarted) {
+      const response = await save(champion, row.component_id, {
+        version: String(row.version),
+        status: "in_progress",
+        opportunities: "",
+      });
+      expect(response.status).toBe(302);
+    }
+    const [first, second] = await Promise.all([
+      s.post(champion, sheet(), { intent: "submit" }),
+      s.post(secondChampion, sheet(), { intent: "submit" }),
+    ]);
+    expect([first.status, second.status]).toEqual([302, 302]);
+    expect((await s.post(champion, sheet(), { intent: "submit" })).status).toBe(302);
+
+    const submissions = s.read.all<{ level: string | null; snapshot: string }>(
+      "select level, snapshot from assessment_submission where assessment_id = ?",
+      assessmentId,
+    );
+    expect(submissions).toHaveLength(1);
+    const snapshot = JSON.parse(submissions[0]!.snapshot) as {
+      answers: Array<{ componentId: string; status: string }>;
+    };
+    expect(snapshot.answers).toHaveLength(16);
+    expect(snapshot.answers.every((a) => a.status !== "not_started")).toBe(true);
+    const fulfilled = snapshot.answers.filter((a) => a.status === "fulfilled");
+    const expected = computeLevel(
+      loadCharter(),
+      fulfilled.map((a) => a.componentId),
+    );
+    expect(submissions[0]!.level).toBe(expected.level);
+    expect(s.assessmentOf(s.uhmb)?.status).toBe("submitted");
+  });
+
+  it("a submitted sheet is read-only, refuses changes, and shows its submission", async () => {
+    const id = bareComponent();
+    const before = s.answer(assessmentId, id);
+    const refused = await save(champion, id, {
+      version: String(before.version),
+      status: "in_progress",
+      opportunities: "Too late",
+    });
+    expect(refused.status).toBe(403);
+    expect(s.answer(assessmentId, id)).toEqual(before);
+    const page = await (await s.get(champion, sheet())).text();
+    expect(page).toContain("It can no longer be changed");
+    expect(page).not.toContain('name="intent" value="save"');
+    const by = s.read.row<{ name: string }>(
+      `select u.name from assessment_submission s join app_user u on u.id = s.submitted_by
+       where s.assessment_id = ?`,
+      assessmentId,
+    ).name;
+    expect(page).toContain("Submissions");
+    expect(page).toContain(`<td class="nhsuk-table__cell">${by}</td>`);
+  });
+});
