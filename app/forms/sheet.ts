@@ -45,12 +45,13 @@ const isoDate = z
   .trim()
   .pipe(z.iso.date({ error: "Enter a real date as YYYY-MM-DD, like 2026-11-01" }));
 
-export const evidenceKinds = ["narrative", "link", "measure"] as const;
+export const evidenceKinds = ["narrative", "link", "measure", "file"] as const;
 
 export const evidenceKindLabels: Record<(typeof evidenceKinds)[number], string> = {
   narrative: "A narrative",
   link: "A link",
   measure: "A measure",
+  file: "A document or image (PDF, Word, Excel, PowerPoint, picture)",
 };
 
 /** One evidence item; which fields it needs depends on its kind. */
@@ -89,6 +90,8 @@ export function evidenceSchema(ids: readonly string[]) {
         measureUnit: text("The unit", limits.unit).default(""),
         measureDate: isoDate,
       }),
+      // The file itself is a multipart part, checked on the server by its content.
+      z.object({ ...common, kind: z.literal("file") }),
     ],
     { error: "Select the kind of evidence" },
   );
@@ -99,6 +102,17 @@ export const removeEvidenceSchema = (ids: readonly string[]) =>
     intent: z.literal("removeEvidence"),
     componentId: componentId(ids),
     evidenceId: z.coerce.number().int().positive(),
+  });
+
+/** Puts evidence the organisation already has (a document, say) on another component. */
+export const reuseEvidenceSchema = (ids: readonly string[]) =>
+  z.object({
+    intent: z.literal("reuseEvidence"),
+    componentId: componentId(ids),
+    evidenceId: z.coerce
+      .number({ error: "Select the evidence to use" })
+      .int()
+      .positive("Select the evidence to use"),
   });
 
 /** Element ids on the sheet: one set of fields per component, so each is prefixed. */

@@ -90,6 +90,8 @@ export type NewEvidence = {
   measureValue?: number;
   measureUnit?: string;
   measureDate?: string;
+  /** Kind 'file': bytes already stored and recorded in evidence_file. */
+  file?: { sha256: string; name: string };
 };
 
 /** Adds an evidence item (owned by the organisation, so it can be reused) to a component. */
@@ -119,6 +121,8 @@ export async function addEvidence(
         measure_value: item.measureValue ?? null,
         measure_unit: item.measureUnit || null,
         measure_date: item.measureDate ?? null,
+        file_sha256: item.file?.sha256 ?? null,
+        file_name: item.file?.name ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -130,6 +134,45 @@ export async function addEvidence(
       component: args.componentId,
       evidenceItem: evidence.id,
       kind: item.kind,
+    });
+    return { refused: null };
+  });
+}
+
+/**
+ * Puts one of the organisation's existing evidence items on another component,
+ * so a document uploaded once backs every component it shows. Another
+ * organisation's item is "not found", whatever its id.
+ */
+export async function reuseEvidence(
+  db: Kysely<Database>,
+  args: {
+    assessmentId: number;
+    organisationId: number;
+    componentId: string;
+    evidenceItemId: number;
+    actor: Actor;
+  },
+): Promise<Done | Refusal> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
+    const answer = await answerRow(trx, args.assessmentId, args.componentId);
+    const item = await trx
+      .selectFrom("evidence_item")
+      .select("id")
+      .where("id", "=", args.evidenceItemId)
+      .where("organisation_id", "=", args.organisationId)
+      .executeTakeFirst();
+    if (!answer || !item) return { refused: "notFound" } as const;
+    await trx
+      .insertInto("component_evidence")
+      .values({ component_answer_id: answer.id, evidence_item_id: item.id })
+      .onConflict((c) => c.columns(["component_answer_id", "evidence_item_id"]).doNothing())
+      .execute();
+    await audit(trx, args.actor, "evidence.added", args.assessmentId, {
+      component: args.componentId,
+      evidenceItem: item.id,
+      reused: true,
     });
     return { refused: null };
   });

@@ -15,25 +15,6 @@ export async function recordEvidenceFile(
     .execute();
 }
 
-/** A new evidence item of the organisation's that is an uploaded file. */
-export async function addFileEvidence(
-  db: Db,
-  args: { organisationId: number; title: string; sha256: string; fileName: string },
-): Promise<number> {
-  const row = await db
-    .insertInto("evidence_item")
-    .values({
-      organisation_id: args.organisationId,
-      kind: "file",
-      title: args.title,
-      file_sha256: args.sha256,
-      file_name: args.fileName,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** One uploaded file of this organisation's, or undefined (whoever else's it is). */
 export async function getFileEvidence(
   db: Db,
@@ -121,4 +102,15 @@ export async function periodCharterVersion(
     .where("period_id", "=", args.periodId)
     .executeTakeFirst();
   return row?.charter_version ?? null;
+}
+
+/** The organisation's evidence, newest first: what a champion can put on another component. */
+export async function evidenceLibrary(db: Db, args: { organisationId: number; limit?: number }) {
+  return db
+    .selectFrom("evidence_item")
+    .select(["id", "kind", "title", "file_name as fileName"])
+    .where("organisation_id", "=", args.organisationId)
+    .orderBy("id", "desc")
+    .limit(args.limit ?? 200)
+    .execute();
 }

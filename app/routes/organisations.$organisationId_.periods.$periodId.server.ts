@@ -1,16 +1,25 @@
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
+import { canDownloadEvidenceBundle, canShareEvidence, canVerifyEvidence } from "~/access/policy";
 import { componentIds, loadCharter } from "~/charter/content";
+import { reviewState, verifiedFulfilledIds } from "~/charter/verification";
 import { levelForAssessment } from "~/charter/summary";
 import {
   componentAnswerSchema,
   evidenceSchema,
   fieldId,
   removeEvidenceSchema,
+  reuseEvidenceSchema,
   startSchema,
   submitSchema,
 } from "~/forms/sheet";
 import type { Actor } from "~/models/actor.server";
-import { addEvidence, removeEvidence, saveAnswer } from "~/models/component-answers.server";
+import {
+  addEvidence,
+  type NewEvidence,
+  removeEvidence,
+  reuseEvidence,
+  saveAnswer,
+} from "~/models/component-answers.server";
 import type { Refusal } from "~/models/component-answers.server";
 import {
   getAssessment,
@@ -19,8 +28,16 @@ import {
   startAssessment,
 } from "~/models/sheet.server";
 import { listSubmissions, submitAssessment } from "~/models/submissions.server";
+import { evidenceLibrary } from "~/models/evidence-files.server";
+import { latestByComponent, type ReviewRow, reviewsOfAssessment } from "~/models/reviews.server";
 import { notFound, type requireSheetEditor, type requireSheetReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { appConfig } from "~/utils/env.server";
+import {
+  chosenFile,
+  readFormWithFile,
+  storeUploadedEvidence,
+} from "~/utils/evidence-upload.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 
@@ -29,7 +46,7 @@ type Values = Record<string, string>;
 
 /** What a refused post answers: which form, which component, the errors and what was typed. */
 export type SheetActionData = {
-  form: "start" | "save" | "evidence" | "remove" | "submit" | "locked";
+  form: "start" | "save" | "evidence" | "reuse" | "remove" | "submit" | "locked";
   componentId?: string;
   errors: Record<string, string>;
   values: Values;
@@ -47,7 +64,15 @@ export function sheetPath(sheet: Pick<Sheet, "organisation" | "period">) {
 
 /** Every post of the sheet: the editor check is done; this parses, writes and answers. */
 export async function handleSheetPost(sheet: Sheet, request: Request, context: AppLoadContext) {
-  const formData = await request.formData();
+  const { evidence: evidenceConfig } = appConfig();
+  const read = await readFormWithFile(request, evidenceConfig.maxBytes);
+  if (!read.ok) {
+    // Refused before the form was read: the component comes from the form's address.
+    const componentId = new URL(request.url).searchParams.get("component") ?? undefined;
+    const body = { form: "evidence", componentId, errors: { file: read.problem } } as const;
+    return refuse({ ...body, values: { kind: "file" } }, 413);
+  }
+  const formData = read.formData;
   const intent = formData.get("intent");
   const db = getDb();
   const actor: Actor = { userId: sheet.auth.user.id, ip: clientIp(context), now: new Date() };
@@ -70,7 +95,7 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
     return redirect(here);
   }
 
-  const known = ["save", "addEvidence", "removeEvidence", "submit"];
+  const known = ["save", "addEvidence", "reuseEvidence", "removeEvidence", "submit"];
   if (typeof intent !== "string" || !known.includes(intent)) {
     return refuse({ form: "start", errors: { form: "Choose what to save" }, values: {} });
   }
@@ -152,13 +177,40 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
       return refuse({ form: "evidence", componentId, errors: form.errors, values: form.values });
     }
     const { intent: _intent, componentId: target, ...item } = form.data;
+    let file: NewEvidence["file"];
+    if (item.kind === "file") {
+      const chosen = chosenFile(formData, "file");
+      const stored = chosen
+        ? await storeUploadedEvidence(db, { file: chosen, dir: evidenceConfig.dir })
+        : ({ ok: false, problem: "Select a file to upload" } as const);
+      if (!stored.ok) {
+        const errors = { file: stored.problem };
+        return refuse({ form: "evidence", componentId, errors, values: form.values });
+      }
+      file = stored.file;
+    }
     const result = await addEvidence(db, {
       ...base,
       organisationId: sheet.organisation.id,
       componentId: target,
-      item,
+      item: { ...item, file },
     });
     return afterWrite(result, () => savedAt(target));
+  }
+
+  if (intent === "reuseEvidence") {
+    const form = parseForm(reuseEvidenceSchema(ids), formData);
+    const componentId = form.values.componentId;
+    if (!form.success) {
+      return refuse({ form: "reuse", componentId, errors: form.errors, values: form.values });
+    }
+    const result = await reuseEvidence(db, {
+      ...base,
+      organisationId: sheet.organisation.id,
+      componentId: form.data.componentId,
+      evidenceItemId: form.data.evidenceId,
+    });
+    return afterWrite(result, () => savedAt(form.data.componentId));
   }
 
   const form = parseForm(removeEvidenceSchema(ids), formData);
@@ -203,6 +255,34 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
     .filter((a: SheetAnswer) => a.status === "fulfilled")
     .map((a: SheetAnswer) => a.componentId);
   const open = sheet.period.status === "open";
+  const { principal } = sheet.auth;
+  const reviews = assessment
+    ? latestByComponent(await reviewsOfAssessment(db, { assessmentId: assessment.id }))
+    : new Map<string, ReviewRow>();
+  const reviewed = [...answers.values()].map((a: SheetAnswer) => {
+    const review = reviews.get(a.componentId);
+    const latestReview = review
+      ? { verdict: review.verdict, answerVersion: review.answerVersion }
+      : null;
+    return { componentId: a.componentId, status: a.status, version: a.version, latestReview };
+  });
+  const reviewViews = new Map(
+    reviewed.map((a) => {
+      const review = reviews.get(a.componentId);
+      return [
+        a.componentId,
+        review
+          ? {
+              state: reviewState(a),
+              comment: review.comment,
+              reviewerName: review.reviewerName,
+              date: review.createdAt.slice(0, 10),
+            }
+          : null,
+      ];
+    }),
+  );
+  const canShare = canShareEvidence(principal, sheet.organisation);
   return {
     path: sheetPath(sheet),
     organisation: { id: sheet.organisation.id, name: sheet.organisation.name },
@@ -240,13 +320,32 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
             measureValue: e.measure_value,
             measureUnit: e.measure_unit,
             measureDate: e.measure_date,
+            fileName: e.file_name,
+            href:
+              e.kind === "file" ? `/organisations/${sheet.organisation.id}/evidence/${e.id}` : null,
+            shared: e.shared_at !== null,
           })),
+          review: reviewViews.get(a.componentId) ?? null,
         },
       ]),
     ),
     editable: sheet.canEdit && open && assessment?.status === "draft",
     canStart: sheet.canEdit && open && !assessment,
     level: assessment ? levelForAssessment(assessment.charter_version, fulfilled) : null,
+    verifiedLevel: assessment
+      ? levelForAssessment(assessment.charter_version, verifiedFulfilledIds(reviewed))
+      : null,
+    evidenceMaxMegabytes: Math.floor(appConfig().evidence.maxBytes / (1024 * 1024)),
+    can: {
+      verify: canVerifyEvidence(principal, sheet.organisation),
+      share: canShare,
+      downloadBundle: canDownloadEvidenceBundle(principal, sheet.organisation),
+    },
+    // Champions reuse their organisation's evidence on other components.
+    library:
+      sheet.canEdit && open && assessment?.status === "draft"
+        ? await evidenceLibrary(db, { organisationId: sheet.organisation.id })
+        : [],
     submissions: assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [],
   };
 }

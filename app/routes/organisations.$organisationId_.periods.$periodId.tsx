@@ -33,7 +33,7 @@ function summaryErrors(result: ReturnType<typeof useActionData<typeof action>>) 
   if (!result) return undefined;
   const { componentId } = result;
   if (!componentId || result.form === "submit") return result.errors;
-  const prefix = result.form === "evidence" ? "evidence-" : "";
+  const prefix = result.form === "evidence" ? "evidence-" : result.form === "reuse" ? "reuse-" : "";
   return Object.fromEntries(
     Object.entries(result.errors).map(([field, message]) => [
       fieldId(componentId, field === "evidence" ? "evidence" : `${prefix}${field}`),
@@ -44,6 +44,12 @@ function summaryErrors(result: ReturnType<typeof useActionData<typeof action>>) 
 
 export default function Sheet() {
   const sheet = useLoaderData<typeof loader>();
+  const context = {
+    organisationPath: `/organisations/${sheet.organisation.id}`,
+    can: sheet.can,
+    library: sheet.library,
+    evidenceMaxMegabytes: sheet.evidenceMaxMegabytes,
+  };
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { assessment, level } = sheet;
@@ -82,7 +88,15 @@ export default function Sheet() {
           <p className="nhsuk-body">No self-assessment has been started for this month.</p>
         )
       ) : null}
-      {level ? <LevelPanel level={level} /> : null}
+      {level ? <LevelPanel level={level} verifiedLevel={sheet.verifiedLevel} /> : null}
+      {assessment && sheet.can.downloadBundle ? (
+        <p className="nhsuk-body">
+          {/* A download, not a page: Remix must not try to navigate to it. */}
+          <a href={`${sheet.path}/evidence.zip`} download>
+            Download all evidence for {sheet.period.label} (ZIP)
+          </a>
+        </p>
+      ) : null}
       {assessment
         ? sheet.charter.domains.map((domain) => (
             <section key={domain.number} aria-labelledby={`domain-${domain.number}`}>
@@ -99,6 +113,7 @@ export default function Sheet() {
                   editable={sheet.editable}
                   saved={search.get("saved") === component.id}
                   result={result?.componentId === component.id ? result : undefined}
+                  context={context}
                 />
               ))}
             </section>

@@ -54,7 +54,7 @@ export default function ReviewComponent() {
             {page.evidence.map((item) => (
               <li key={item.id}>
                 <strong>{evidenceKindLabels[item.kind]}:</strong> {item.title}
-                {item.details ? <span className="app-evidence-text"> – {item.details}</span> : null}
+                {item.details ? <span className="app-wrap-anywhere"> – {item.details}</span> : null}
                 {item.href ? (
                   <>
                     {" "}

@@ -60,7 +60,7 @@ export default function GoodPractice() {
                   , shared on {item.sharedOn}
                 </p>
                 {item.details ? (
-                  <p className="nhsuk-body app-evidence-text">{item.details}</p>
+                  <p className="nhsuk-body app-wrap-anywhere">{item.details}</p>
                 ) : null}
                 {item.href ? (
                   <p className="nhsuk-body">

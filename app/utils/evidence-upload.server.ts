@@ -1,11 +1,7 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { type UploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { addFileEvidence, recordEvidenceFile } from "../models/evidence-files.server";
+import { recordEvidenceFile } from "../models/evidence-files.server";
 import { storeEvidenceBytes } from "./evidence-store.server";
 import { judgeFile } from "./file-type";
 
@@ -13,9 +9,11 @@ export const tooLargeMessage = (maxBytes: number) =>
   `The selected file must be smaller than ${Math.floor(maxBytes / (1024 * 1024))} MB`;
 
 /**
- * Reads a form that may carry a file, refusing one over the limit while it is
- * still arriving (so an oversized upload is never held whole). A post that is
- * not multipart is read as an ordinary form.
+ * Reads a form that may carry a file. A file over the limit is not kept (at
+ * most the limit is ever held in memory) but the rest of the upload is still
+ * read and dropped: answering before the browser has finished sending makes
+ * it report a broken connection instead of our message. A post that is not
+ * multipart is read as an ordinary form.
  */
 export async function readFormWithFile(
   request: Request,
@@ -24,21 +22,24 @@ export async function readFormWithFile(
   const type = request.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data"))
     return { ok: true, formData: await request.formData() };
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  // The declared length includes the form's other fields and boundaries: allow for them.
-  if (declared > maxBytes + 64 * 1024) return { ok: false, problem: tooLargeMessage(maxBytes) };
-  try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }),
-    );
-    return { ok: true, formData };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return { ok: false, problem: tooLargeMessage(maxBytes) };
+  let tooLarge = false;
+  const keepWithinLimit: UploadHandler = async ({ filename, contentType, data }) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= maxBytes) chunks.push(chunk);
     }
-    throw error;
-  }
+    if (size > maxBytes) {
+      tooLarge = true;
+      return undefined;
+    }
+    if (filename === undefined) return new TextDecoder().decode(Buffer.concat(chunks));
+    return new File([Buffer.concat(chunks)], filename, { type: contentType });
+  };
+  const formData = await unstable_parseMultipartFormData(request, keepWithinLimit);
+  if (tooLarge) return { ok: false, problem: tooLargeMessage(maxBytes) };
+  return { ok: true, formData };
 }
 
 /** The file field of a form, if one was chosen (browsers send an empty part when none is). */
@@ -48,25 +49,19 @@ export function chosenFile(formData: FormData, field: string): File | null {
 }
 
 /**
- * Checks the file's content against its name, stores it under its hash, and
- * records it as a new evidence item of the organisation's. The caller links it
- * to components inside its own transaction (pass `db` as that transaction).
+ * Checks the file's content against its name, stores it under its hash and
+ * records what was checked. The caller then adds the evidence item that
+ * points at it, in its own transaction.
  */
-export async function acceptEvidenceFile(
+export async function storeUploadedEvidence(
   db: Kysely<Database>,
-  args: { organisationId: number; title: string; file: File; dir: string },
-): Promise<{ ok: true; evidenceId: number } | { ok: false; problem: string }> {
+  args: { file: File; dir: string },
+): Promise<{ ok: true; file: { sha256: string; name: string } } | { ok: false; problem: string }> {
   const bytes = new Uint8Array(await args.file.arrayBuffer());
   const verdict = judgeFile(args.file.name, bytes);
   if (!verdict.ok) return verdict;
   // Bytes first: a file on disk with no row is harmless; a row with no file is not.
   const stored = await storeEvidenceBytes(args.dir, bytes);
   await recordEvidenceFile(db, { ...stored, mediaType: verdict.type.mediaType });
-  const evidenceId = await addFileEvidence(db, {
-    organisationId: args.organisationId,
-    title: args.title,
-    sha256: stored.sha256,
-    fileName: args.file.name,
-  });
-  return { ok: true, evidenceId };
+  return { ok: true, file: { sha256: stored.sha256, name: args.file.name.slice(0, 255) } };
 }

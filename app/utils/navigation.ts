@@ -1,5 +1,11 @@
 import { canManagePeople, overseenPlaceIds, type Principal } from "../access/policy";
 
+/** The place whose good practice a person sees first: one they oversee, or their organisation's. */
+function goodPracticePlaceId(principal: Principal): number | undefined {
+  const champion = principal.grants.find((g) => g.role === "champion" && g.organisationPlaceId);
+  return overseenPlaceIds(principal)[0] ?? champion?.organisationPlaceId ?? undefined;
+}
+
 export type NavigationItem = { href: string; text: string };
 
 /**
@@ -10,6 +16,10 @@ export function navigationFor(principal: Principal): NavigationItem[] {
   const items: NavigationItem[] = [{ href: "/organisations", text: "Organisations" }];
   const placeId = overseenPlaceIds(principal)[0];
   if (placeId !== undefined) items.push({ href: `/places/${placeId}`, text: "Place summary" });
+  const sharedIn = goodPracticePlaceId(principal);
+  if (sharedIn !== undefined) {
+    items.push({ href: `/places/${sharedIn}/good-practice`, text: "Good practice" });
+  }
   if (canManagePeople(principal)) items.push({ href: "/admin", text: "Administration" });
   items.push({ href: "/", text: "The charter" });
   return items;

@@ -378,13 +378,17 @@ describe("the access matrix", () => {
     };
     const place = `/places/${ids.morecambeBay}`;
     expect(await menu("signedOut")).toEqual({ links: [], signOut: false });
-    expect(await menu("champion")).toEqual({ links: ["/organisations", "/"], signOut: true });
+    const practice = `${place}/good-practice`;
+    expect(await menu("champion")).toEqual({
+      links: ["/organisations", practice, "/"],
+      signOut: true,
+    });
     expect(await menu("steering")).toEqual({
-      links: ["/organisations", place, "/"],
+      links: ["/organisations", place, practice, "/"],
       signOut: true,
     });
     expect(await menu("placeLead")).toEqual({
-      links: ["/organisations", place, "/admin", "/"],
+      links: ["/organisations", place, practice, "/admin", "/"],
       signOut: true,
     });
     expect(await menu("admin")).toEqual({

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { addFileEvidence, recordEvidenceFile } from "~/models/evidence-files.server";
+import { recordEvidenceFile } from "~/models/evidence-files.server";
 import { storeEvidenceBytes } from "~/utils/evidence-store.server";
 import { createDatabase } from "../../db/dialect";
 
@@ -25,12 +25,17 @@ export async function plantFileEvidence(args: {
     );
     return await db.transaction().execute(async (trx) => {
       await recordEvidenceFile(trx, { ...stored, mediaType: args.mediaType });
-      const evidenceId = await addFileEvidence(trx, {
-        organisationId: args.organisationId,
-        title: `Uploaded ${args.fileName}`,
-        sha256: stored.sha256,
-        fileName: args.fileName,
-      });
+      const { id: evidenceId } = await trx
+        .insertInto("evidence_item")
+        .values({
+          organisation_id: args.organisationId,
+          kind: "file",
+          title: `Uploaded ${args.fileName}`,
+          file_sha256: stored.sha256,
+          file_name: args.fileName,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       const answer = await trx
         .selectFrom("component_answer as c")
         .innerJoin("assessment as a", "a.id", "c.assessment_id")

@@ -4,16 +4,23 @@ import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
 import { TextField } from "~/components/forms/TextField";
 import { evidenceKindLabels, evidenceKinds, fieldId } from "~/forms/sheet";
+import { acceptedExtensions } from "~/utils/file-type";
+import { FileField } from "~/components/forms/FileField";
+import { type LibraryItem, ReuseEvidenceForm } from "./ReuseEvidenceForm";
 
 /**
  * Adds one evidence item. Every kind's fields are shown so the form works
  * without JavaScript; only those of the kind chosen are read.
  */
 export function AddEvidenceForm(props: {
+  path: string;
   componentId: string;
   title: string;
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  library: LibraryItem[];
+  reuseErrors?: Record<string, string>;
+  maxMegabytes: number;
 }) {
   const { componentId, errors = {}, values = {} } = props;
   const id = (field: string) => fieldId(componentId, `evidence-${field}`);
@@ -25,7 +32,13 @@ export function AddEvidenceForm(props: {
         </span>
       </summary>
       <div className="nhsuk-details__text">
-        <Form method="post" noValidate>
+        {/* The component is in the address too, so an upload refused before it is read still says where. */}
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          action={`${props.path}?component=${encodeURIComponent(componentId)}`}
+          noValidate
+        >
           <input type="hidden" name="intent" value="addEvidence" />
           <input type="hidden" name="componentId" value={componentId} />
           <RadioGroup
@@ -84,10 +97,23 @@ export function AddEvidenceForm(props: {
             defaultValue={values.measureDate}
             error={errors.measureDate}
           />
+          <FileField
+            name="file"
+            id={id("file")}
+            label="Document or image (for a document)"
+            hint={`PDF, Word, Excel, PowerPoint or an image, up to ${props.maxMegabytes} MB`}
+            accept={acceptedExtensions.map((e) => `.${e}`).join(",")}
+            error={errors.file}
+          />
           <SubmitButton secondary name="componentId" value={componentId}>
             Add evidence
           </SubmitButton>
         </Form>
+        <ReuseEvidenceForm
+          componentId={componentId}
+          library={props.library}
+          errors={props.reuseErrors}
+        />
       </div>
     </details>
   );

@@ -6,7 +6,8 @@ import { componentStatuses, fieldId, statusLabels } from "~/forms/sheet";
 import { AddEvidenceForm } from "./AddEvidenceForm";
 import { ConflictPanel } from "./ConflictPanel";
 import { EvidenceList } from "./EvidenceList";
-import type { SheetActionData, SheetAnswerView, SheetComponent } from "./types";
+import { ReviewNote } from "./ReviewNote";
+import type { SheetActionData, SheetAnswerView, SheetComponent, SheetContext } from "./types";
 
 const statusOptions = componentStatuses.map((s) => ({ value: s, label: statusLabels[s] }));
 
@@ -19,6 +20,7 @@ export function ComponentBlock(props: {
   saved: boolean;
   /** The refused post, if it was about this component. */
   result: SheetActionData | undefined;
+  context: SheetContext;
 }) {
   const { component, answer, editable, saved, result } = props;
   const title = `${component.id} ${component.title}`;
@@ -103,15 +105,33 @@ export function ComponentBlock(props: {
         title={title}
         evidence={answer?.evidence ?? []}
         editable={editable}
+        returnTo={`${props.path}#${id("block")}`}
+        organisationPath={props.context.organisationPath}
+        canShare={props.context.can.share}
       />
       {editable ? (
         <AddEvidenceForm
+          path={props.path}
           componentId={component.id}
           title={title}
           errors={result?.form === "evidence" ? result.errors : undefined}
           values={result?.form === "evidence" ? result.values : undefined}
+          library={props.context.library.filter(
+            (item) => !answer?.evidence.some((e) => e.id === item.id),
+          )}
+          reuseErrors={result?.form === "reuse" ? result.errors : undefined}
+          maxMegabytes={props.context.evidenceMaxMegabytes}
         />
       ) : null}
+      <ReviewNote
+        review={answer?.review ?? null}
+        reviewPath={
+          props.context.can.verify && status === "fulfilled"
+            ? `${props.path}/review/${component.id}`
+            : null
+        }
+        title={title}
+      />
     </section>
   );
 }

@@ -10,6 +10,16 @@ function EvidenceText({ item }: { item: EvidenceView }) {
       </a>
     );
   }
+  if (item.kind === "file" && item.href) {
+    return (
+      <>
+        <strong>{item.title}</strong>:{" "}
+        <a href={item.href} download>
+          {item.fileName ?? "Download the file"}
+        </a>
+      </>
+    );
+  }
   if (item.kind === "measure") {
     return (
       <>
@@ -27,12 +37,35 @@ function EvidenceText({ item }: { item: EvidenceView }) {
   );
 }
 
+/** Sharing is the organisation's choice for the item (wherever it is used), even once submitted. */
+function ShareForm(props: { item: EvidenceView; organisationPath: string; returnTo: string }) {
+  const { item, returnTo } = props;
+  return (
+    <Form
+      method="post"
+      action={`${props.organisationPath}/evidence/${item.id}/share`}
+      className="app-inline-form"
+    >
+      <input type="hidden" name="share" value={item.shared ? "no" : "yes"} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <button type="submit" className="app-link-button">
+        {item.shared ? "Stop sharing" : "Share as good practice"}
+        <span className="nhsuk-u-visually-hidden"> {item.title}</span>
+      </button>
+    </Form>
+  );
+}
+
 /** The component's evidence; where it can be changed, each item has its own Remove form. */
 export function EvidenceList(props: {
   componentId: string;
   title: string;
   evidence: EvidenceView[];
   editable: boolean;
+  /** The sheet's path and this block's anchor, to come back to after sharing. */
+  returnTo: string;
+  organisationPath: string;
+  canShare: boolean;
 }) {
   if (!props.evidence.length) return <p className="nhsuk-body">No evidence yet.</p>;
   return (
@@ -40,6 +73,16 @@ export function EvidenceList(props: {
       {props.evidence.map((item) => (
         <li key={item.id}>
           <EvidenceText item={item} />
+          {item.shared ? (
+            <strong className="nhsuk-tag nhsuk-tag--green app-tag-inline">Shared</strong>
+          ) : null}
+          {props.canShare ? (
+            <ShareForm
+              item={item}
+              organisationPath={props.organisationPath}
+              returnTo={props.returnTo}
+            />
+          ) : null}
           {props.editable ? (
             <Form method="post" className="app-inline-form">
               <input type="hidden" name="intent" value="removeEvidence" />

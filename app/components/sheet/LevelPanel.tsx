@@ -3,16 +3,31 @@ import type { SheetData } from "./types";
 
 type Level = NonNullable<SheetData["level"]>;
 
-/** The level the saved statuses earn now, recomputed on every load (never stored). */
-export function LevelPanel({ level }: { level: Level }) {
+/**
+ * The level the saved statuses earn now, recomputed on every load (never
+ * stored): self-assessed, and counting only what the steering group verified.
+ */
+export function LevelPanel({
+  level,
+  verifiedLevel,
+}: {
+  level: Level;
+  verifiedLevel: Level | null;
+}) {
   const short = level.nextLevel?.needs.filter((n) => n.more > 0) ?? [];
   return (
     <div className="nhsuk-inset-text" id="live-level">
       <span className="nhsuk-u-visually-hidden">Information: </span>
       <p className="nhsuk-body">
-        Level from the statuses saved so far:{" "}
+        Self-assessed level, from the statuses saved so far:{" "}
         <LevelTag level={level.level} name={level.levelName} />
       </p>
+      {verifiedLevel ? (
+        <p className="nhsuk-body" id="verified-level">
+          Verified level, counting only components the steering group has verified as they stand:{" "}
+          <LevelTag level={verifiedLevel.level} name={verifiedLevel.levelName} />
+        </p>
+      ) : null}
       {level.nextLevel ? (
         <p className="nhsuk-body">
           For {level.nextLevel.name}:{" "}

@@ -9,3 +9,11 @@ export type SheetComponent = SheetData["charter"]["domains"][number]["components
 export type SheetAnswerView = SheetData["answers"][string];
 export type EvidenceView = SheetAnswerView["evidence"][number];
 export type { SheetActionData };
+
+/** What every component block needs from the sheet as a whole. */
+export type SheetContext = {
+  organisationPath: string;
+  can: SheetData["can"];
+  library: SheetData["library"];
+  evidenceMaxMegabytes: number;
+};

@@ -13,10 +13,10 @@ export const SECOND_CHAMPION = "second.champion@example.com";
  * month (the demo seed is random about that), plus a second UHMB champion
  * so two people can edit the same sheet at once.
  */
-export async function startSheetApp() {
+export async function startSheetApp(env: Record<string, string> = {}) {
   const temp = makeTempDir();
   const file = `${temp.dir}/sheet.db`;
-  const app: RunningApp = await startApp({ DATABASE_URL: `file:${file}` });
+  const app: RunningApp = await startApp({ DATABASE_URL: `file:${file}`, ...env });
   const db = new Database(file);
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");

@@ -112,7 +112,7 @@ describe("saving a component", () => {
     expect(JSON.parse(audit.detail)).toMatchObject({ component: id, to: "in_progress" });
     const page = await (await s.get(champion, sheet())).text();
     expect(page).toContain("Talk to the college about apprenticeships");
-    expect(page).toContain("Level from the statuses saved so far");
+    expect(page).toContain("Self-assessed level, from the statuses saved so far");
 
     // A steering group member reads the same answers, with no form to change them.
     const read = await (await s.get(steering, sheet())).text();
