@@ -12,6 +12,7 @@ let ids: {
   lancaster: number;
   champion: number;
   openPeriod: number;
+  latestUhmbPeriod: number;
 };
 
 beforeAll(async () => {
@@ -23,7 +24,12 @@ beforeAll(async () => {
     morecambeBay: db.placeId("Morecambe Bay"),
     champion: db.userId("champion@example.com"),
     openPeriod: db.row<{ id: number }>("select id from assessment_period where status = 'open'").id,
+    latestUhmbPeriod: 0,
   };
+  ids.latestUhmbPeriod = db.row<{ id: number }>(
+    "select max(period_id) as id from assessment where organisation_id = ?",
+    ids.uhmb,
+  ).id;
   db.close();
 });
 afterAll(async () => {
@@ -55,7 +61,10 @@ const pagesByAccount: Record<string, () => string[]> = {
   ],
   "steering@example.com": () => [
     `/places/${ids.morecambeBay}`,
+    `/places/${ids.morecambeBay}/good-practice`,
     `/organisations/${ids.uhmb}/periods/${ids.openPeriod}`,
+    // Every component has an answer on a started sheet: the review page renders for any.
+    `/organisations/${ids.uhmb}/periods/${ids.latestUhmbPeriod}/review/1.1`,
   ],
   "champion@example.com": () => [
     `/organisations/${ids.uhmb}`,

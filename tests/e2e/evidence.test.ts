@@ -1,0 +1,98 @@
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadCharter } from "~/charter/content";
+import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
+import { exeBytes, pdfBytes } from "../fixtures/files";
+import { accessibilityViolations, launchBrowser } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+const databaseFile = inject("databaseFile");
+// Blackpool's sheet, so this file and the sheet tests (UHMB's) never meet.
+const BLACKPOOL = "Blackpool Teaching Hospitals NHS Foundation Trust";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Each run starts Blackpool's open month afresh, whatever the random demo seed did. */
+function forgetOpenMonth(): { periodLabel: string } {
+  const db = new Database(databaseFile);
+  try {
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    const period = db
+      .prepare("select id, label from assessment_period where status = 'open'")
+      .get() as { id: number; label: string };
+    db.prepare(
+      "delete from assessment where period_id = ? and organisation_id = (select id from organisation where name = ?)",
+    ).run(period.id, BLACKPOOL);
+    return { periodLabel: period.label };
+  } finally {
+    db.close();
+  }
+}
+
+async function expectAccessible(page: Page) {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+describe("a champion uploads a document as evidence", () => {
+  const component = loadCharter().domains[1]!.components[0]!;
+  const title = `${component.id} ${component.title}`;
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`sees it listed to download, and a renamed program refused with a message (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { periodLabel } = forgetOpenMonth();
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByLabel("Email address").fill("champion.blackpool@example.com");
+      await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("link", { name: periodLabel }).click();
+      await page.getByRole("button", { name: "Start this month's self-assessment" }).click();
+
+      const block = page.getByRole("region", { name: title });
+      await block.getByRole("group", { name: title }).waitFor();
+      const upload = async (name: string, bytes: Uint8Array) => {
+        const here = page.getByRole("region", { name: title });
+        // The form sits in a details element: closed at first, open again after a refusal.
+        const titleField = here.getByLabel("Title", { exact: true });
+        if (!(await titleField.isVisible())) {
+          await here.getByText(`Add evidence for ${title}`).click();
+        }
+        await here.getByLabel("A document or image", { exact: false }).check();
+        await titleField.fill("Local spend report");
+        await here.getByLabel("Document or image (for a document)").setInputFiles({
+          name,
+          mimeType: "application/pdf",
+          buffer: Buffer.from(bytes),
+        });
+        await here.getByRole("button", { name: "Add evidence" }).click();
+      };
+
+      await upload("spend.pdf", exeBytes);
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await page.getByRole("link", { name: /content is not a \.pdf file/ }).waitFor();
+      await expectAccessible(page);
+
+      await upload("Local spend 2026.pdf", pdfBytes);
+      const link = page
+        .getByRole("region", { name: title })
+        .getByRole("link", { name: "Local spend 2026.pdf" });
+      await link.waitFor();
+      await expectAccessible(page);
+      const href = await link.getAttribute("href");
+      const download = await context.request.get(`${baseUrl}${href}`);
+      expect(download.status()).toBe(200);
+      expect(new Uint8Array(await download.body())).toEqual(pdfBytes);
+      await context.close();
+    });
+  }
+});
