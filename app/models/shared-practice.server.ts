@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
+import { measureText } from "../utils/evidence-text";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -93,9 +94,11 @@ export async function sharedPracticeForPlace(
       url: row.url,
       measure:
         row.kind === "measure"
-          ? [row.measure_value, row.measure_unit, row.measure_date && `at ${row.measure_date}`]
-              .filter((part) => part !== null && part !== "")
-              .join(" ")
+          ? measureText({
+              value: row.measure_value,
+              unit: row.measure_unit,
+              date: row.measure_date,
+            })
           : null,
       fileName: row.file_name,
       sharedAt: row.shared_at ?? "",
@@ -106,6 +109,8 @@ export async function sharedPracticeForPlace(
     }
     byId.set(row.id, item);
   }
-  for (const item of byId.values()) item.componentIds.sort();
+  for (const item of byId.values()) {
+    item.componentIds.sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  }
   return [...byId.values()];
 }

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canDownloadEvidenceBundle } from "~/access/policy";
 import { loadCharter } from "~/charter/content";
 import { periodCharterVersion, periodEvidence } from "~/models/evidence-files.server";
-import { getPeriod } from "~/models/periods.server";
-import { forbidden, notFound, requireOrganisationReader, routeId } from "~/utils/auth.server";
+import { forbidden, requireSheetReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { attachmentHeaders } from "~/utils/downloads.server";
 import { appConfig } from "~/utils/env.server";
@@ -11,11 +10,9 @@ import { evidenceZipStream, safeSegment } from "~/utils/evidence-zip.server";
 
 /** All of an organisation's evidence for one period, as one ZIP with an index. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
+  const { auth, organisation, period } = await requireSheetReader(request, params);
   if (!canDownloadEvidenceBundle(auth.principal, organisation)) forbidden();
   const db = getDb();
-  const period = await getPeriod(db, { id: routeId(params.periodId) });
-  if (!period || period.system_id !== organisation.systemId) notFound();
   const items = await periodEvidence(db, { organisationId: organisation.id, periodId: period.id });
   const version = await periodCharterVersion(db, {
     organisationId: organisation.id,

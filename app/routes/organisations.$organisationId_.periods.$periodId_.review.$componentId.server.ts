@@ -5,12 +5,12 @@ import { componentById, loadCharter } from "~/charter/content";
 import { reviewSchema } from "~/forms/review";
 import { recordAudit } from "~/models/audit.server";
 import { periodEvidence, type PeriodEvidence } from "~/models/evidence-files.server";
-import { getPeriod } from "~/models/periods.server";
 import { findComponentAnswer, recordReview, reviewsOfAssessment } from "~/models/reviews.server";
-import { forbidden, notFound, requireOrganisationReader, routeId } from "~/utils/auth.server";
+import { forbidden, notFound, requireSheetReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
+import { measureText } from "~/utils/evidence-text";
 import { clientIp } from "~/utils/request.server";
 
 type Params = LoaderFunctionArgs["params"];
@@ -23,13 +23,11 @@ const statusLabels: Record<string, string> = {
 
 /** The component of a month's sheet that a steering group member may review; 403 for others. */
 async function requireReviewer(request: Request, params: Params) {
-  const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
+  const { auth, organisation, period } = await requireSheetReader(request, params);
   if (!canVerifyEvidence(auth.principal, organisation)) {
     forbidden("Only the place's steering group can verify evidence.");
   }
   const db = getDb();
-  const period = await getPeriod(db, { id: routeId(params.periodId) });
-  if (!period || period.system_id !== organisation.systemId) notFound();
   const answer = await findComponentAnswer(db, {
     organisationId: organisation.id,
     periodId: period.id,
@@ -46,12 +44,11 @@ async function requireReviewer(request: Request, params: Params) {
 }
 
 function evidenceView(organisationId: number, item: PeriodEvidence) {
-  const { value, unit, date } = item.measure;
   const details =
     item.kind === "narrative"
       ? item.body
       : item.kind === "measure"
-        ? [value, unit, date && `at ${date}`].filter((p) => p !== null && p !== "").join(" ")
+        ? measureText(item.measure)
         : item.kind === "file"
           ? item.file?.name
           : item.url;

@@ -4,6 +4,7 @@ import { componentById } from "../charter/content";
 import type { Charter } from "../charter/schema";
 import type { PeriodEvidence } from "../models/evidence-files.server";
 import { csvRows } from "./csv";
+import { measureText } from "./evidence-text";
 import { readEvidenceChunks } from "./evidence-store.server";
 
 /** Path segments safe on Windows, macOS and Linux, and never a way out of the folder. */
@@ -25,10 +26,7 @@ function folderFor(charter: Charter, componentId: string) {
 function details(item: PeriodEvidence): string {
   if (item.kind === "narrative") return item.body ?? "";
   if (item.kind === "link") return item.url ?? "";
-  if (item.kind === "measure") {
-    const { value, unit, date } = item.measure;
-    return [value ?? "", unit ?? "", date ? `at ${date}` : ""].join(" ").trim();
-  }
+  if (item.kind === "measure") return measureText(item.measure);
   return "";
 }
 

@@ -1,4 +1,4 @@
-import { ErrorMessage } from "./ErrorSummary";
+import { describedBy, FormGroup } from "./FormGroup";
 
 /** An NHS file upload: label, hint and error linked for screen readers. */
 export function FileField(props: {
@@ -10,28 +10,17 @@ export function FileField(props: {
   accept?: string;
 }) {
   const { name, id = name, label, hint, error, accept } = props;
-  const describedBy =
-    [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} message={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <input
         className={`nhsuk-file-upload${error ? " nhsuk-file-upload--error" : ""}`}
         id={id}
         name={name}
         type="file"
         accept={accept}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </FormGroup>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import { ErrorMessage } from "./ErrorSummary";
+import { describedBy, FormGroup } from "./FormGroup";
 
 type Props = {
   name: string;
@@ -17,34 +17,22 @@ type Props = {
 
 /** An NHS text input with its label, hint and error, linked for screen readers. */
 export function TextField({ name, id = name, label, hint, error, width, ...input }: Props) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   const classes = [
     "nhsuk-input",
     error && "nhsuk-input--error",
     width && `nhsuk-input--width-${width}`,
   ];
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${id}-error`} message={error} />
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <input
         className={classes.filter(Boolean).join(" ")}
         id={id}
         name={name}
         type="text"
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         {...input}
       />
-    </div>
+    </FormGroup>
   );
 }

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exeBytes, pdfBytes } from "../../fixtures/files";
 import type { Visitor } from "../../support/http";
-import { BLACKPOOL, type SheetApp, startSheetApp } from "./fixture";
+import { addChampion, BLACKPOOL, type SheetApp, startSheetApp } from "./fixture";
 
 /**
  * Evidence as champions and steering groups use it over HTTP: documents
@@ -25,17 +25,7 @@ beforeAll(async () => {
   const lancaster = (
     db.prepare("select id from organisation where name = ?").get(LANCASTER) as { id: number }
   ).id;
-  const hash = (
-    db.prepare("select password_hash from app_user where email = 'champion@example.com'").get() as {
-      password_hash: string;
-    }
-  ).password_hash;
-  const user = db
-    .prepare("insert into app_user (email, name, password_hash, is_demo) values (?, ?, ?, 1)")
-    .run(NEIGHBOUR, "Demonstration neighbour", hash);
-  db.prepare(
-    "insert into role_assignment (user_id, role, organisation_id) values (?, 'champion', ?)",
-  ).run(user.lastInsertRowid, lancaster);
+  addChampion(db, { email: NEIGHBOUR, name: "Demonstration neighbour", organisationId: lancaster });
   db.close();
   champion = await s.signInAs("champion@example.com");
   steering = await s.signInAs("steering@example.com");

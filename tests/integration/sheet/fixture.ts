@@ -8,6 +8,26 @@ export const UHMB = "University Hospitals of Morecambe Bay NHS Foundation Trust"
 export const BLACKPOOL = "Blackpool Teaching Hospitals NHS Foundation Trust";
 export const SECOND_CHAMPION = "second.champion@example.com";
 
+/** A champion of the organisation, signing in with the demo password (test databases only). */
+export function addChampion(
+  db: Database.Database,
+  person: { email: string; name: string; organisationId: number },
+) {
+  const hash = (
+    db.prepare("select password_hash from app_user where email = 'champion@example.com'").get() as {
+      password_hash: string;
+    }
+  ).password_hash;
+  const user = db
+    .prepare("insert into app_user (email, name, password_hash, is_demo) values (?, ?, ?, 1)")
+    .run(person.email, person.name, hash);
+  db.prepare("insert into role_assignment (user_id, role, organisation_id) values (?, ?, ?)").run(
+    user.lastInsertRowid,
+    "champion",
+    person.organisationId,
+  );
+}
+
 /**
  * A running app on fresh demo data where neither trust has started the open
  * month (the demo seed is random about that), plus a second UHMB champion
@@ -32,19 +52,11 @@ export async function startSheetApp(env: Record<string, string> = {}) {
     uhmb,
     blackpool,
   );
-  const hash = (
-    db.prepare("select password_hash from app_user where email = 'champion@example.com'").get() as {
-      password_hash: string;
-    }
-  ).password_hash;
-  const user = db
-    .prepare("insert into app_user (email, name, password_hash, is_demo) values (?, ?, ?, 1)")
-    .run(SECOND_CHAMPION, "Demonstration second champion", hash);
-  db.prepare("insert into role_assignment (user_id, role, organisation_id) values (?, ?, ?)").run(
-    user.lastInsertRowid,
-    "champion",
-    uhmb,
-  );
+  addChampion(db, {
+    email: SECOND_CHAMPION,
+    name: "Demonstration second champion",
+    organisationId: uhmb,
+  });
   db.close();
 
   const read = lookup(file);
