@@ -94,7 +94,7 @@ export async function isEditable(
 /**
  * Starts the organisation's assessment for an open period, copying forward
  * the latest earlier assessment's statuses, opportunities, practices in place,
- * progression actions and evidence links,
+ * progression actions, principles per domain and evidence links,
  * so a monthly update changes what changed rather than re-entering it all.
  * Starting twice is harmless: the existing assessment is kept.
  */
@@ -166,6 +166,19 @@ export async function startAssessment(
         await trx
           .insertInto("component_evidence")
           .values({ component_answer_id: answer.id, evidence_item_id: item.id })
+          .execute();
+      }
+    }
+    if (previous) {
+      const principles = await trx
+        .selectFrom("domain_principles")
+        .select(["domain_number", "principles_in_place", "note"])
+        .where("assessment_id", "=", previous.id)
+        .execute();
+      for (const row of principles) {
+        await trx
+          .insertInto("domain_principles")
+          .values({ assessment_id: assessment.id, ...row })
           .execute();
       }
     }

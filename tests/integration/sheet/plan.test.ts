@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Visitor } from "../../support/http";
 import { SECOND_CHAMPION, type SheetApp, startSheetApp } from "./fixture";
@@ -391,5 +392,85 @@ describe("reopening and what changed since the last submission", () => {
     const rows = /<h2[^>]*>Submissions<\/h2>[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
     expect(rows.match(/<tr class="nhsuk-table__row">/g)).toHaveLength(3);
     expect(html).not.toContain("Changed since last submission");
+    // The submission keeps the plan as it was sent.
+    const latest = s.read.row<{ snapshot: string }>(
+      "select snapshot from assessment_submission where assessment_id = ? order by id desc limit 1",
+      assessmentId,
+    );
+    const snapshot = JSON.parse(latest.snapshot) as {
+      answers: Array<{ componentId: string; practicesInPlace: number[] }>;
+      principles: Record<string, { principlesInPlace: number[] }>;
+    };
+    expect(snapshot.principles["2"]?.principlesInPlace).toEqual([6]);
+    expect(snapshot.answers.find((a) => a.componentId === "1.2")?.practicesInPlace).toEqual([]);
+  });
+});
+
+describe("a freshly started month", () => {
+  it("carries the plan forward and compares with the previous month's submission", async () => {
+    // Blackpool's latest earlier month, submitted with 1.1 at a status it no longer has.
+    const db = new Database(s.file);
+    db.pragma("busy_timeout = 5000");
+    const previous = db
+      .prepare(
+        `select a.id from assessment a join assessment_period p on p.id = a.period_id
+         where a.organisation_id = ? and p.id != ? order by p.starts_on desc limit 1`,
+      )
+      .get(s.blackpool, s.openPeriod) as { id: number };
+    const answer = db
+      .prepare(
+        "select id, status from component_answer where assessment_id = ? and component_id = '1.1'",
+      )
+      .get(previous.id) as { id: number; status: string };
+    const submittedStatus = answer.status === "fulfilled" ? "in_progress" : "fulfilled";
+    db.prepare("update component_answer set practices_in_place = '[1]' where id = ?").run(
+      answer.id,
+    );
+    db.prepare(
+      "insert into progression_action (component_answer_id, description, owner, target_date) values (?, ?, ?, ?)",
+    ).run(answer.id, "Carried-forward action", "Workforce lead", "2027-01-31");
+    db.prepare(
+      "insert into domain_principles (assessment_id, domain_number, principles_in_place, note) values (?, 5, '[5]', 'Carried note')",
+    ).run(previous.id);
+    const userId = (
+      db
+        .prepare("select id from app_user where email = 'champion.blackpool@example.com'")
+        .get() as {
+        id: number;
+      }
+    ).id;
+    const snapshot = {
+      answers: [{ componentId: "1.1", status: submittedStatus, opportunities: "", evidence: [] }],
+    };
+    db.prepare(
+      "insert into assessment_submission (assessment_id, submitted_by, submitted_at, level, snapshot) values (?, ?, ?, null, ?)",
+    ).run(previous.id, userId, "2026-10-31T12:00:00.000Z", JSON.stringify(snapshot));
+    db.close();
+
+    const blackpoolSheet = s.sheetOf(s.blackpool);
+    const started = await s.post(blackpoolChampion, blackpoolSheet, { intent: "start" });
+    expect(started.status).toBe(302);
+    const current = s.assessmentOf(s.blackpool)!.id;
+    expect(
+      s.read.row<{ practices_in_place: string }>(
+        "select practices_in_place from component_answer where assessment_id = ? and component_id = '1.1'",
+        current,
+      ).practices_in_place,
+    ).toBe("[1]");
+    expect(
+      s.read.all(
+        "select domain_number, principles_in_place, note, version from domain_principles where assessment_id = ?",
+        current,
+      ),
+    ).toEqual([{ domain_number: 5, principles_in_place: "[5]", note: "Carried note", version: 1 }]);
+
+    const html = await (await s.get(blackpoolChampion, blackpoolSheet)).text();
+    const block = /id="c1-1-block"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    expect(block).toContain("Changed since last submission");
+    expect(block).toContain(
+      `status was: ${submittedStatus === "fulfilled" ? "Fulfilled" : "In progress"}`,
+    );
+    expect(block).toContain("Carried-forward action");
+    expect(block).toContain("Workforce lead");
   });
 });
