@@ -69,6 +69,20 @@ export interface ComponentAnswerTable {
   component_id: string;
   status: ComponentStatus;
   opportunities: string;
+  /** JSON array of the indexes of the component's practices that are in place. */
+  practices_in_place: Generated<string>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** Per domain, which cross-cutting principles are in place; versioned like a component answer. */
+export interface DomainPrinciplesTable {
+  id: Generated<number>;
+  assessment_id: number;
+  domain_number: number;
+  /** JSON array of the numbers of the principles in place. */
+  principles_in_place: string;
+  note: string;
   version: Generated<number>;
   updated_at: Timestamp;
 }
@@ -147,6 +161,7 @@ export interface Database {
   assessment_period: AssessmentPeriodTable;
   assessment: AssessmentTable;
   component_answer: ComponentAnswerTable;
+  domain_principles: DomainPrinciplesTable;
   evidence_item: EvidenceItemTable;
   evidence_file: EvidenceFileTable;
   component_review: ComponentReviewTable;

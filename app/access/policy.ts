@@ -74,6 +74,15 @@ export function canEditAssessment(p: Principal, org: OrganisationScope): boolean
   return isChampionOf(p, org.id);
 }
 
+/**
+ * Reopening a submitted self-assessment overrides the champion's "done", so it
+ * is for whoever manages the organisation: its place's lead, or an administrator
+ * (system-wide organisations have no place lead).
+ */
+export function canReopenAssessment(p: Principal, org: OrganisationScope): boolean {
+  return canManageOrganisation(p, org);
+}
+
 /** The whole period's evidence as one ZIP: for the organisation's champions and administrators. */
 export function canDownloadEvidenceBundle(p: Principal, org: OrganisationScope): boolean {
   return isAdminOf(p, org.systemId) || isChampionOf(p, org.id);

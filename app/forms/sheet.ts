@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { numberList } from "./sheet-plan";
 
 /**
  * The reporting sheet's forms, one schema each. Component ids come from the
@@ -37,6 +38,8 @@ export function componentAnswerSchema(ids: readonly string[]) {
     version,
     status: z.enum(componentStatuses, { error: "Select the component's status" }),
     opportunities: text("Opportunities for progression", limits.opportunities).default(""),
+    /** Indexes of the practices in place; absent (not empty) leaves them as saved. */
+    practices: numberList(0, 99, "Select practices of this component").optional(),
   });
 }
 

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { ComponentStatus, Database, EvidenceKind } from "../../db/schema";
 import { type Actor, audit } from "./actor.server";
-import { isEditable } from "./sheet.server";
+import { isEditable, parseIndexes } from "./sheet.server";
 
 /** Why a write was refused; the route turns each into a status and a message. */
 export type Refusal =
@@ -11,7 +11,12 @@ export type Refusal =
   | { refused: "notFound" }
   | {
       refused: "conflict";
-      theirs: { status: ComponentStatus; opportunities: string; version: number };
+      theirs: {
+        status: ComponentStatus;
+        opportunities: string;
+        practicesInPlace: number[];
+        version: number;
+      };
     };
 
 type Done = { refused: null };
@@ -47,6 +52,8 @@ export async function saveAnswer(
     expectedVersion: number;
     status: ComponentStatus;
     opportunities: string;
+    /** Undefined leaves the ticked practices as they are. */
+    practicesInPlace?: number[];
     actor: Actor;
   },
 ): Promise<Done | Refusal> {
@@ -62,6 +69,9 @@ export async function saveAnswer(
       .set({
         status: args.status,
         opportunities: args.opportunities,
+        ...(args.practicesInPlace
+          ? { practices_in_place: JSON.stringify(args.practicesInPlace) }
+          : {}),
         version: sql<number>`version + 1`,
         updated_at: args.actor.now.toISOString(),
       })
@@ -70,12 +80,17 @@ export async function saveAnswer(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) {
       const { status, opportunities, version } = answer;
-      return { refused: "conflict", theirs: { status, opportunities, version } } as const;
+      const practicesInPlace = parseIndexes(answer.practices_in_place);
+      return {
+        refused: "conflict",
+        theirs: { status, opportunities, practicesInPlace, version },
+      } as const;
     }
     await audit(trx, args.actor, "component.saved", args.assessmentId, {
       component: args.componentId,
       from: answer.status,
       to: args.status,
+      ...(args.practicesInPlace ? { practicesInPlace: args.practicesInPlace } : {}),
       version: args.expectedVersion + 1,
     });
     return { refused: null };

@@ -13,6 +13,7 @@ export type SheetAnswer = {
   componentId: string;
   status: ComponentStatus;
   opportunities: string;
+  practicesInPlace: number[];
   version: number;
   updatedAt: string;
   evidence: EvidenceItem[];
@@ -28,6 +29,16 @@ export async function getAssessment(
     .where("organisation_id", "=", args.organisationId)
     .where("period_id", "=", args.periodId)
     .executeTakeFirst();
+}
+
+/** A stored JSON list of indexes; anything else reads as none ticked rather than failing the page. */
+export function parseIndexes(json: string): number[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? list.filter((n): n is number => Number.isInteger(n)) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Every answer of the assessment with its evidence, keyed by component id. */
@@ -56,6 +67,7 @@ export async function loadAnswers(
       componentId: a.component_id,
       status: a.status,
       opportunities: a.opportunities,
+      practicesInPlace: parseIndexes(a.practices_in_place),
       version: a.version,
       updatedAt: a.updated_at,
       evidence: [],
@@ -81,7 +93,8 @@ export async function isEditable(
 
 /**
  * Starts the organisation's assessment for an open period, copying forward
- * the latest earlier assessment's statuses, opportunities and evidence links,
+ * the latest earlier assessment's statuses, opportunities, practices in place,
+ * progression actions, principles per domain and evidence links,
  * so a monthly update changes what changed rather than re-entering it all.
  * Starting twice is harmless: the existing assessment is kept.
  */
@@ -130,13 +143,42 @@ export async function startAssessment(
           component_id: componentId,
           status: before?.status ?? "not_started",
           opportunities: before?.opportunities ?? "",
+          practices_in_place: JSON.stringify(before?.practicesInPlace ?? []),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      // The improvement plan carries on from month to month, as the evidence does.
+      if (before) {
+        const actions = await trx
+          .selectFrom("progression_action")
+          .select(["description", "owner", "target_date"])
+          .where("component_answer_id", "=", before.id)
+          .orderBy("id")
+          .execute();
+        for (const action of actions) {
+          await trx
+            .insertInto("progression_action")
+            .values({ component_answer_id: answer.id, ...action })
+            .execute();
+        }
+      }
       for (const item of before?.evidence ?? []) {
         await trx
           .insertInto("component_evidence")
           .values({ component_answer_id: answer.id, evidence_item_id: item.id })
+          .execute();
+      }
+    }
+    if (previous) {
+      const principles = await trx
+        .selectFrom("domain_principles")
+        .select(["domain_number", "principles_in_place", "note"])
+        .where("assessment_id", "=", previous.id)
+        .execute();
+      for (const row of principles) {
+        await trx
+          .insertInto("domain_principles")
+          .values({ assessment_id: assessment.id, ...row })
           .execute();
       }
     }

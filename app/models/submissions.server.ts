@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { type Actor, audit } from "./actor.server";
+import { loadPrinciples } from "./principles.server";
+import { listActions } from "./progression-actions.server";
 import { isEditable, loadAnswers } from "./sheet.server";
 
 export type SubmitResult =
@@ -47,6 +49,7 @@ export async function submitAssessment(
       componentId: a.componentId,
       status: a.status,
       opportunities: a.opportunities,
+      practicesInPlace: a.practicesInPlace,
       version: a.version,
       evidence: a.evidence.map((e) => ({
         id: e.id,
@@ -66,7 +69,12 @@ export async function submitAssessment(
         submitted_by: args.actor.userId,
         submitted_at: now,
         level,
-        snapshot: JSON.stringify({ answers: snapshot }),
+        snapshot: JSON.stringify({
+          answers: snapshot,
+          // The improvement plan as submitted, so a reopened month keeps what was sent.
+          principles: await loadPrinciples(trx, args),
+          actions: await listActions(trx, args),
+        }),
       })
       .returning("id")
       .executeTakeFirstOrThrow();

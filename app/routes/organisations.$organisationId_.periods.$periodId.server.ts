@@ -1,6 +1,6 @@
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { canDownloadEvidenceBundle, canShareEvidence, canVerifyEvidence } from "~/access/policy";
-import { componentIds, loadCharter } from "~/charter/content";
+import { componentById, componentIds, loadCharter } from "~/charter/content";
 import { reviewState, verifiedFulfilledIds } from "~/charter/verification";
 import { levelForAssessment } from "~/charter/summary";
 import {
@@ -12,7 +12,9 @@ import {
   startSchema,
   submitSchema,
 } from "~/forms/sheet";
+import { joinLists } from "~/forms/sheet-plan";
 import type { Actor } from "~/models/actor.server";
+import type { DomainPrinciples } from "~/models/principles.server";
 import {
   addEvidence,
   type NewEvidence,
@@ -40,17 +42,36 @@ import {
 } from "~/utils/evidence-upload.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import {
+  handlePlanPost,
+  loadSheetPlan,
+  planIntents,
+} from "./organisations.$organisationId_.periods.$periodId.plan.server";
 
 type Sheet = Awaited<ReturnType<typeof requireSheetEditor>>;
 type Values = Record<string, string>;
 
 /** What a refused post answers: which form, which component, the errors and what was typed. */
 export type SheetActionData = {
-  form: "start" | "save" | "evidence" | "reuse" | "remove" | "submit" | "locked";
+  form:
+    | "start"
+    | "save"
+    | "evidence"
+    | "reuse"
+    | "remove"
+    | "submit"
+    | "locked"
+    | "principles"
+    | "action"
+    | "removeAction";
   componentId?: string;
+  /** The domain whose principles form was refused. */
+  domain?: number;
   errors: Record<string, string>;
   values: Values;
   conflict?: Extract<Refusal, { refused: "conflict" }>["theirs"];
+  /** A domain's principles as someone else saved them meanwhile. */
+  principles?: DomainPrinciples;
 };
 
 const refuse = (body: SheetActionData, status = 400) => data(body, { status });
@@ -72,7 +93,8 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
     const body = { form: "evidence", componentId, errors: { file: read.problem } } as const;
     return refuse({ ...body, values: { kind: "file" } }, 413);
   }
-  const formData = read.formData;
+  // Ticked checkboxes arrive as several values; the schemas read them as one list.
+  const formData = joinLists(read.formData, ["practices", "principles"]);
   const intent = formData.get("intent");
   const db = getDb();
   const actor: Actor = { userId: sheet.auth.user.id, ip: clientIp(context), now: new Date() };
@@ -95,7 +117,14 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
     return redirect(here);
   }
 
-  const known = ["save", "addEvidence", "reuseEvidence", "removeEvidence", "submit"];
+  const known = [
+    "save",
+    "addEvidence",
+    "reuseEvidence",
+    "removeEvidence",
+    "submit",
+    ...planIntents,
+  ];
   if (typeof intent !== "string" || !known.includes(intent)) {
     return refuse({ form: "start", errors: { form: "Choose what to save" }, values: {} });
   }
@@ -112,6 +141,18 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
   const charter = loadCharter({ version: assessment.charter_version });
   const ids = componentIds(charter);
   const base = { assessmentId: assessment.id, actor };
+  if (planIntents.some((i) => i === intent)) {
+    const plan = intent as (typeof planIntents)[number];
+    return handlePlanPost({
+      intent: plan,
+      formData,
+      assessmentId: assessment.id,
+      charter,
+      ids,
+      actor,
+      here,
+    });
+  }
   const savedAt = (componentId: string) =>
     redirect(`${here}?saved=${encodeURIComponent(componentId)}#${fieldId(componentId, "block")}`);
 
@@ -148,12 +189,18 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
     if (!form.success) {
       return refuse({ form: "save", componentId, errors: form.errors, values: form.values });
     }
+    const practiceCount = componentById(charter, form.data.componentId)?.practices.length ?? 0;
+    if (form.data.practices?.some((index) => index >= practiceCount)) {
+      const errors = { practices: "Select practices of this component" };
+      return refuse({ form: "save", componentId, errors, values: form.values });
+    }
     const result = await saveAnswer(db, {
       ...base,
       componentId: form.data.componentId,
       expectedVersion: form.data.version,
       status: form.data.status,
       opportunities: form.data.opportunities,
+      practicesInPlace: form.data.practices,
     });
     if (result.refused === "conflict") {
       return refuse(
@@ -310,6 +357,7 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
         {
           status: a.status,
           opportunities: a.opportunities,
+          practicesInPlace: a.practicesInPlace,
           version: a.version,
           evidence: a.evidence.map((e) => ({
             id: e.id,
@@ -347,5 +395,6 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
         ? await evidenceLibrary(db, { organisationId: sheet.organisation.id })
         : [],
     submissions: assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [],
+    plan: await loadSheetPlan({ sheet, assessment, answers, charter }),
   };
 }

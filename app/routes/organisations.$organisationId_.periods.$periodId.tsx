@@ -2,7 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
+import { ChangedSince } from "~/components/sheet/ChangedSince";
 import { ComponentBlock } from "~/components/sheet/ComponentBlock";
+import { DomainPrinciples } from "~/components/sheet/DomainPrinciples";
+import { ProgressionActions } from "~/components/sheet/ProgressionActions";
+import { ReopenForm } from "~/components/sheet/ReopenForm";
 import { DomainProgressNote, LevelPanel } from "~/components/sheet/LevelPanel";
 import { SubmissionHistory } from "~/components/sheet/SubmissionHistory";
 import { fieldId } from "~/forms/sheet";
@@ -33,7 +37,12 @@ function summaryErrors(result: ReturnType<typeof useActionData<typeof action>>) 
   if (!result) return undefined;
   const { componentId } = result;
   if (!componentId || result.form === "submit") return result.errors;
-  const prefix = result.form === "evidence" ? "evidence-" : result.form === "reuse" ? "reuse-" : "";
+  const prefixes: Record<string, string> = {
+    evidence: "evidence-",
+    reuse: "reuse-",
+    action: "action-",
+  };
+  const prefix = prefixes[result.form] ?? "";
   return Object.fromEntries(
     Object.entries(result.errors).map(([field, message]) => [
       fieldId(componentId, field === "evidence" ? "evidence" : `${prefix}${field}`),
@@ -54,6 +63,8 @@ export default function Sheet() {
   const [search] = useSearchParams();
   const { assessment, level } = sheet;
   const submitted = assessment?.status === "submitted";
+  const baseline = sheet.plan.baseline;
+  const since = baseline ? `${baseline.periodLabel}, ${baseline.submittedAt.slice(0, 10)}` : null;
   return (
     <>
       <ErrorSummary errors={summaryErrors(result)} />
@@ -114,8 +125,31 @@ export default function Sheet() {
                   saved={search.get("saved") === component.id}
                   result={result?.componentId === component.id ? result : undefined}
                   context={context}
+                  changed={<ChangedSince change={sheet.plan.changes[component.id]} since={since} />}
+                  actions={
+                    <ProgressionActions
+                      componentId={component.id}
+                      title={`${component.id} ${component.title}`}
+                      actions={sheet.plan.actions[component.id] ?? []}
+                      editable={sheet.editable}
+                      result={result?.componentId === component.id ? result : undefined}
+                    />
+                  }
                 />
               ))}
+              <DomainPrinciples
+                path={sheet.path}
+                domain={domain.number}
+                principleList={sheet.plan.principleList}
+                saved={sheet.plan.principles[domain.number]}
+                editable={sheet.editable}
+                justSaved={search.get("savedPrinciples") === String(domain.number)}
+                result={
+                  result?.form === "principles" && result.domain === domain.number
+                    ? result
+                    : undefined
+                }
+              />
             </section>
           ))
         : null}
@@ -130,6 +164,7 @@ export default function Sheet() {
           <SubmitButton>Submit self-assessment</SubmitButton>
         </Form>
       ) : null}
+      {sheet.plan.canReopen ? <ReopenForm path={sheet.path} /> : null}
       <SubmissionHistory submissions={sheet.submissions} levelNames={sheet.levelNames} />
     </>
   );

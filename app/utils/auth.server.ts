@@ -6,6 +6,7 @@ import {
   canManagePeople,
   canReadOrganisation,
   canReadPlace,
+  canReopenAssessment,
   type Principal,
   requiresSecondFactor,
 } from "../access/policy";
@@ -157,6 +158,17 @@ export async function requireSheetEditor(
   const sheet = await requireSheetReader(request, params);
   if (!sheet.canEdit)
     forbidden("Only the organisation's champions can change its self-assessment.");
+  return sheet;
+}
+
+/** As requireSheetReader, and the person must be its place lead or an administrator (else 403). */
+export async function requireSheetReopener(
+  request: Request,
+  params: { organisationId?: string; periodId?: string },
+) {
+  const sheet = await requireSheetReader(request, params);
+  if (!canReopenAssessment(sheet.auth.principal, sheet.organisation))
+    forbidden("Only the place lead or an administrator can reopen a self-assessment.");
   return sheet;
 }
 

@@ -4,6 +4,7 @@ import * as peopleAndAccess from "./2026-11-23-02-people-and-access";
 import * as submissions from "./2026-11-24-01-submissions";
 import * as evidenceFiles from "./2026-11-24-02-evidence-files";
 import * as reviewsAndSharing from "./2026-11-24-03-reviews-and-sharing";
+import * as sheetPlan from "./2026-11-24-04-sheet-plan";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-01-submissions": submissions,
   "2026-11-24-02-evidence-files": evidenceFiles,
   "2026-11-24-03-reviews-and-sharing": reviewsAndSharing,
+  "2026-11-24-04-sheet-plan": sheetPlan,
 };

@@ -141,6 +141,13 @@ const rows: Row[] = [
     get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
     post: only({ admin: 403, placeLead: 403, steering: 403, champion: 400 }, 404),
   },
+  // Reopening is the place lead's or an administrator's; an empty reason is refused (400).
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.reopen.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/reopen`,
+    get: { ...only({ admin: 200, placeLead: 200 }, 404), steering: 403, champion: 403 },
+    post: { ...only({ admin: 400, placeLead: 400 }, 404), steering: 403, champion: 403 },
+  },
   {
     file: "organisations.$organisationId_.evidence.$evidenceId.tsx",
     path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}`,

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { RadioGroup } from "~/components/forms/ChoiceFields";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
@@ -6,6 +7,7 @@ import { componentStatuses, fieldId, statusLabels } from "~/forms/sheet";
 import { AddEvidenceForm } from "./AddEvidenceForm";
 import { ConflictPanel } from "./ConflictPanel";
 import { EvidenceList } from "./EvidenceList";
+import { PracticesFieldset, PracticesList } from "./PracticesInPlace";
 import { ReviewNote } from "./ReviewNote";
 import type { SheetActionData, SheetAnswerView, SheetComponent, SheetContext } from "./types";
 
@@ -21,6 +23,9 @@ export function ComponentBlock(props: {
   /** The refused post, if it was about this component. */
   result: SheetActionData | undefined;
   context: SheetContext;
+  /** What changed since the last submission, and the improvement plan's actions. */
+  changed?: ReactNode;
+  actions?: ReactNode;
 }) {
   const { component, answer, editable, saved, result } = props;
   const title = `${component.id} ${component.title}`;
@@ -32,12 +37,10 @@ export function ComponentBlock(props: {
       <h3 className="nhsuk-heading-s" id={id("heading")}>
         {title}
       </h3>
-      <p className="nhsuk-body">Practices:</p>
-      <ul className="nhsuk-list nhsuk-list--bullet">
-        {component.practices.map((practice) => (
-          <li key={practice}>{practice}</li>
-        ))}
-      </ul>
+      {props.changed}
+      {editable ? null : (
+        <PracticesList practices={component.practices} saved={answer?.practicesInPlace ?? []} />
+      )}
       {saved ? (
         <p className="nhsuk-body" role="status">
           <strong>Saved.</strong>
@@ -57,6 +60,13 @@ export function ComponentBlock(props: {
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="componentId" value={component.id} />
           <input type="hidden" name="version" value={answer?.version ?? 1} />
+          <PracticesFieldset
+            componentId={component.id}
+            practices={component.practices}
+            saved={answer?.practicesInPlace ?? []}
+            typed={save && !save.conflict ? save.values.practices : undefined}
+            error={save?.errors.practices}
+          />
           <RadioGroup
             name="status"
             id={id("status")}
@@ -94,6 +104,7 @@ export function ComponentBlock(props: {
           </div>
         </dl>
       )}
+      {props.actions}
       <h4 className="nhsuk-heading-xs" id={id("evidence")}>
         Evidence
       </h4>

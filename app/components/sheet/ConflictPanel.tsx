@@ -71,6 +71,9 @@ export function ConflictPanel(props: {
           <input type="hidden" name="version" value={theirs.version} />
           <input type="hidden" name="status" value={mine.status ?? ""} />
           <input type="hidden" name="opportunities" value={mine.opportunities ?? ""} />
+          {mine.practices !== undefined ? (
+            <input type="hidden" name="practices" value={mine.practices} />
+          ) : null}
           <button type="submit" className="nhsuk-button nhsuk-button--warning">
             Save mine over theirs
           </button>

@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+/**
+ * The sheet's improvement-plan forms: principles per domain, progression
+ * actions, and reopening. Ticked checkboxes arrive as several values of one
+ * name; `joinLists` folds them into one comma-separated value first, which is
+ * also how a form posts them again from a hidden field.
+ */
+
+export const planLimits = { note: 2000, description: 500, owner: 200, reason: 1000 };
+
+/** A copy of the form data with each named list folded into one comma-separated value. */
+export function joinLists(formData: FormData, names: readonly string[]): FormData {
+  const joined = new FormData();
+  for (const [key, value] of formData.entries()) {
+    if (!names.includes(key)) joined.append(key, value);
+  }
+  for (const name of names) {
+    const values = formData.getAll(name).filter((v): v is string => typeof v === "string");
+    if (values.length) joined.set(name, values.filter(Boolean).join(","));
+  }
+  return joined;
+}
+
+/** A comma-separated list of whole numbers from `min` to `max`, each once, sorted. */
+export const numberList = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .transform((list) => (list.trim() ? list.split(",").map((v) => v.trim()) : []))
+    .pipe(
+      z.array(
+        z.coerce
+          .number<string>({ error: message })
+          .int(message)
+          .min(min, message)
+          .max(max, message),
+      ),
+    )
+    .refine((list) => new Set(list).size === list.length, message)
+    .transform((list) => [...list].sort((a, b) => a - b));
+
+const text = (what: string, max: number) =>
+  z.string().trim().max(max, `${what} must be ${max} characters or fewer`);
+
+export function principlesSchema(domainNumbers: readonly number[], principleCount: number) {
+  return z.object({
+    intent: z.literal("savePrinciples"),
+    domain: z.coerce
+      .number()
+      .int()
+      .refine((n) => domainNumbers.includes(n), "Select a domain of the charter"),
+    /** 0: nobody has saved this domain's principles yet. */
+    version: z.coerce.number().int().min(0),
+    principles: numberList(1, principleCount, "Select principles of the charter").default([]),
+    note: text("The note", planLimits.note).default(""),
+  });
+}
+
+export function addActionSchema(ids: readonly string[]) {
+  return z.object({
+    intent: z.literal("addAction"),
+    componentId: z.string().refine((id) => ids.includes(id), "Select a component of the charter"),
+    description: text("The action", planLimits.description).min(1, "Enter the action"),
+    owner: text("The owner", planLimits.owner).default(""),
+    targetDate: z
+      .string()
+      .trim()
+      .default("")
+      .pipe(
+        z.union([
+          z.literal(""),
+          z.iso.date({ error: "Enter the target date as a real date, like 2027-03-31" }),
+        ]),
+      ),
+  });
+}
+
+export function removeActionSchema(ids: readonly string[]) {
+  return z.object({
+    intent: z.literal("removeAction"),
+    componentId: z.string().refine((id) => ids.includes(id), "Select a component of the charter"),
+    actionId: z.coerce.number().int().positive(),
+  });
+}
+
+export const reopenSchema = z.object({
+  reason: text("The reason", planLimits.reason).min(1, "Enter why the self-assessment is reopened"),
+});
+
+/** Element ids of a domain's principles form. */
+export const principlesFieldId = (domain: number, field: string) =>
+  `d${domain}-principles-${field}`;

@@ -1,0 +1,103 @@
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadCharter } from "~/charter/content";
+import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
+import { accessibilityViolations, launchBrowser } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+const databaseFile = inject("databaseFile");
+const UHMB = "University Hospitals of Morecambe Bay NHS Foundation Trust";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Each run starts UHMB's open month afresh, whatever the seed or an earlier test left. */
+function forgetOpenMonth(): { periodLabel: string } {
+  const db = new Database(databaseFile);
+  try {
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    const period = db
+      .prepare("select id, label from assessment_period where status = 'open'")
+      .get() as { id: number; label: string };
+    db.prepare(
+      "delete from assessment where period_id = ? and organisation_id = (select id from organisation where name = ?)",
+    ).run(period.id, UHMB);
+    return { periodLabel: period.label };
+  } finally {
+    db.close();
+  }
+}
+
+async function expectAccessible(page: Page) {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+describe("a champion uses the sheet as an improvement plan", () => {
+  const component = loadCharter().domains[0]!.components[2]!;
+  const title = `${component.id} ${component.title}`;
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`ticks a cross-cutting principle and adds a progression action (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { periodLabel } = forgetOpenMonth();
+      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByLabel("Email address").fill("champion@example.com");
+      await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: new RegExp(UHMB) }).waitFor();
+      await page.getByRole("link", { name: periodLabel }).click();
+      await page.getByRole("button", { name: "Start this month's self-assessment" }).click();
+
+      // Principles: domain 1's own form and Save.
+      const principles = page.getByRole("region", { name: "Cross-cutting principles in domain 1" });
+      await principles.getByRole("group", { name: "Principles in place in domain 1" }).waitFor();
+      await principles.getByLabel("Clear and visible leadership").check();
+      const note = `Board lead named (${javaScriptEnabled ? "with" : "without"} JavaScript)`;
+      await principles.getByLabel("Note on the principles (optional)").fill(note);
+      await principles.getByRole("button", { name: "Save principles in domain 1" }).click();
+      await principles.getByText("Saved.").waitFor();
+      await expectAccessible(page);
+      await page.reload();
+      const reloaded = page.getByRole("region", { name: "Cross-cutting principles in domain 1" });
+      await reloaded.getByLabel("Clear and visible leadership").waitFor();
+      expect(await reloaded.getByLabel("Clear and visible leadership").isChecked()).toBe(true);
+      expect(await reloaded.getByLabel("Metrics and evaluation of impact").isChecked()).toBe(false);
+      expect(await reloaded.getByLabel("Note on the principles (optional)").inputValue()).toBe(
+        note,
+      );
+
+      // An action with an impossible date is refused, keeping what was typed; then it is added.
+      const block = page.getByRole("region", { name: title });
+      await block.getByText(`Add an action to ${title}`).click();
+      const action = "Publish the gender pay gap action plan";
+      await block.getByLabel("Action", { exact: true }).fill(action);
+      await block.getByLabel("Owner (optional)").fill("Director of people");
+      await block.getByLabel("Target date (optional)").fill("2027-02-30");
+      await block.getByRole("button", { name: `Add action to ${title}` }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await page.getByRole("link", { name: /Enter the target date as a real date/ }).waitFor();
+      const retry = page.getByRole("region", { name: title });
+      expect(await retry.getByLabel("Action", { exact: true }).inputValue()).toBe(action);
+      await expectAccessible(page);
+      await retry.getByLabel("Target date (optional)").fill("2027-03-31");
+      await retry.getByRole("button", { name: `Add action to ${title}` }).click();
+      const row = page
+        .getByRole("region", { name: title })
+        .getByRole("row", { name: /2027-03-31/ });
+      await row.waitFor();
+      expect(await row.textContent()).toContain(action);
+      expect(await row.textContent()).toContain("Director of people");
+      await expectAccessible(page);
+      await context.close();
+    });
+  }
+});
