@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listAuditEvents } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { ScrollableTable } from "~/components/tables/ScrollableTable";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Anchor Charter" }];
 
@@ -34,7 +35,7 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <p className="nhsuk-body">Nothing has been recorded yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <ScrollableTable label="Audit events (scrolls sideways)">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
               Audit events, newest first
@@ -74,7 +75,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       {olderFrom ? (
         <p className="nhsuk-body">

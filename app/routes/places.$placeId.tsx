@@ -7,6 +7,7 @@ import { listOrganisations } from "~/models/organisations.server";
 import { listPeriods } from "~/models/periods.server";
 import { requirePlaceReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { ScrollableTable } from "~/components/tables/ScrollableTable";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.place.name ?? "Place"} – Anchor Charter` },
@@ -59,7 +60,7 @@ export default function PlaceSummary() {
       ) : rows.length === 0 ? (
         <p className="nhsuk-body">No organisations belong to this place yet.</p>
       ) : (
-        <div className="app-table-scroll">
+        <ScrollableTable label="Self-assessed levels (scrolls sideways)">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption">Self-assessed levels, {period.label}</caption>
             <thead className="nhsuk-table__head">
@@ -100,7 +101,7 @@ export default function PlaceSummary() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Domain } from "~/charter/schema";
 import type { LevelRequirement } from "~/charter/scoring";
+import { ScrollableTable } from "~/components/tables/ScrollableTable";
 
 type Props = {
   domains: Pick<Domain, "number" | "title">[];
@@ -9,7 +10,7 @@ type Props = {
 /** Rows are domains and columns levels, so the table stays narrow as levels are few. */
 export function LevelRequirementsTable({ domains, requirements }: Props) {
   return (
-    <div className="app-table-scroll">
+    <ScrollableTable label="Components to fulfil for each level (scrolls sideways)">
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">
           Components to fulfil in each domain for each level
@@ -44,6 +45,6 @@ export function LevelRequirementsTable({ domains, requirements }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
