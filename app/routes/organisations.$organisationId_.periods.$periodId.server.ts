@@ -343,6 +343,8 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
           id: c.id,
           title: c.title,
           practices: [...c.practices],
+          // The slides' outcome measure for the domain, offered when adding a measure.
+          suggestedMeasures: [...d.outcomeMeasures],
         })),
       })),
     },

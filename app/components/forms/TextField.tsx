@@ -12,7 +12,7 @@ type Props = {
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
 } & Pick<
   InputHTMLAttributes<HTMLInputElement>,
-  "type" | "autoComplete" | "inputMode" | "spellCheck" | "required"
+  "type" | "autoComplete" | "inputMode" | "spellCheck" | "required" | "list"
 >;
 
 /** An NHS text input with its label, hint and error, linked for screen readers. */

@@ -21,6 +21,8 @@ export function AddEvidenceForm(props: {
   library: LibraryItem[];
   reuseErrors?: Record<string, string>;
   maxMegabytes: number;
+  /** The domain's outcome measures from the charter, suggested as a measure's title. */
+  suggestedMeasures: string[];
 }) {
   const { componentId, errors = {}, values = {} } = props;
   const id = (field: string) => fieldId(componentId, `evidence-${field}`);
@@ -53,9 +55,22 @@ export function AddEvidenceForm(props: {
             name="title"
             id={id("title")}
             label="Title"
+            hint={
+              props.suggestedMeasures.length
+                ? `For a measure, the charter suggests: ${props.suggestedMeasures.join("; ")}`
+                : undefined
+            }
+            list={props.suggestedMeasures.length ? id("suggested-measures") : undefined}
             defaultValue={values.title}
             error={errors.title}
           />
+          {props.suggestedMeasures.length ? (
+            <datalist id={id("suggested-measures")}>
+              {props.suggestedMeasures.map((measure) => (
+                <option key={measure} value={measure} />
+              ))}
+            </datalist>
+          ) : null}
           <TextArea
             name="body"
             id={id("body")}

@@ -132,6 +132,7 @@ export function ComponentBlock(props: {
           )}
           reuseErrors={result?.form === "reuse" ? result.errors : undefined}
           maxMegabytes={props.context.evidenceMaxMegabytes}
+          suggestedMeasures={component.suggestedMeasures}
         />
       ) : null}
       <ReviewNote

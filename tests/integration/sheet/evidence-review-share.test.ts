@@ -122,6 +122,19 @@ describe("uploading a document to the sheet", () => {
   });
 });
 
+describe("suggested measures", () => {
+  it("offers each domain's outcome measure from the charter when adding a measure", async () => {
+    const page = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
+    expect(page).toContain(
+      "For a measure, the charter suggests: % of staff paid above the living wage",
+    );
+    expect(page).toContain(
+      '<datalist id="c1-1-evidence-suggested-measures"><option value="% of staff paid above the living wage">',
+    );
+    expect(page).toContain("For a measure, the charter suggests: % of affordable housing");
+  });
+});
+
 describe("reusing evidence", () => {
   it("puts the same document on another component without a second copy", async () => {
     const [item] = linked("1.1").filter((e) => e.kind === "file");
