@@ -1,24 +1,18 @@
 import { sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { componentIds, loadCharter } from "~/charter/content";
-import { createDatabase } from "../../db/dialect";
-import { migrateToLatest } from "../../db/migrator";
+import { type createDatabase } from "../../db/dialect";
 import { databaseIsEmpty, seedDemoData } from "../../db/seed/demo-data";
 import { demoOrganisations, demoPlaces } from "../../db/seed/demo-ics";
-import { makeTempDir } from "../setup/temp";
+import { migrateToLatest } from "../../db/migrator";
+import { freshDatabasePerTest } from "../setup/database";
 
 const charter = loadCharter();
-let temp: ReturnType<typeof makeTempDir>;
+const fresh = freshDatabasePerTest();
 let db: ReturnType<typeof createDatabase>;
 
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
-  await migrateToLatest(db);
-});
-afterEach(async () => {
-  await db.destroy();
-  temp.cleanup();
+  db = fresh.db;
 });
 
 const seedOptions = {

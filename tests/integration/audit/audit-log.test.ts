@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { listAuditEvents, recordAudit } from "~/models/audit.server";
-import { createDatabase } from "../../../db/dialect";
-import { migrateToLatest } from "../../../db/migrator";
-import { makeTempDir } from "../../setup/temp";
+import { type createDatabase } from "../../../db/dialect";
+import { freshDatabasePerTest } from "../../setup/database";
 
-let temp: ReturnType<typeof makeTempDir>;
+const fresh = freshDatabasePerTest();
 let db: ReturnType<typeof createDatabase>;
 let adminId: number;
 let championId: number;
@@ -13,9 +12,7 @@ const morning = new Date("2026-11-23T09:00:00Z");
 const later = (minutes: number) => new Date(morning.getTime() + minutes * 60_000);
 
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
-  await migrateToLatest(db);
+  db = fresh.db;
   const users = await db
     .insertInto("app_user")
     .values([
@@ -25,10 +22,6 @@ beforeEach(async () => {
     .returning("id")
     .execute();
   [adminId, championId] = users.map((u) => u.id) as [number, number];
-});
-afterEach(async () => {
-  await db.destroy();
-  temp.cleanup();
 });
 
 describe("the audit log", () => {

@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { clearRateLimit, consumeRateLimit } from "~/models/rate-limit.server";
-import { createDatabase } from "../../../db/dialect";
-import { migrateToLatest } from "../../../db/migrator";
-import { makeTempDir } from "../../setup/temp";
+import { type createDatabase } from "../../../db/dialect";
+import { freshDatabasePerTest } from "../../setup/database";
 
-let temp: ReturnType<typeof makeTempDir>;
+const fresh = freshDatabasePerTest();
 let db: ReturnType<typeof createDatabase>;
 
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
-  await migrateToLatest(db);
-});
-afterEach(async () => {
-  await db.destroy();
-  temp.cleanup();
+  db = fresh.db;
 });
 
 // Five sign-in attempts per email per 15 minutes.

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   createSession,
   generateSessionToken,
@@ -8,21 +8,14 @@ import {
   sessionIdFromToken,
   validateSessionToken,
 } from "~/models/sessions.server";
-import { createDatabase } from "../../../db/dialect";
-import { migrateToLatest } from "../../../db/migrator";
-import { makeTempDir } from "../../setup/temp";
+import { type createDatabase } from "../../../db/dialect";
+import { freshDatabasePerTest } from "../../setup/database";
 
-let temp: ReturnType<typeof makeTempDir>;
+const fresh = freshDatabasePerTest();
 let db: ReturnType<typeof createDatabase>;
 
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
-  await migrateToLatest(db);
-});
-afterEach(async () => {
-  await db.destroy();
-  temp.cleanup();
+  db = fresh.db;
 });
 
 const signedInAt = new Date("2026-11-23T09:00:00Z");

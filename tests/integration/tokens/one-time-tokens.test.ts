@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   checkOneTimeToken,
   consumeOneTimeToken,
@@ -6,10 +6,9 @@ import {
   revokeOneTimeTokens,
 } from "~/models/one-time-tokens.server";
 import { createDatabase } from "../../../db/dialect";
-import { migrateToLatest } from "../../../db/migrator";
-import { makeTempDir } from "../../setup/temp";
+import { freshDatabasePerTest } from "../../setup/database";
 
-let temp: ReturnType<typeof makeTempDir>;
+const fresh = freshDatabasePerTest();
 let db: ReturnType<typeof createDatabase>;
 let inviteeId: number;
 let adminId: number;
@@ -18,9 +17,7 @@ const sentAt = new Date("2026-11-23T09:00:00Z");
 const minutesLater = (minutes: number) => new Date(sentAt.getTime() + minutes * 60_000);
 
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
-  await migrateToLatest(db);
+  db = fresh.db;
   const users = await db
     .insertInto("app_user")
     .values([
@@ -30,10 +27,6 @@ beforeEach(async () => {
     .returning("id")
     .execute();
   [inviteeId, adminId] = users.map((u) => u.id) as [number, number];
-});
-afterEach(async () => {
-  await db.destroy();
-  temp.cleanup();
 });
 
 const invite = (ttlMinutes = 60) =>
@@ -111,7 +104,7 @@ describe("a one-time link", () => {
   it("lets only one of two simultaneous uses succeed", async () => {
     const token = await invite();
     // A second connection, as a second server process would have.
-    const other = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
+    const other = createDatabase({ dialect: "sqlite", file: `${fresh.dir}/test.db` });
     try {
       const results = await Promise.all([
         use(token),
