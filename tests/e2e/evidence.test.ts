@@ -77,6 +77,22 @@ describe("a champion uploads a document as evidence", () => {
         await here.getByRole("button", { name: "Add evidence" }).click();
       };
 
+      if (javaScriptEnabled) {
+        // Checked in the browser with the form's own schema: nothing is sent until it passes.
+        const posts: string[] = [];
+        page.on("request", (request) => {
+          if (request.method() === "POST") posts.push(request.url());
+        });
+        const here = page.getByRole("region", { name: title });
+        await here.getByText(`Add evidence for ${title}`).click();
+        await here.getByLabel("A narrative", { exact: true }).check();
+        await here.getByRole("button", { name: "Add evidence" }).click();
+        await here.getByRole("heading", { name: "There is a problem" }).waitFor();
+        await here.getByRole("link", { name: "Enter a title for the evidence" }).waitFor();
+        await here.getByRole("link", { name: "Enter the narrative" }).waitFor();
+        expect(posts).toEqual([]);
+        await expectAccessible(page);
+      }
       await upload("spend.pdf", exeBytes);
       await page.getByRole("heading", { name: "There is a problem" }).waitFor();
       await page.getByRole("link", { name: /content is not a \.pdf file/ }).waitFor();

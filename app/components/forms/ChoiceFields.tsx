@@ -1,3 +1,4 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { ErrorMessage } from "./ErrorSummary";
 
 type Option = { value: string; label: string; hint?: string };
@@ -12,6 +13,8 @@ export function RadioGroup(props: {
   error?: string;
   defaultValue?: string;
   hint?: string;
+  /** With JavaScript, react-hook-form's hold on the control (same name), for checks before sending. */
+  registration?: UseFormRegisterReturn;
 }) {
   const { name, legend, options, error, defaultValue, hint } = props;
   const base = props.id ?? name;
@@ -40,6 +43,7 @@ export function RadioGroup(props: {
                   value={option.value}
                   defaultChecked={defaultValue === option.value}
                   aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  {...props.registration}
                 />
                 <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
                   {option.label}

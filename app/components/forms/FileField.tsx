@@ -1,3 +1,4 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { describedBy, FormGroup } from "./FormGroup";
 
 /** An NHS file upload: label, hint and error linked for screen readers. */
@@ -8,6 +9,8 @@ export function FileField(props: {
   hint?: string;
   error?: string;
   accept?: string;
+  /** With JavaScript, react-hook-form's hold on the control (same name), for checks before sending. */
+  registration?: UseFormRegisterReturn;
 }) {
   const { name, id = name, label, hint, error, accept } = props;
   return (
@@ -20,6 +23,7 @@ export function FileField(props: {
         accept={accept}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
+        {...props.registration}
       />
     </FormGroup>
   );

@@ -1,3 +1,4 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { describedBy, FormGroup } from "./FormGroup";
 
 /** An NHS textarea with its label, hint and error, linked for screen readers. */
@@ -9,6 +10,8 @@ export function TextArea(props: {
   error?: string;
   defaultValue?: string;
   rows?: number;
+  /** With JavaScript, react-hook-form's hold on the control (same name), for checks before sending. */
+  registration?: UseFormRegisterReturn;
 }) {
   const { name, id = name, label, hint, error, defaultValue, rows = 4 } = props;
   return (
@@ -21,6 +24,7 @@ export function TextArea(props: {
         defaultValue={defaultValue}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
+        {...props.registration}
       />
     </FormGroup>
   );

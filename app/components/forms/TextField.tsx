@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { describedBy, FormGroup } from "./FormGroup";
 
 type Props = {
@@ -10,13 +11,16 @@ type Props = {
   error?: string;
   defaultValue?: string;
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  /** With JavaScript, react-hook-form's hold on the control (same name), for checks before sending. */
+  registration?: UseFormRegisterReturn;
 } & Pick<
   InputHTMLAttributes<HTMLInputElement>,
   "type" | "autoComplete" | "inputMode" | "spellCheck" | "required" | "list"
 >;
 
 /** An NHS text input with its label, hint and error, linked for screen readers. */
-export function TextField({ name, id = name, label, hint, error, width, ...input }: Props) {
+export function TextField(props: Props) {
+  const { name, id = name, label, hint, error, width, registration, ...input } = props;
   const classes = [
     "nhsuk-input",
     error && "nhsuk-input--error",
@@ -32,6 +36,7 @@ export function TextField({ name, id = name, label, hint, error, width, ...input
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         {...input}
+        {...registration}
       />
     </FormGroup>
   );

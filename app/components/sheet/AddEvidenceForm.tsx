@@ -3,14 +3,18 @@ import { RadioGroup } from "~/components/forms/ChoiceFields";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
 import { TextField } from "~/components/forms/TextField";
-import { evidenceKindLabels, evidenceKinds, fieldId } from "~/forms/sheet";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useValidatedForm } from "~/components/forms/useValidatedForm";
+import { evidenceKindLabels, evidenceKinds, evidenceSchema, fieldId } from "~/forms/sheet";
 import { acceptedExtensions } from "~/utils/file-type";
 import { FileField } from "~/components/forms/FileField";
 import { type LibraryItem, ReuseEvidenceForm } from "./ReuseEvidenceForm";
 
 /**
  * Adds one evidence item. Every kind's fields are shown so the form works
- * without JavaScript; only those of the kind chosen are read.
+ * without JavaScript; only those of the kind chosen are read. With JavaScript
+ * the form is checked before it is sent (the file itself is checked by the
+ * server, which reads its content).
  */
 export function AddEvidenceForm(props: {
   path: string;
@@ -24,8 +28,14 @@ export function AddEvidenceForm(props: {
   /** The domain's outcome measures from the charter, suggested as a measure's title. */
   suggestedMeasures: string[];
 }) {
-  const { componentId, errors = {}, values = {} } = props;
+  const { componentId, values = {} } = props;
   const id = (field: string) => fieldId(componentId, `evidence-${field}`);
+  // The same schema the server uses; the server's word stands until the browser checks again.
+  const check = useValidatedForm(evidenceSchema([componentId]));
+  const errors = Object.keys(check.errors).length ? check.errors : (props.errors ?? {});
+  const clientSummary = Object.fromEntries(
+    Object.entries(check.errors).map(([field, message]) => [id(field), message]),
+  );
   return (
     <details className="nhsuk-details" open={Object.keys(errors).length > 0}>
       <summary className="nhsuk-details__summary">
@@ -34,18 +44,21 @@ export function AddEvidenceForm(props: {
         </span>
       </summary>
       <div className="nhsuk-details__text">
-        {/* The component is in the address too, so an upload refused before it is read still says where. */}
+        <ErrorSummary errors={clientSummary} />
+        {/* The component is in the address too, so an upload refused as too large still says where. */}
         <Form
           method="post"
           encType="multipart/form-data"
           action={`${props.path}?component=${encodeURIComponent(componentId)}`}
+          onSubmit={check.onSubmit}
           noValidate
         >
-          <input type="hidden" name="intent" value="addEvidence" />
-          <input type="hidden" name="componentId" value={componentId} />
+          <input type="hidden" value="addEvidence" {...check.register("intent")} />
+          <input type="hidden" value={componentId} {...check.register("componentId")} />
           <RadioGroup
             name="kind"
             id={id("kind")}
+            registration={check.register("kind")}
             legend="Kind of evidence"
             options={evidenceKinds.map((k) => ({ value: k, label: evidenceKindLabels[k] }))}
             defaultValue={values.kind}
@@ -54,6 +67,7 @@ export function AddEvidenceForm(props: {
           <TextField
             name="title"
             id={id("title")}
+            registration={check.register("title")}
             label="Title"
             hint={
               props.suggestedMeasures.length
@@ -74,6 +88,7 @@ export function AddEvidenceForm(props: {
           <TextArea
             name="body"
             id={id("body")}
+            registration={check.register("body")}
             label="Narrative (for a narrative)"
             defaultValue={values.body}
             error={errors.body}
@@ -81,6 +96,7 @@ export function AddEvidenceForm(props: {
           <TextField
             name="url"
             id={id("url")}
+            registration={check.register("url")}
             label="Web address (for a link)"
             type="url"
             defaultValue={values.url}
@@ -89,6 +105,7 @@ export function AddEvidenceForm(props: {
           <TextField
             name="measureValue"
             id={id("measureValue")}
+            registration={check.register("measureValue")}
             label="Value (for a measure)"
             inputMode="decimal"
             width={10}
@@ -98,6 +115,7 @@ export function AddEvidenceForm(props: {
           <TextField
             name="measureUnit"
             id={id("measureUnit")}
+            registration={check.register("measureUnit")}
             label="Unit (for a measure, optional)"
             width={10}
             defaultValue={values.measureUnit}
@@ -106,6 +124,7 @@ export function AddEvidenceForm(props: {
           <TextField
             name="measureDate"
             id={id("measureDate")}
+            registration={check.register("measureDate")}
             label="Date measured (for a measure)"
             hint="As YYYY-MM-DD, for example 2026-11-01"
             width={10}
