@@ -4,7 +4,8 @@ import { RadioGroup } from "~/components/forms/ChoiceFields";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
-import { verdictLabels } from "~/forms/review";
+import { useValidatedForm } from "~/components/forms/useValidatedForm";
+import { reviewSchema, verdictLabels } from "~/forms/review";
 import {
   loadReviewPage,
   saveReview,
@@ -32,7 +33,9 @@ const evidenceKindLabels: Record<string, string> = {
 export default function ReviewComponent() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result?.errors;
+  // Checked in the browser with the schema the action uses; the server checks again.
+  const check = useValidatedForm(reviewSchema);
+  const errors = Object.keys(check.errors).length ? check.errors : result?.errors;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -83,10 +86,11 @@ export default function ReviewComponent() {
           </>
         ) : null}
         {page.reviewable ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="answerVersion" value={page.answerVersion} />
+          <Form method="post" noValidate onSubmit={check.onSubmit}>
+            <input type="hidden" value={page.answerVersion} {...check.register("answerVersion")} />
             <RadioGroup
               name="verdict"
+              registration={check.register("verdict")}
               legend="Is the evidence enough to show this component is fulfilled?"
               options={[
                 { value: "verified", label: "Verified", hint: "The evidence shows it." },
@@ -101,6 +105,7 @@ export default function ReviewComponent() {
             />
             <TextArea
               name="comment"
+              registration={check.register("comment")}
               label="Comment for the champion"
               hint="Required when you query the evidence."
               defaultValue={result?.values?.comment}
