@@ -22,6 +22,7 @@ import { listSubmissions, submitAssessment } from "~/models/submissions.server";
 import { notFound, type requireSheetEditor, type requireSheetReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
+import { isAutosave, signedOutMessage } from "~/utils/autosave.server";
 import { clientIp } from "~/utils/request.server";
 
 type Sheet = Awaited<ReturnType<typeof requireSheetEditor>>;
@@ -29,14 +30,22 @@ type Values = Record<string, string>;
 
 /** What a refused post answers: which form, which component, the errors and what was typed. */
 export type SheetActionData = {
-  form: "start" | "save" | "evidence" | "remove" | "submit" | "locked";
+  form: "start" | "save" | "evidence" | "remove" | "submit" | "locked" | AutosaveAnswer;
   componentId?: string;
   errors: Record<string, string>;
   values: Values;
   conflict?: Extract<Refusal, { refused: "conflict" }>["theirs"];
+  /** An autosave's success: the version the form now carries, and when. */
+  saved?: { version: number; at: string };
 };
 
+/** Only autosave (JavaScript) posts get these: "saved", "session" (signed out), "network". */
+type AutosaveAnswer = "saved" | "session" | "network";
+
 const refuse = (body: SheetActionData, status = 400) => data(body, { status });
+
+export const refuseSignedOut = () =>
+  refuse({ form: "session", errors: { form: signedOutMessage }, values: {} }, 401);
 
 const lockedMessage =
   "This month's self-assessment can no longer be changed: it has been submitted or the month has closed.";
@@ -142,6 +151,16 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
       };
       return refuse({ form: "save", componentId, errors, values: form.values });
     }
+    if (isAutosave(request) && result.refused === null) {
+      const saved = { version: form.data.version + 1, at: actor.now.toISOString() };
+      return data<SheetActionData>({
+        form: "saved",
+        componentId,
+        errors: {},
+        values: form.values,
+        saved,
+      });
+    }
     return afterWrite(result, () => savedAt(form.data.componentId));
   }
 
@@ -205,6 +224,8 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
   const open = sheet.period.status === "open";
   return {
     path: sheetPath(sheet),
+    // Browser drafts are keyed by who typed them, so nobody else signing in here sees them.
+    userId: sheet.auth.user.id,
     organisation: { id: sheet.organisation.id, name: sheet.organisation.name },
     period: { id: sheet.period.id, label: sheet.period.label, open },
     charter: {
