@@ -28,6 +28,9 @@ const blockOf = (page: Page) => page.getByRole("region", { name: title });
 const statusOf = (page: Page) =>
   page.locator(`#c${component.id.replace(/[^a-z0-9]/gi, "-")}-save-status`);
 
+const draftKeys = (page: Page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("anchor-draft:")));
+
 describe("with JavaScript, a component saves itself", () => {
   it("typing into opportunities is saved without pressing Save, and is there after reloading", async () => {
     const { periodLabel } = forgetOpenMonth(databaseFile);
@@ -144,6 +147,13 @@ describe("a save that fails keeps what was typed", () => {
     await page.reload();
     await blockOf(page).getByLabel("Opportunities for progression").waitFor();
     expect(await page.getByText(/^You have unsaved changes/).count()).toBe(0);
+
+    // Signing out forgets any draft, so the next person on this browser finds none.
+    await blockOf(page).getByLabel("Opportunities for progression").fill("Typed, then signed out");
+    expect(await draftKeys(page)).toHaveLength(1);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).waitFor({ state: "detached" });
+    expect(await draftKeys(page)).toEqual([]);
     await context.close();
   });
 });
