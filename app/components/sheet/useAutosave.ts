@@ -95,6 +95,10 @@ export function useAutosave(props: {
   const again = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const leaving = useRef(false);
+  // The fetcher's answer from before the save in flight: an answer is this save's only if newer.
+  const previousAnswer = useRef<SheetActionData | undefined>(undefined);
+  const fetcherData = useRef(fetcher.data);
+  fetcherData.current = fetcher.data;
 
   const moveTo = useCallback((next: number) => {
     versionRef.current = next;
@@ -112,6 +116,7 @@ export function useAutosave(props: {
     const data = new FormData(form);
     data.set("version", String(versionRef.current));
     inFlight.current = readValues(form);
+    previousAnswer.current = fetcherData.current;
     setState({ kind: "saving" });
     void submit(data, { method: "post", action: `${path}?autosave=1` });
   }, [submit, path]);
@@ -119,9 +124,10 @@ export function useAutosave(props: {
   // The answer to this form's own save.
   useEffect(() => {
     const sent = inFlight.current;
-    if (fetcher.state === "submitting" || !fetcher.data || !sent) return;
-    inFlight.current = null;
     const data = fetcher.data;
+    if (fetcher.state === "submitting" || !data || !sent) return;
+    if (data === previousAnswer.current) return;
+    inFlight.current = null;
     const form = formRef.current;
     const now = form ? readValues(form) : sent;
     if (data.form === "saved" && data.saved) {
@@ -141,15 +147,15 @@ export function useAutosave(props: {
         });
         again.current = true;
       }
-      if (again.current) {
-        again.current = false;
-        timer.current = window.setTimeout(send, 0);
-      }
-      return;
+    } else {
+      setRefusal(data);
+      setState(failure(data, path));
     }
-    again.current = false;
-    setRefusal(data);
-    setState(failure(data, path));
+    // Typed on or pressed Save while this one was on its way: send the latest too.
+    if (again.current) {
+      again.current = false;
+      timer.current = window.setTimeout(send, 0);
+    }
   }, [fetcher.state, fetcher.data, moveTo, scope, send, path]);
 
   // Someone else's newer version, seen on revalidation: take it only if nothing unsaved differs.
