@@ -41,6 +41,7 @@ import {
   storeUploadedEvidence,
 } from "~/utils/evidence-upload.server";
 import { parseForm } from "~/utils/forms";
+import { isAutosave, signedOutMessage } from "~/utils/autosave.server";
 import { clientIp } from "~/utils/request.server";
 import {
   handlePlanPost,
@@ -63,7 +64,8 @@ export type SheetActionData = {
     | "locked"
     | "principles"
     | "action"
-    | "removeAction";
+    | "removeAction"
+    | AutosaveAnswer;
   componentId?: string;
   /** The domain whose principles form was refused. */
   domain?: number;
@@ -72,9 +74,17 @@ export type SheetActionData = {
   conflict?: Extract<Refusal, { refused: "conflict" }>["theirs"];
   /** A domain's principles as someone else saved them meanwhile. */
   principles?: DomainPrinciples;
+  /** An autosave's success: the version the form now carries, and when. */
+  saved?: { version: number; at: string };
 };
 
+/** Only autosave (JavaScript) posts get these: "saved", "session" (signed out), "network". */
+type AutosaveAnswer = "saved" | "session" | "network";
+
 const refuse = (body: SheetActionData, status = 400) => data(body, { status });
+
+export const refuseSignedOut = () =>
+  refuse({ form: "session", errors: { form: signedOutMessage }, values: {} }, 401);
 
 const lockedMessage =
   "This month's self-assessment can no longer be changed: it has been submitted or the month has closed.";
@@ -214,6 +224,16 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
       };
       return refuse({ form: "save", componentId, errors, values: form.values });
     }
+    if (isAutosave(request) && result.refused === null) {
+      const saved = { version: form.data.version + 1, at: actor.now.toISOString() };
+      return data<SheetActionData>({
+        form: "saved",
+        componentId,
+        errors: {},
+        values: form.values,
+        saved,
+      });
+    }
     return afterWrite(result, () => savedAt(form.data.componentId));
   }
 
@@ -332,6 +352,8 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
   const canShare = canShareEvidence(principal, sheet.organisation);
   return {
     path: sheetPath(sheet),
+    // Browser drafts are keyed by who typed them, so nobody else signing in here sees them.
+    userId: sheet.auth.user.id,
     organisation: { id: sheet.organisation.id, name: sheet.organisation.name },
     period: { id: sheet.period.id, label: sheet.period.label, open },
     charter: {

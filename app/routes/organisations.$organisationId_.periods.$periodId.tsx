@@ -9,11 +9,14 @@ import { ProgressionActions } from "~/components/sheet/ProgressionActions";
 import { ReopenForm } from "~/components/sheet/ReopenForm";
 import { DomainProgressNote, LevelPanel } from "~/components/sheet/LevelPanel";
 import { SubmissionHistory } from "~/components/sheet/SubmissionHistory";
+import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
 import { fieldId } from "~/forms/sheet";
+import { answeringAutosave } from "~/utils/autosave.server";
 import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";
 import {
   handleSheetPost,
   loadSheet,
+  refuseSignedOut,
 } from "./organisations.$organisationId_.periods.$periodId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,11 +32,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  return handleSheetPost(await requireSheetEditor(request, params), request, context);
+  return answeringAutosave(
+    request,
+    async () => handleSheetPost(await requireSheetEditor(request, params), request, context),
+    refuseSignedOut,
+  );
 }
 
+// With JavaScript, a lost connection answers as data instead of the error page.
+export const clientAction = sheetClientAction;
+export const shouldRevalidate = sheetShouldRevalidate;
+
 /** Errors of a component's form, keyed by the element each should link to. */
-function summaryErrors(result: ReturnType<typeof useActionData<typeof action>>) {
+function summaryErrors(result: ReturnType<typeof useActionData<typeof clientAction>>) {
   if (!result) return undefined;
   const { componentId } = result;
   if (!componentId || result.form === "submit") return result.errors;
@@ -59,7 +70,7 @@ export default function Sheet() {
     library: sheet.library,
     evidenceMaxMegabytes: sheet.evidenceMaxMegabytes,
   };
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof clientAction>();
   const [search] = useSearchParams();
   const { assessment, level } = sheet;
   const submitted = assessment?.status === "submitted";

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form } from "@remix-run/react";
+import { type ClientActionFunctionArgs, Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { recordAudit } from "~/models/audit.server";
 import { endSession, getAuth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { clearAllDrafts } from "~/utils/drafts";
 import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign out – Anchor Charter" }];
@@ -26,6 +27,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   return redirect("/", { headers: { "Set-Cookie": await endSession(auth) } });
+}
+
+// Unsaved sheet drafts stay in the browser only while their author is signed in.
+export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
+  clearAllDrafts();
+  return serverAction();
 }
 
 export default function SignOut() {

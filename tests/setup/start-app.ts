@@ -5,6 +5,8 @@ export type RunningApp = {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL to the server and tsx's wrapper (as a crash would); needs `killable`. */
+  kill: () => Promise<void>;
 };
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -14,11 +16,17 @@ const tsx = path.join(root, "node_modules/.bin/tsx");
  * Starts the built app exactly as `npm run serve` does, on a port the OS
  * picks (no races between parallel runs), and resolves once it listens.
  */
-export function startApp(env: Record<string, string>): Promise<RunningApp> {
+export function startApp(
+  env: Record<string, string>,
+  options: { killable?: boolean } = {},
+): Promise<RunningApp> {
   const child = spawn(tsx, ["server/index.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // tsx runs the server in a child process and cannot relay SIGKILL: a
+    // process group of their own lets kill() reach both.
+    detached: options.killable ?? false,
   });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
@@ -33,7 +41,12 @@ export function startApp(env: Record<string, string>): Promise<RunningApp> {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (!match?.[1]) return;
       clearTimeout(timer);
-      resolve({ url: match[1], output: () => output, stop: () => stopChild(child) });
+      resolve({
+        url: match[1],
+        output: () => output,
+        stop: () => stopChild(child),
+        kill: () => killGroup(child, options.killable ?? false),
+      });
     });
     child.on("exit", (code) => {
       clearTimeout(timer);
@@ -63,8 +76,21 @@ export function runAppUntilExit(
   );
 }
 
+function killGroup(child: ChildProcess, killable: boolean): Promise<void> {
+  if (!killable || child.pid === undefined)
+    throw new Error("Start the app with { killable: true }");
+  if (hasExited(child)) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    process.kill(-child.pid!, "SIGKILL");
+  });
+}
+
+// A killed child has no exit code, only the signal that ended it.
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");

@@ -9,7 +9,9 @@ import { ConflictPanel } from "./ConflictPanel";
 import { EvidenceList } from "./EvidenceList";
 import { PracticesFieldset, PracticesList } from "./PracticesInPlace";
 import { ReviewNote } from "./ReviewNote";
+import { RestoredDraftNotice, SaveStatus } from "./SaveStatus";
 import type { SheetActionData, SheetAnswerView, SheetComponent, SheetContext } from "./types";
+import { useAutosave } from "./useAutosave";
 
 const statusOptions = componentStatuses.map((s) => ({ value: s, label: statusLabels[s] }));
 
@@ -27,7 +29,10 @@ export function ComponentBlock(props: {
   changed?: ReactNode;
   actions?: ReactNode;
 }) {
-  const { component, answer, editable, saved, result } = props;
+  const { component, answer, editable, saved } = props;
+  const autosave = useAutosave({ path: props.path, componentId: component.id, answer });
+  // A refused autosave shows exactly as a refused Save would.
+  const result = autosave.refusal ?? props.result;
   const title = `${component.id} ${component.title}`;
   const id = (field: string) => fieldId(component.id, field);
   const save = result?.form === "save" ? result : undefined;
@@ -52,14 +57,25 @@ export function ComponentBlock(props: {
           componentId={component.id}
           theirs={save.conflict}
           mine={save.values}
+          onKeepTheirs={autosave.discard}
         />
       ) : null}
       {editable ? (
-        // Keyed by version: with JavaScript, a newer saved version replaces the fields' contents.
-        <Form method="post" noValidate key={answer?.version}>
+        // With JavaScript it saves itself (useAutosave), which decides when to reset the fields.
+        <Form
+          method="post"
+          noValidate
+          key={autosave.formKey}
+          ref={autosave.formRef}
+          onChange={autosave.onChange}
+          onSubmit={autosave.onSubmit}
+        >
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="componentId" value={component.id} />
-          <input type="hidden" name="version" value={answer?.version ?? 1} />
+          <input type="hidden" name="version" value={autosave.version} />
+          {autosave.restoredFrom ? (
+            <RestoredDraftNotice at={autosave.restoredFrom} onDiscard={autosave.discard} />
+          ) : null}
           <PracticesFieldset
             componentId={component.id}
             practices={component.practices}
@@ -89,6 +105,11 @@ export function ComponentBlock(props: {
           <SubmitButton name="componentId" value={component.id}>
             Save<span className="nhsuk-u-visually-hidden"> {title}</span>
           </SubmitButton>
+          <SaveStatus
+            id={id("save-status")}
+            state={autosave.state}
+            onSignIn={autosave.leaveKeepingDraft}
+          />
         </Form>
       ) : (
         <dl className="nhsuk-summary-list">

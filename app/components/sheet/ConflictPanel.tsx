@@ -17,6 +17,8 @@ export function ConflictPanel(props: {
   componentId: string;
   theirs: Theirs;
   mine: Record<string, string>;
+  /** Keeping theirs also forgets this browser's draft of mine. */
+  onKeepTheirs?: () => void;
 }) {
   const { componentId, theirs, mine } = props;
   return (
@@ -62,8 +64,10 @@ export function ConflictPanel(props: {
           </tbody>
         </table>
         <p className="nhsuk-body">
-          <a href={`${props.path}#${fieldId(componentId, "block")}`}>Keep their version</a> (your
-          changes to this component are discarded), or save yours over it.
+          <a href={`${props.path}#${fieldId(componentId, "block")}`} onClick={props.onKeepTheirs}>
+            Keep their version
+          </a>{" "}
+          (your changes to this component are discarded), or save yours over it.
         </p>
         <Form method="post">
           <input type="hidden" name="intent" value="save" />

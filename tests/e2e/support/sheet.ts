@@ -1,0 +1,98 @@
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
+import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
+import { accessibilityViolations } from "./browser";
+
+export const UHMB = "University Hospitals of Morecambe Bay NHS Foundation Trust";
+
+/** Opens the app's SQLite file beside the running server (WAL lets both work). */
+export function withDatabase<T>(databaseFile: string, work: (db: Database.Database) => T): T {
+  const db = new Database(databaseFile);
+  try {
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The demo seed may or may not have started UHMB's open month: each test
+ * starts from none, and one that submitted leaves none behind for the next file.
+ */
+export function forgetOpenMonth(databaseFile: string): { periodLabel: string } {
+  return withDatabase(databaseFile, (db) => {
+    const period = db
+      .prepare("select id, label from assessment_period where status = 'open'")
+      .get() as { id: number; label: string };
+    const ofUhmb =
+      "select id from assessment where period_id = ? and organisation_id = (select id from organisation where name = ?)";
+    // Submissions are kept forever by the app; a test that submitted clears its own.
+    db.prepare(`delete from assessment_submission where assessment_id in (${ofUhmb})`).run(
+      period.id,
+      UHMB,
+    );
+    db.prepare(`delete from assessment where id in (${ofUhmb})`).run(period.id, UHMB);
+    return { periodLabel: period.label };
+  });
+}
+
+/** UHMB's saved answer for a component of the open month, as the database holds it. */
+export function savedAnswer(databaseFile: string, componentId: string) {
+  return withDatabase(
+    databaseFile,
+    (db) =>
+      db
+        .prepare(
+          `select ca.status, ca.opportunities, ca.version from component_answer ca
+           join assessment a on a.id = ca.assessment_id
+           join assessment_period p on p.id = a.period_id
+           join organisation o on o.id = a.organisation_id
+           where p.status = 'open' and o.name = ? and ca.component_id = ?`,
+        )
+        .get(UHMB, componentId) as { status: string; opportunities: string; version: number },
+  );
+}
+
+/** A fresh browser context with a default timeout, so a failure names the step that waited. */
+export async function newContext(browser: Browser, javaScriptEnabled = true) {
+  const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
+export async function signInAsChampion(page: Page, from = "/sign-in", baseUrl = "") {
+  if (from) await page.goto(`${baseUrl}${from}`);
+  await fillSignIn(page);
+  await page.getByRole("heading", { level: 1, name: new RegExp(UHMB) }).waitFor();
+}
+
+/** Fills and sends the sign-in form already on the page. */
+export async function fillSignIn(page: Page) {
+  await page.getByLabel("Email address").fill("champion@example.com");
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in, opens the open month and starts it: the sheet with every component's form. */
+export async function openStartedSheet(
+  context: BrowserContext,
+  baseUrl: string,
+  periodLabel: string,
+) {
+  const page = await context.newPage();
+  await signInAsChampion(page, "/sign-in", baseUrl);
+  await page.getByRole("link", { name: periodLabel }).click();
+  const start = page.getByRole("button", { name: "Start this month's self-assessment" });
+  const firstForm = page.getByRole("button", { name: /^Save / }).first();
+  await start.or(firstForm).waitFor();
+  if (await start.isVisible()) await start.click();
+  await firstForm.waitFor();
+  return page;
+}
+
+export async function expectAccessible(page: Page) {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}

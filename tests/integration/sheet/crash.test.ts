@@ -1,0 +1,199 @@
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
+import { type RunningApp, startApp } from "../../setup/start-app";
+import { makeTempDir } from "../../setup/temp";
+import { signIn, visit, type Visitor } from "../../support/http";
+import { UHMB } from "./fixture";
+
+const temp = makeTempDir("anchor-crash-");
+const file = `${temp.dir}/crash.db`;
+const running: RunningApp[] = [];
+
+afterAll(async () => {
+  for (const app of running) await app.stop();
+  temp.cleanup();
+});
+
+async function start() {
+  const app = await startApp({ DATABASE_URL: `file:${file}` }, { killable: true });
+  running.push(app);
+  return app;
+}
+
+function open() {
+  const db = new Database(file);
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+type Row = { component_id: string; status: string; opportunities: string; version: number };
+
+describe("killing the server in the middle of saves", () => {
+  it("leaves every answer whole and consistent, and the app starts again on the same file", async () => {
+    const app = await start();
+    const setup = open();
+    const organisationId = (
+      setup.prepare("select id from organisation where name = ?").get(UHMB) as { id: number }
+    ).id;
+    const periodId = (
+      setup.prepare("select id from assessment_period where status = 'open'").get() as {
+        id: number;
+      }
+    ).id;
+    setup
+      .prepare("delete from assessment where organisation_id = ? and period_id = ?")
+      .run(organisationId, periodId);
+    setup.close();
+
+    const sheet = `/organisations/${organisationId}/periods/${periodId}`;
+    const champion: Visitor = await signIn(app.url, "champion@example.com", DEMO_PASSWORD);
+    const post = (form: Record<string, string>, autosave = false) =>
+      visit(app.url, autosave ? `${sheet}?autosave=1` : sheet, {
+        visitor: { ...champion },
+        method: "POST",
+        form,
+      });
+    expect((await post({ intent: "start" })).status).toBe(302);
+
+    const db = open();
+    const assessmentId = (
+      db
+        .prepare("select id from assessment where organisation_id = ? and period_id = ?")
+        .get(organisationId, periodId) as { id: number }
+    ).id;
+    const components = (
+      db
+        .prepare("select component_id from component_answer where assessment_id = ?")
+        .all(assessmentId) as Array<{ component_id: string }>
+    ).map((r) => r.component_id);
+    db.close();
+
+    // One writer per component saving version after version, and some adding evidence,
+    // all at once; the server is killed once enough of them have been answered.
+    const acknowledged = new Map<string, number>();
+    const evidenceAcknowledged: string[] = [];
+    let answered = 0;
+    let interrupted = 0;
+    let crashed = false;
+    let killing: Promise<void> | null = null;
+    const killAfter = 60;
+    const answeredOne = () => {
+      answered++;
+      if (answered >= killAfter && !killing) killing = app.kill().then(() => void (crashed = true));
+    };
+
+    const saver = async (componentId: string, index: number) => {
+      let version = 1;
+      while (!killing) {
+        const status = (version + index) % 2 ? "in_progress" : "not_started";
+        const opportunities = `${componentId} became version ${version + 1} as ${status}`;
+        try {
+          const response = await post(
+            { intent: "save", componentId, version: String(version), status, opportunities },
+            index % 2 === 0,
+          );
+          await response.arrayBuffer();
+          if (response.status !== 302 && response.status !== 200) {
+            throw new Error(`Save answered ${response.status}`);
+          }
+          version++;
+          acknowledged.set(componentId, version);
+          answeredOne();
+        } catch (error) {
+          if (!killing) throw error;
+          interrupted++;
+          return;
+        }
+      }
+    };
+    const evidenceAdder = async (componentId: string, writer: number) => {
+      for (let n = 0; !killing; n++) {
+        const title = `Crash test evidence ${writer}-${n}`;
+        try {
+          const response = await post({
+            intent: "addEvidence",
+            componentId,
+            kind: "narrative",
+            title,
+            body: "Demonstration narrative written while the server was killed",
+          });
+          await response.arrayBuffer();
+          if (response.status !== 302) throw new Error(`Evidence answered ${response.status}`);
+          evidenceAcknowledged.push(title);
+          answeredOne();
+        } catch (error) {
+          if (!killing) throw error;
+          interrupted++;
+          return;
+        }
+      }
+    };
+    await Promise.all([
+      ...components.map((id, index) => saver(id, index)),
+      ...components.slice(0, 4).map((id, writer) => evidenceAdder(id, writer)),
+    ]);
+    await killing;
+    expect(crashed).toBe(true);
+    expect(answered).toBeGreaterThanOrEqual(killAfter);
+    // The kill landed while requests were still being served.
+    expect(interrupted).toBeGreaterThan(0);
+
+    const after = open();
+    try {
+      expect(after.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(after.pragma("foreign_key_check")).toEqual([]);
+
+      const rows = after
+        .prepare(
+          "select component_id, status, opportunities, version from component_answer where assessment_id = ?",
+        )
+        .all(assessmentId) as Row[];
+      expect(rows.map((r) => r.component_id).sort()).toEqual([...components].sort());
+      const savesOf = after.prepare(
+        `select count(*) as n from audit_event where action = 'component.saved'
+         and target_type = 'assessment' and target_id = ? and json_extract(detail, '$.component') = ?`,
+      );
+      for (const row of rows) {
+        // Every acknowledged save is there (synchronous=FULL); at most one more landed unanswered.
+        const promised = acknowledged.get(row.component_id) ?? 1;
+        expect(row.version).toBeGreaterThanOrEqual(promised);
+        expect(row.version).toBeLessThanOrEqual(promised + 1);
+        // One audit row per version step: no save half-applied without its audit, or the reverse.
+        const saves = savesOf.get(String(assessmentId), row.component_id) as { n: number };
+        expect(saves.n, row.component_id).toBe(row.version - 1);
+        if (row.version > 1) {
+          // Status and text come from the same save: the row is one whole version.
+          expect(row.opportunities).toBe(
+            `${row.component_id} became version ${row.version} as ${row.status}`,
+          );
+        }
+      }
+
+      const items = after
+        .prepare(
+          `select e.title,
+             (select count(*) from component_evidence ce where ce.evidence_item_id = e.id) as links,
+             (select count(*) from audit_event a where a.action = 'evidence.added'
+                and json_extract(a.detail, '$.evidenceItem') = e.id) as audits
+           from evidence_item e where e.title like 'Crash test evidence %'`,
+        )
+        .all() as Array<{ title: string; links: number; audits: number }>;
+      for (const item of items) expect(item, item.title).toMatchObject({ links: 1, audits: 1 });
+      const stored = new Set(items.map((i) => i.title));
+      for (const title of evidenceAcknowledged) expect(stored.has(title), title).toBe(true);
+    } finally {
+      after.close();
+    }
+
+    // The same file serves the sheet again, to the same session.
+    const again = await start();
+    const page = await visit(again.url, sheet, { visitor: { ...champion } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const latest = [...acknowledged.entries()][0];
+    expect(latest).toBeDefined();
+    expect(html).toContain(`Self-assessment for`);
+    expect(html).toContain(`${latest![0]} became version`);
+  }, 120_000);
+});
