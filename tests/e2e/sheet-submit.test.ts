@@ -107,7 +107,7 @@ describe("a champion completes the whole sheet and submits it", () => {
         }
       }
       await page
-        .getByText("Level from the statuses saved so far")
+        .getByText("Self-assessed level, from the statuses saved so far")
         .getByText(expectedName)
         .waitFor();
       await expectAccessible(page);

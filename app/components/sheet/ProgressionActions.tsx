@@ -1,7 +1,10 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useValidatedForm } from "~/components/forms/useValidatedForm";
 import { fieldId } from "~/forms/sheet";
+import { addActionSchema } from "~/forms/sheet-plan";
 import type { SheetActionData, SheetData } from "./types";
 
 type Action = SheetData["plan"]["actions"][string][number];
@@ -21,6 +24,11 @@ export function ProgressionActions(props: {
   const { componentId, title, actions, editable, result } = props;
   const id = (field: string) => fieldId(componentId, `action-${field}`);
   const adding = result?.form === "action" ? result : undefined;
+  // Checked in the browser with the schema the server uses; the server checks again.
+  const check = useValidatedForm(addActionSchema([componentId]));
+  const clientSummary = Object.fromEntries(
+    Object.entries(check.errors).map(([field, message]) => [id(field), message]),
+  );
   const removeError = result?.form === "removeAction" ? result.errors.actionId : undefined;
   return (
     <div id={fieldId(componentId, "actions")}>
@@ -79,39 +87,46 @@ export function ProgressionActions(props: {
         <p className="nhsuk-body">No actions yet.</p>
       )}
       {editable ? (
-        <details className="nhsuk-details" open={adding ? true : undefined}>
+        <details
+          className="nhsuk-details"
+          open={adding || Object.keys(check.errors).length ? true : undefined}
+        >
           <summary className="nhsuk-details__summary">
             <span className="nhsuk-details__summary-text">
               Add an action<span className="nhsuk-u-visually-hidden"> to {title}</span>
             </span>
           </summary>
           <div className="nhsuk-details__text">
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="addAction" />
-              <input type="hidden" name="componentId" value={componentId} />
+            <ErrorSummary errors={clientSummary} />
+            <Form method="post" noValidate onSubmit={check.onSubmit}>
+              <input type="hidden" value="addAction" {...check.register("intent")} />
+              <input type="hidden" value={componentId} {...check.register("componentId")} />
               <TextField
                 name="description"
                 id={id("description")}
+                registration={check.register("description")}
                 label="Action"
                 defaultValue={adding?.values.description}
-                error={adding?.errors.description}
+                error={check.errors.description ?? adding?.errors.description}
               />
               <TextField
                 name="owner"
                 id={id("owner")}
+                registration={check.register("owner")}
                 label="Owner (optional)"
                 width={20}
                 defaultValue={adding?.values.owner}
-                error={adding?.errors.owner}
+                error={check.errors.owner ?? adding?.errors.owner}
               />
               <TextField
                 name="targetDate"
                 id={id("targetDate")}
+                registration={check.register("targetDate")}
                 label="Target date (optional)"
                 hint="For example, 2027-03-31"
                 width={10}
                 defaultValue={adding?.values.targetDate}
-                error={adding?.errors.targetDate}
+                error={check.errors.targetDate ?? adding?.errors.targetDate}
               />
               <SubmitButton name="componentId" value={componentId} secondary>
                 Add action<span className="nhsuk-u-visually-hidden"> to {title}</span>
