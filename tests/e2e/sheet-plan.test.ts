@@ -1,9 +1,9 @@
-import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCharter } from "~/charter/content";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
-import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { launchBrowser } from "./support/browser";
+import { expectAccessible, forgetOpenMonth } from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -17,35 +17,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Each run starts UHMB's open month afresh, whatever the seed or an earlier test left. */
-function forgetOpenMonth(): { periodLabel: string } {
-  const db = new Database(databaseFile);
-  try {
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
-    const period = db
-      .prepare("select id, label from assessment_period where status = 'open'")
-      .get() as { id: number; label: string };
-    db.prepare(
-      "delete from assessment where period_id = ? and organisation_id = (select id from organisation where name = ?)",
-    ).run(period.id, UHMB);
-    return { periodLabel: period.label };
-  } finally {
-    db.close();
-  }
-}
-
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
-
 describe("a champion uses the sheet as an improvement plan", () => {
   const component = loadCharter().domains[0]!.components[2]!;
   const title = `${component.id} ${component.title}`;
 
   for (const javaScriptEnabled of [true, false]) {
     it(`ticks a cross-cutting principle and adds a progression action (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { periodLabel } = forgetOpenMonth();
+      const { periodLabel } = forgetOpenMonth(databaseFile);
       const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();

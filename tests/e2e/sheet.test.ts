@@ -3,7 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCharter } from "~/charter/content";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
-import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { launchBrowser } from "./support/browser";
+import { expectAccessible, forgetOpenMonth } from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -16,24 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The demo seed may or may not have started UHMB's open month: each run starts from none. */
-function forgetOpenMonth(): { periodLabel: string } {
-  const db = new Database(databaseFile);
-  try {
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
-    const period = db
-      .prepare("select id, label from assessment_period where status = 'open'")
-      .get() as { id: number; label: string };
-    db.prepare(
-      "delete from assessment where period_id = ? and organisation_id = (select id from organisation where name = ?)",
-    ).run(period.id, UHMB);
-    return { periodLabel: period.label };
-  } finally {
-    db.close();
-  }
-}
 
 /** What another champion's save does to the row: new text, next version. */
 function someoneElseSaves(componentId: string, opportunities: string) {
@@ -60,17 +43,13 @@ async function signInAsChampion(page: Page) {
   await page.getByRole("heading", { level: 1, name: new RegExp(UHMB) }).waitFor();
 }
 
-async function expectAccessible(page: Page) {
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
-
 describe("a champion completes a component of the reporting sheet", () => {
   const component = loadCharter().domains[0]!.components[1]!;
   const title = `${component.id} ${component.title}`;
 
   for (const javaScriptEnabled of [true, false]) {
     it(`starts the month, saves the component and sees it after reloading (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { periodLabel } = forgetOpenMonth();
+      const { periodLabel } = forgetOpenMonth(databaseFile);
       const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
@@ -130,7 +109,7 @@ describe("two champions save the same component", () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`the later one sees both versions and may save their own over it (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { periodLabel } = forgetOpenMonth();
+      const { periodLabel } = forgetOpenMonth(databaseFile);
       const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();

@@ -19,22 +19,29 @@ export function withDatabase<T>(databaseFile: string, work: (db: Database.Databa
 }
 
 /**
- * The demo seed may or may not have started UHMB's open month: each test
- * starts from none, and one that submitted leaves none behind for the next file.
+ * The demo seed may or may not have started an organisation's open month
+ * (UHMB's unless named): each test starts from none, and one that submitted
+ * leaves none behind for the next file.
  */
-export function forgetOpenMonth(databaseFile: string): { periodLabel: string } {
+export function forgetOpenMonth(
+  databaseFile: string,
+  organisation: string = UHMB,
+): { periodLabel: string } {
   return withDatabase(databaseFile, (db) => {
     const period = db
       .prepare("select id, label from assessment_period where status = 'open'")
       .get() as { id: number; label: string };
-    const ofUhmb =
+    const ofOrganisation =
       "select id from assessment where period_id = ? and organisation_id = (select id from organisation where name = ?)";
     // Submissions are kept forever by the app; a test that submitted clears its own.
-    db.prepare(`delete from assessment_submission where assessment_id in (${ofUhmb})`).run(
+    db.prepare(`delete from assessment_submission where assessment_id in (${ofOrganisation})`).run(
       period.id,
-      UHMB,
+      organisation,
     );
-    db.prepare(`delete from assessment where id in (${ofUhmb})`).run(period.id, UHMB);
+    db.prepare(`delete from assessment where id in (${ofOrganisation})`).run(
+      period.id,
+      organisation,
+    );
     return { periodLabel: period.label };
   });
 }
