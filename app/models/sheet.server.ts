@@ -19,6 +19,26 @@ export type SheetAnswer = {
   evidence: EvidenceItem[];
 };
 
+/**
+ * An evidence item as the sheet shows it and a submission freezes it: a file
+ * keeps its name and the hash of its bytes, so a snapshot names exactly the
+ * document that was submitted.
+ */
+export function evidenceSummary(e: EvidenceItem) {
+  return {
+    id: e.id,
+    kind: e.kind,
+    title: e.title,
+    body: e.body,
+    url: e.url,
+    measureValue: e.measure_value,
+    measureUnit: e.measure_unit,
+    measureDate: e.measure_date,
+    fileName: e.file_name,
+    fileSha256: e.file_sha256,
+  };
+}
+
 export async function getAssessment(
   db: Kysely<Database>,
   args: { organisationId: number; periodId: number },

@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema";
 import { type Actor, audit } from "./actor.server";
 import { loadPrinciples } from "./principles.server";
 import { listActions } from "./progression-actions.server";
-import { isEditable, loadAnswers } from "./sheet.server";
+import { evidenceSummary, isEditable, loadAnswers } from "./sheet.server";
 
 export type SubmitResult =
   | { outcome: "submitted"; submissionId: number }
@@ -51,16 +51,7 @@ export async function submitAssessment(
       opportunities: a.opportunities,
       practicesInPlace: a.practicesInPlace,
       version: a.version,
-      evidence: a.evidence.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        title: e.title,
-        body: e.body,
-        url: e.url,
-        measureValue: e.measure_value,
-        measureUnit: e.measure_unit,
-        measureDate: e.measure_date,
-      })),
+      evidence: a.evidence.map(evidenceSummary),
     }));
     const submission = await trx
       .insertInto("assessment_submission")

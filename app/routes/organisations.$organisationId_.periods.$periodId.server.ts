@@ -24,6 +24,7 @@ import {
 } from "~/models/component-answers.server";
 import type { Refusal } from "~/models/component-answers.server";
 import {
+  evidenceSummary,
   getAssessment,
   loadAnswers,
   type SheetAnswer,
@@ -308,6 +309,8 @@ function afterWrite(result: { refused: string | null }, onDone: () => Response) 
   return onDone();
 }
 
+const omitHash = <T extends { fileSha256: unknown }>({ fileSha256: _hash, ...rest }: T) => rest;
+
 /** Everything the sheet page shows, whether it can be changed, and the live level. */
 export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetReader>>) {
   const db = getDb();
@@ -384,15 +387,8 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
           practicesInPlace: a.practicesInPlace,
           version: a.version,
           evidence: a.evidence.map((e) => ({
-            id: e.id,
-            kind: e.kind,
-            title: e.title,
-            body: e.body,
-            url: e.url,
-            measureValue: e.measure_value,
-            measureUnit: e.measure_unit,
-            measureDate: e.measure_date,
-            fileName: e.file_name,
+            // The page needs no hashes: files are reached by their item's download link.
+            ...omitHash(evidenceSummary(e)),
             href:
               e.kind === "file" ? `/organisations/${sheet.organisation.id}/evidence/${e.id}` : null,
             shared: e.shared_at !== null,

@@ -293,3 +293,32 @@ describe("sharing evidence as good practice", () => {
     expect(actions.map((a) => a.action)).toEqual(["evidence.shared", "evidence.unshared"]);
   });
 });
+
+describe("submitting a sheet with a document", () => {
+  it("freezes the document's name and the hash of its bytes in the snapshot", async () => {
+    const ids = s.read.all<{ component_id: string; status: string; version: number }>(
+      "select component_id, status, version from component_answer where assessment_id = ?",
+      assessmentId(),
+    );
+    for (const answer of ids.filter((a) => a.status === "not_started")) {
+      const saved = await s.post(champion, s.sheetOf(s.uhmb), {
+        intent: "save",
+        componentId: answer.component_id,
+        version: String(answer.version),
+        status: "in_progress",
+        opportunities: "",
+      });
+      expect(saved.status).toBe(302);
+    }
+    expect((await s.post(champion, s.sheetOf(s.uhmb), { intent: "submit" })).status).toBe(302);
+    const { snapshot } = s.read.row<{ snapshot: string }>(
+      "select snapshot from assessment_submission where assessment_id = ?",
+      assessmentId(),
+    );
+    const frozen = JSON.parse(snapshot) as unknown;
+    const text = JSON.stringify(frozen);
+    const stored = s.read.row<{ sha256: string }>("select sha256 from evidence_file limit 1");
+    expect(text).toContain('"fileName":"Living wage policy.pdf"');
+    expect(text).toContain(`"fileSha256":"${stored.sha256}"`);
+  });
+});
