@@ -34,8 +34,8 @@ export default function ReviewComponent() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // Checked in the browser with the schema the action uses; the server checks again.
-  const check = useValidatedForm(reviewSchema);
-  const errors = Object.keys(check.errors).length ? check.errors : result?.errors;
+  const check = useValidatedForm(reviewSchema, { server: result });
+  const { errors } = check;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -89,8 +89,7 @@ export default function ReviewComponent() {
           <Form method="post" noValidate onSubmit={check.onSubmit}>
             <input type="hidden" value={page.answerVersion} {...check.register("answerVersion")} />
             <RadioGroup
-              name="verdict"
-              registration={check.register("verdict")}
+              {...check.field("verdict")}
               legend="Is the evidence enough to show this component is fulfilled?"
               options={[
                 { value: "verified", label: "Verified", hint: "The evidence shows it." },
@@ -100,16 +99,11 @@ export default function ReviewComponent() {
                   hint: "Ask the champion for more, or about something unclear.",
                 },
               ]}
-              defaultValue={result?.values?.verdict}
-              error={errors?.verdict}
             />
             <TextArea
-              name="comment"
-              registration={check.register("comment")}
+              {...check.field("comment")}
               label="Comment for the champion"
               hint="Required when you query the evidence."
-              defaultValue={result?.values?.comment}
-              error={errors?.comment}
             />
             <SubmitButton>Save review</SubmitButton>
           </Form>

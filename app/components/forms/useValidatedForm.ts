@@ -12,7 +12,16 @@ import type { z } from "zod";
  * would have sent it (files included); an invalid one is not sent at all, and
  * the errors come back keyed by field name for the NHS error summary.
  */
-export function useValidatedForm<S extends z.ZodType<unknown, FieldValues>>(schema: S) {
+export function useValidatedForm<S extends z.ZodType<unknown, FieldValues>>(
+  schema: S,
+  options: {
+    /** The element id of a field, when the page has several forms (defaults to the name). */
+    idFor?: (field: string) => string;
+    /** What the server answered to the last post: its errors and the values as typed. */
+    server?: { errors?: Record<string, string>; values?: Record<string, string> };
+  } = {},
+) {
+  const idFor = options.idFor ?? ((field: string) => field);
   const form = useForm<FieldValues>({
     // The schema's output type differs from its input (coercions): only its verdict is used here.
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
@@ -31,9 +40,29 @@ export function useValidatedForm<S extends z.ZodType<unknown, FieldValues>>(sche
       }),
     )(event);
   };
-  const errors: Record<string, string> = {};
+  const browserErrors: Record<string, string> = {};
   for (const [field, error] of Object.entries(form.formState.errors)) {
-    if (error?.message) errors[field] = String(error.message);
+    if (error?.message) browserErrors[field] = String(error.message);
   }
-  return { register: form.register, onSubmit, errors };
+  // The browser's verdict, once it has given one, replaces the server's older one.
+  const checkedHere = Object.keys(browserErrors).length > 0;
+  const errors = checkedHere ? browserErrors : (options.server?.errors ?? {});
+  const values = options.server?.values ?? {};
+  return {
+    register: form.register,
+    onSubmit,
+    errors,
+    /** The browser's errors for an error summary at the form, linked to the fields' ids. */
+    summary: Object.fromEntries(
+      Object.entries(browserErrors).map(([field, message]) => [idFor(field), message]),
+    ),
+    /** Everything a field component needs for one named field. */
+    field: (name: string) => ({
+      name,
+      id: idFor(name),
+      registration: form.register(name),
+      defaultValue: values[name],
+      error: errors[name],
+    }),
+  };
 }

@@ -28,14 +28,14 @@ export function AddEvidenceForm(props: {
   /** The domain's outcome measures from the charter, suggested as a measure's title. */
   suggestedMeasures: string[];
 }) {
-  const { componentId, values = {} } = props;
+  const { componentId } = props;
   const id = (field: string) => fieldId(componentId, `evidence-${field}`);
   // The same schema the server uses; the server's word stands until the browser checks again.
-  const check = useValidatedForm(evidenceSchema([componentId]));
-  const errors = Object.keys(check.errors).length ? check.errors : (props.errors ?? {});
-  const clientSummary = Object.fromEntries(
-    Object.entries(check.errors).map(([field, message]) => [id(field), message]),
-  );
+  const check = useValidatedForm(evidenceSchema([componentId]), {
+    idFor: id,
+    server: { errors: props.errors, values: props.values },
+  });
+  const { errors } = check;
   return (
     <details className="nhsuk-details" open={Object.keys(errors).length > 0}>
       <summary className="nhsuk-details__summary">
@@ -44,7 +44,7 @@ export function AddEvidenceForm(props: {
         </span>
       </summary>
       <div className="nhsuk-details__text">
-        <ErrorSummary errors={clientSummary} />
+        <ErrorSummary errors={check.summary} />
         {/* The component is in the address too, so an upload refused as too large still says where. */}
         <Form
           method="post"
@@ -56,18 +56,12 @@ export function AddEvidenceForm(props: {
           <input type="hidden" value="addEvidence" {...check.register("intent")} />
           <input type="hidden" value={componentId} {...check.register("componentId")} />
           <RadioGroup
-            name="kind"
-            id={id("kind")}
-            registration={check.register("kind")}
+            {...check.field("kind")}
             legend="Kind of evidence"
             options={evidenceKinds.map((k) => ({ value: k, label: evidenceKindLabels[k] }))}
-            defaultValue={values.kind}
-            error={errors.kind}
           />
           <TextField
-            name="title"
-            id={id("title")}
-            registration={check.register("title")}
+            {...check.field("title")}
             label="Title"
             hint={
               props.suggestedMeasures.length
@@ -75,8 +69,6 @@ export function AddEvidenceForm(props: {
                 : undefined
             }
             list={props.suggestedMeasures.length ? id("suggested-measures") : undefined}
-            defaultValue={values.title}
-            error={errors.title}
           />
           {props.suggestedMeasures.length ? (
             <datalist id={id("suggested-measures")}>
@@ -85,51 +77,24 @@ export function AddEvidenceForm(props: {
               ))}
             </datalist>
           ) : null}
-          <TextArea
-            name="body"
-            id={id("body")}
-            registration={check.register("body")}
-            label="Narrative (for a narrative)"
-            defaultValue={values.body}
-            error={errors.body}
-          />
+          <TextArea {...check.field("body")} label="Narrative (for a narrative)" />
+          <TextField {...check.field("url")} label="Web address (for a link)" type="url" />
           <TextField
-            name="url"
-            id={id("url")}
-            registration={check.register("url")}
-            label="Web address (for a link)"
-            type="url"
-            defaultValue={values.url}
-            error={errors.url}
-          />
-          <TextField
-            name="measureValue"
-            id={id("measureValue")}
-            registration={check.register("measureValue")}
+            {...check.field("measureValue")}
             label="Value (for a measure)"
             inputMode="decimal"
             width={10}
-            defaultValue={values.measureValue}
-            error={errors.measureValue}
           />
           <TextField
-            name="measureUnit"
-            id={id("measureUnit")}
-            registration={check.register("measureUnit")}
+            {...check.field("measureUnit")}
             label="Unit (for a measure, optional)"
             width={10}
-            defaultValue={values.measureUnit}
-            error={errors.measureUnit}
           />
           <TextField
-            name="measureDate"
-            id={id("measureDate")}
-            registration={check.register("measureDate")}
+            {...check.field("measureDate")}
             label="Date measured (for a measure)"
             hint="As YYYY-MM-DD, for example 2026-11-01"
             width={10}
-            defaultValue={values.measureDate}
-            error={errors.measureDate}
           />
           <FileField
             name="file"

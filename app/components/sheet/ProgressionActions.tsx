@@ -25,10 +25,10 @@ export function ProgressionActions(props: {
   const id = (field: string) => fieldId(componentId, `action-${field}`);
   const adding = result?.form === "action" ? result : undefined;
   // Checked in the browser with the schema the server uses; the server checks again.
-  const check = useValidatedForm(addActionSchema([componentId]));
-  const clientSummary = Object.fromEntries(
-    Object.entries(check.errors).map(([field, message]) => [id(field), message]),
-  );
+  const check = useValidatedForm(addActionSchema([componentId]), {
+    idFor: id,
+    server: { errors: adding?.errors, values: adding?.values },
+  });
   const removeError = result?.form === "removeAction" ? result.errors.actionId : undefined;
   return (
     <div id={fieldId(componentId, "actions")}>
@@ -89,7 +89,7 @@ export function ProgressionActions(props: {
       {editable ? (
         <details
           className="nhsuk-details"
-          open={adding || Object.keys(check.errors).length ? true : undefined}
+          open={Object.keys(check.errors).length ? true : undefined}
         >
           <summary className="nhsuk-details__summary">
             <span className="nhsuk-details__summary-text">
@@ -97,36 +97,17 @@ export function ProgressionActions(props: {
             </span>
           </summary>
           <div className="nhsuk-details__text">
-            <ErrorSummary errors={clientSummary} />
+            <ErrorSummary errors={check.summary} />
             <Form method="post" noValidate onSubmit={check.onSubmit}>
               <input type="hidden" value="addAction" {...check.register("intent")} />
               <input type="hidden" value={componentId} {...check.register("componentId")} />
+              <TextField {...check.field("description")} label="Action" />
+              <TextField {...check.field("owner")} label="Owner (optional)" width={20} />
               <TextField
-                name="description"
-                id={id("description")}
-                registration={check.register("description")}
-                label="Action"
-                defaultValue={adding?.values.description}
-                error={check.errors.description ?? adding?.errors.description}
-              />
-              <TextField
-                name="owner"
-                id={id("owner")}
-                registration={check.register("owner")}
-                label="Owner (optional)"
-                width={20}
-                defaultValue={adding?.values.owner}
-                error={check.errors.owner ?? adding?.errors.owner}
-              />
-              <TextField
-                name="targetDate"
-                id={id("targetDate")}
-                registration={check.register("targetDate")}
+                {...check.field("targetDate")}
                 label="Target date (optional)"
                 hint="For example, 2027-03-31"
                 width={10}
-                defaultValue={adding?.values.targetDate}
-                error={check.errors.targetDate ?? adding?.errors.targetDate}
               />
               <SubmitButton name="componentId" value={componentId} secondary>
                 Add action<span className="nhsuk-u-visually-hidden"> to {title}</span>
