@@ -41,4 +41,24 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["kysely", "better-sqlite3", "*/db/*"] }],
     },
   },
+  {
+    // Request bodies are read in one place, which answers malformed ones with a 4xx.
+    files: ["app/**", "server/**"],
+    ignores: ["app/http/form-body.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(formData|json|text)$/][arguments.length=0]",
+          message:
+            "Read a request's form with readForm or readFormWithFile from app/http/form-body.server.ts.",
+        },
+        {
+          selector: "CallExpression[callee.name='unstable_parseMultipartFormData']",
+          message: "Read a request's form with readFormWithFile from app/http/form-body.server.ts.",
+        },
+      ],
+    },
+  },
 );

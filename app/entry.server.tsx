@@ -9,6 +9,7 @@ import { createReadableStreamFromReadable, redirect } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { safeRedirectPath } from "./http/safe-redirect";
 import { ErrorReferenceProvider, isUnexpectedError } from "./utils/error-reference";
 import { logUnexpectedError } from "./utils/errors.server";
 import { NonceProvider } from "./utils/nonce";
@@ -85,7 +86,9 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
  */
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   if (request.method !== "GET" || response.status < 500) return response;
-  return redirect(documentPath(request.url), { headers: { "X-Remix-Reload-Document": "true" } });
+  // A path of the request, so checked like any redirect target: `//host/x.data` must not leave.
+  const target = safeRedirectPath(documentPath(request.url), "/");
+  return redirect(target, { headers: { "X-Remix-Reload-Document": "true" } });
 };
 
 /** The page a single-fetch data URL (`/x.data`, `/_root.data` for `/`) loads data for. */

@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 import { DemoDataBanner } from "./components/layout/DemoDataBanner";
 import { SiteFooter } from "./components/layout/SiteFooter";
 import { SiteHeader } from "./components/layout/SiteHeader";
+import { refusalTitle } from "./http/refusal";
 import { isDemoData } from "./models/settings.server";
 import appStyles from "./styles/app.css?url";
 import { getAuth } from "./utils/auth.server";
@@ -78,18 +79,31 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    return (
+      <>
+        <h1 className="nhsuk-heading-l">{refusalTitle(error.status)}</h1>
+        <p className="nhsuk-body">{refusalMessage(error)}</p>
+      </>
+    );
+  }
   return (
     <>
-      <h1 className="nhsuk-heading-l">
-        {notFound ? "Page not found" : "Sorry, there is a problem with the service"}
-      </h1>
+      <h1 className="nhsuk-heading-l">Sorry, there is a problem with the service</h1>
       <p className="nhsuk-body">
-        {notFound
-          ? "If you typed the web address, check it is correct."
-          : "Try again later. Anything you saved before this happened has been kept."}
+        Try again later. Anything you saved before this happened has been kept.
       </p>
       {isUnexpectedError(error) ? <ErrorReference /> : null}
     </>
   );
+}
+
+/**
+ * Our own refusals carry a sentence for the person; the router's own (a page
+ * that does not exist, a method a page does not take) carry developer text.
+ */
+function refusalMessage(error: { status: number; data: unknown; internal?: boolean }): string {
+  if (error.status === 404) return "If you typed the web address, check it is correct.";
+  if (!error.internal && typeof error.data === "string" && error.data) return error.data;
+  return "Go back and try again.";
 }

@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { singleLineText } from "./fields";
 
-const name = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${what}`)
-    .max(200, `The ${what} must be 200 characters or fewer`);
+const name = (what: string) => singleLineText(`The ${what}`, 200).min(1, `Enter the ${what}`);
 
 /** "" from a select means "none"; anything else must be a whole number id. */
 const optionalId = z

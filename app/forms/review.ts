@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLineText } from "./fields";
 
 /** A steering group member's verdict on a fulfilled component's evidence. */
 export const reviewSchema = z
@@ -6,11 +7,7 @@ export const reviewSchema = z
     verdict: z.enum(["verified", "queried"], {
       error: "Select whether the evidence is verified or queried",
     }),
-    comment: z
-      .string()
-      .trim()
-      .max(2000, "The comment must be 2,000 characters or fewer")
-      .default(""),
+    comment: multiLineText("The comment", 2000).default(""),
     // The answer as the reviewer saw it: a change since then must be looked at first.
     answerVersion: z.coerce.number().int().nonnegative(),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { endOfYearAhead, isoDateBetween, multiLineText, singleLineText } from "./fields";
 
 /**
  * The sheet's improvement-plan forms: principles per domain, progression
@@ -39,9 +40,6 @@ export const numberList = (min: number, max: number, message: string) =>
     .refine((list) => new Set(list).size === list.length, message)
     .transform((list) => [...list].sort((a, b) => a - b));
 
-const text = (what: string, max: number) =>
-  z.string().trim().max(max, `${what} must be ${max} characters or fewer`);
-
 export function principlesSchema(domainNumbers: readonly number[], principleCount: number) {
   return z.object({
     intent: z.literal("savePrinciples"),
@@ -52,26 +50,30 @@ export function principlesSchema(domainNumbers: readonly number[], principleCoun
     /** 0: nobody has saved this domain's principles yet. */
     version: z.coerce.number().int().min(0),
     principles: numberList(1, principleCount, "Select principles of the charter").default([]),
-    note: text("The note", planLimits.note).default(""),
+    note: multiLineText("The note", planLimits.note).default(""),
   });
 }
+
+/** An action's target: from the charter's year to a plan's horizon, not year 9999. */
+const targetDate = isoDateBetween(
+  { earliest: "2021-01-01", latest: endOfYearAhead(10) },
+  {
+    invalid: "Enter the target date as a real date, like 2027-03-31",
+    outOfRange: (earliest, latest) => `Enter a target date between ${earliest} and ${latest}`,
+  },
+);
 
 export function addActionSchema(ids: readonly string[]) {
   return z.object({
     intent: z.literal("addAction"),
     componentId: z.string().refine((id) => ids.includes(id), "Select a component of the charter"),
-    description: text("The action", planLimits.description).min(1, "Enter the action"),
-    owner: text("The owner", planLimits.owner).default(""),
+    description: singleLineText("The action", planLimits.description).min(1, "Enter the action"),
+    owner: singleLineText("The owner", planLimits.owner).default(""),
     targetDate: z
       .string()
       .trim()
       .default("")
-      .pipe(
-        z.union([
-          z.literal(""),
-          z.iso.date({ error: "Enter the target date as a real date, like 2027-03-31" }),
-        ]),
-      ),
+      .pipe(z.union([z.literal(""), targetDate])),
   });
 }
 
@@ -84,7 +86,10 @@ export function removeActionSchema(ids: readonly string[]) {
 }
 
 export const reopenSchema = z.object({
-  reason: text("The reason", planLimits.reason).min(1, "Enter why the self-assessment is reopened"),
+  reason: multiLineText("The reason", planLimits.reason).min(
+    1,
+    "Enter why the self-assessment is reopened",
+  ),
 });
 
 /** Element ids of a domain's principles form. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { endOfYearAhead, isoDateBetween, multiLineText, singleLineText } from "./fields";
 import { numberList } from "./sheet-plan";
 
 /**
@@ -22,11 +23,6 @@ const componentId = (ids: readonly string[]) =>
 
 const version = z.coerce.number().int().positive();
 
-const text = (what: string, max: number) =>
-  z.string().trim().max(max, `${what} must be ${max} characters or fewer`);
-
-const required = (what: string, max: number, missing: string) => text(what, max).min(1, missing);
-
 export const startSchema = z.object({ intent: z.literal("start") });
 
 export const submitSchema = z.object({ intent: z.literal("submit") });
@@ -37,16 +33,21 @@ export function componentAnswerSchema(ids: readonly string[]) {
     componentId: componentId(ids),
     version,
     status: z.enum(componentStatuses, { error: "Select the component's status" }),
-    opportunities: text("Opportunities for progression", limits.opportunities).default(""),
+    opportunities: multiLineText("Opportunities for progression", limits.opportunities).default(""),
     /** Indexes of the practices in place; absent (not empty) leaves them as saved. */
     practices: numberList(0, 99, "Select practices of this component").optional(),
   });
 }
 
-const isoDate = z
-  .string()
-  .trim()
-  .pipe(z.iso.date({ error: "Enter a real date as YYYY-MM-DD, like 2026-11-01" }));
+/** A measure is of something that happened: not before the charter's era, not years ahead. */
+const measureDate = isoDateBetween(
+  { earliest: "2000-01-01", latest: endOfYearAhead(1) },
+  {
+    invalid: "Enter a real date as YYYY-MM-DD, like 2026-11-01",
+    outOfRange: (earliest, latest) =>
+      `Enter the date the measure is for, between ${earliest} and ${latest}`,
+  },
+);
 
 export const evidenceKinds = ["narrative", "link", "measure", "file"] as const;
 
@@ -62,7 +63,7 @@ export function evidenceSchema(ids: readonly string[]) {
   const common = {
     intent: z.literal("addEvidence"),
     componentId: componentId(ids),
-    title: required("The title", limits.title, "Enter a title for the evidence"),
+    title: singleLineText("The title", limits.title).min(1, "Enter a title for the evidence"),
   };
   return z.discriminatedUnion(
     "kind",
@@ -70,17 +71,19 @@ export function evidenceSchema(ids: readonly string[]) {
       z.object({
         ...common,
         kind: z.literal("narrative"),
-        body: required("The narrative", limits.body, "Enter the narrative"),
+        body: multiLineText("The narrative", limits.body).min(1, "Enter the narrative"),
       }),
       z.object({
         ...common,
         kind: z.literal("link"),
-        url: required("The link", limits.url, "Enter the link").pipe(
-          z.url({
-            protocol: /^https?$/,
-            error: "Enter a link starting with https:// or http://",
-          }),
-        ),
+        url: singleLineText("The link", limits.url)
+          .min(1, "Enter the link")
+          .pipe(
+            z.url({
+              protocol: /^https?$/,
+              error: "Enter a link starting with https:// or http://",
+            }),
+          ),
       }),
       z.object({
         ...common,
@@ -90,8 +93,8 @@ export function evidenceSchema(ids: readonly string[]) {
           .trim()
           .min(1, "Enter the measure's value")
           .pipe(z.coerce.number<string>({ error: "Enter the value as a number" })),
-        measureUnit: text("The unit", limits.unit).default(""),
-        measureDate: isoDate,
+        measureUnit: singleLineText("The unit", limits.unit).default(""),
+        measureDate,
       }),
       // The file itself is a multipart part, checked on the server by its content.
       z.object({ ...common, kind: z.literal("file") }),

@@ -22,6 +22,7 @@ import {
   totpUri,
   verifyTotpCode,
 } from "~/utils/totp.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Second factor – Anchor Charter" }];
 
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requireUser(request, { allowSecondFactorSetup: true });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   const form = parseForm(twoFactorSchema, formData);
   if (!intent.success) return formErrors({ code: "Choose what to do" });

@@ -9,6 +9,7 @@ import { notFound, requirePeopleManager, routeId } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { placeChoices, saveOrganisation } from "~/utils/organisation-admin.server";
 import { clientIp } from "~/utils/request.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit organisation – Anchor Charter" }];
 
@@ -35,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { auth, organisation } = await requireManaged(request, params.organisationId);
   const saved = await saveOrganisation({
     auth,
-    formData: await request.formData(),
+    formData: await readForm(request),
     existing: organisation,
     ip: clientIp(context),
   });

@@ -6,6 +6,7 @@ import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { requirePeopleManager } from "~/utils/auth.server";
 import { placeChoices, saveOrganisation } from "~/utils/organisation-admin.server";
 import { clientIp } from "~/utils/request.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Add an organisation – Anchor Charter" }];
 
@@ -17,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePeopleManager(request);
   const saved = await saveOrganisation({
     auth,
-    formData: await request.formData(),
+    formData: await readForm(request),
     existing: null,
     ip: clientIp(context),
   });

@@ -19,6 +19,7 @@ import { parseForm } from "~/utils/forms";
 import { sendInvitation } from "~/utils/invitations.server";
 import { personAccess } from "~/utils/people-admin.server";
 import { clientIp } from "~/utils/request.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Person – Anchor Charter" }];
 
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { auth, person, grants, access } = await requirePerson(request, params.userId);
-  const form = parseForm(personActionSchema, await request.formData());
+  const form = parseForm(personActionSchema, await readForm(request));
   if (!form.success) return formErrors(form.errors);
   const db = getDb();
   const ip = clientIp(context);

@@ -16,6 +16,7 @@ import { authoriseGrant } from "~/utils/grant-check.server";
 import { sendInvitation } from "~/utils/invitations.server";
 import { grantChoices } from "~/utils/people-admin.server";
 import { clientIp } from "~/utils/request.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Invite someone – Anchor Charter" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const auth = await requirePeopleManager(request);
-  const form = parseForm(inviteSchema, await request.formData());
+  const form = parseForm(inviteSchema, await readForm(request));
   if (!form.success) return formErrors(form.errors, form.values);
   const grant = await authoriseGrant(auth, form.data);
   const db = getDb();

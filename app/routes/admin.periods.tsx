@@ -19,6 +19,7 @@ import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { monthlyPeriod } from "~/utils/periods";
 import { clientIp } from "~/utils/request.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Reporting periods – Anchor Charter" }];
 
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { auth, systemId } = await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const db = getDb();
   const audit = (action: "period.opened" | "period.closed", id: number, label: string) =>
     recordAudit(db, {

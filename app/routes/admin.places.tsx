@@ -12,6 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Places – Anchor Charter" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { auth, systemId } = await requireAdmin(request);
-  const form = parseForm(placeSchema, await request.formData());
+  const form = parseForm(placeSchema, await readForm(request));
   if (!form.success) return formErrors(form.errors, form.values);
   const db = getDb();
   const { name } = form.data;

@@ -15,13 +15,14 @@ import { absoluteUrl } from "~/utils/links.server";
 import { sendEmail } from "~/utils/notify.server";
 import { clientIp } from "~/utils/request.server";
 import { addressKey, countAttempt, tooManyAttempts } from "~/utils/attempt-limits.server";
+import { readForm } from "~/http/form-body.server";
 
 export { passRetryAfter as headers } from "~/utils/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Anchor Charter" }];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(forgotPasswordSchema, await request.formData());
+  const form = parseForm(forgotPasswordSchema, await readForm(request));
   if (!form.success) return formErrors(form.errors, form.values);
   const db = getDb();
   const now = new Date();

@@ -9,6 +9,7 @@ import { beginSession, homePathFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { clientIp } from "~/utils/request.server";
 import { checkLink, setPasswordFromLink } from "~/utils/set-password.server";
+import { readForm } from "~/http/form-body.server";
 
 export { passRetryAfter as headers } from "~/utils/retry-after";
 
@@ -24,7 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await setPasswordFromLink({
     token: params.token,
     purpose: "invitation",
-    formData: await request.formData(),
+    formData: await readForm(request),
     ip: clientIp(context),
   });
   if (result.outcome === "link") return data({ problem: result.problem }, { status: 410 });

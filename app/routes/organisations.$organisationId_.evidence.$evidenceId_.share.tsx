@@ -4,16 +4,12 @@ import { canShareEvidence } from "~/access/policy";
 import { shareSchema } from "~/forms/review";
 import { recordAudit } from "~/models/audit.server";
 import { getEvidenceItem, setEvidenceShared } from "~/models/shared-practice.server";
-import {
-  forbidden,
-  notFound,
-  requireOrganisationReader,
-  routeId,
-  safeRedirectPath,
-} from "~/utils/auth.server";
+import { forbidden, notFound, requireOrganisationReader, routeId } from "~/utils/auth.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
 import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readForm } from "~/http/form-body.server";
 
 /**
  * A champion shares one of the organisation's evidence items with the
@@ -25,7 +21,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!canShareEvidence(auth.principal, organisation)) {
     forbidden("Only the organisation's champions can share its evidence.");
   }
-  const form = parseForm(shareSchema, await request.formData());
+  const form = parseForm(shareSchema, await readForm(request));
   if (!form.success) throw new Response("Choose whether to share the evidence.", { status: 400 });
   const db = getDb();
   const evidenceId = routeId(params.evidenceId);

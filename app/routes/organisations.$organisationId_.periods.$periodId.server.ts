@@ -36,11 +36,8 @@ import { latestByComponent, type ReviewRow, reviewsOfAssessment } from "~/models
 import { notFound, type requireSheetEditor, type requireSheetReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { appConfig } from "~/utils/env.server";
-import {
-  chosenFile,
-  readFormWithFile,
-  storeUploadedEvidence,
-} from "~/utils/evidence-upload.server";
+import { chosenFile, storeUploadedEvidence } from "~/utils/evidence-upload.server";
+import { readFormWithFile } from "~/http/form-body.server";
 import { parseForm } from "~/utils/forms";
 import { isAutosave, signedOutMessage } from "~/utils/autosave.server";
 import { clientIp } from "~/utils/request.server";

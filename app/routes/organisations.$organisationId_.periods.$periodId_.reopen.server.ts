@@ -7,6 +7,7 @@ import { getDb } from "~/utils/db.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { sheetPath } from "./organisations.$organisationId_.periods.$periodId.server";
+import { readForm } from "~/http/form-body.server";
 
 type Params = { organisationId?: string; periodId?: string };
 
@@ -33,7 +34,7 @@ const refusals = {
 
 export async function reopen(request: Request, params: Params, context: AppLoadContext) {
   const sheet = await requireSheetReopener(request, params);
-  const form = parseForm(reopenSchema, await request.formData());
+  const form = parseForm(reopenSchema, await readForm(request));
   if (!form.success) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const db = getDb();
   const assessment = await getAssessment(db, {

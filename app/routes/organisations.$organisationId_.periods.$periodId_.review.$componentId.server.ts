@@ -12,6 +12,7 @@ import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { measureText } from "~/utils/evidence-text";
 import { clientIp } from "~/utils/request.server";
+import { readForm } from "~/http/form-body.server";
 
 type Params = LoaderFunctionArgs["params"];
 
@@ -94,7 +95,7 @@ export async function loadReviewPage(request: Request, params: Params) {
 
 export async function saveReview(request: Request, params: Params, context: AppLoadContext) {
   const r = await requireReviewer(request, params);
-  const form = parseForm(reviewSchema, await request.formData());
+  const form = parseForm(reviewSchema, await readForm(request));
   if (!form.success) return formErrors(form.errors, form.values);
   if (r.answer.status !== "fulfilled") {
     return formErrors(

@@ -7,6 +7,7 @@ import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { endSession, getAuth } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
 import { checkLink, setPasswordFromLink } from "~/utils/set-password.server";
+import { readForm } from "~/http/form-body.server";
 
 export { passRetryAfter as headers } from "~/utils/retry-after";
 
@@ -22,7 +23,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await setPasswordFromLink({
     token: params.token,
     purpose: "password_reset",
-    formData: await request.formData(),
+    formData: await readForm(request),
     ip: clientIp(context),
   });
   if (result.outcome === "link") return data({ problem: result.problem }, { status: 410 });

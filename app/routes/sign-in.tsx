@@ -9,6 +9,7 @@ import { getAuth, homePathFor } from "~/utils/auth.server";
 import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { attemptSignIn } from "./sign-in.server";
+import { readForm } from "~/http/form-body.server";
 
 export { passRetryAfter as headers } from "~/utils/retry-after";
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(signInSchema, await request.formData());
+  const form = parseForm(signInSchema, await readForm(request));
   if (!form.success) return formErrors(form.errors, form.values);
   return attemptSignIn(form.data, context);
 }

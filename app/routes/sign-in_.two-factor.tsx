@@ -7,13 +7,15 @@ import { TextField } from "~/components/forms/TextField";
 import { twoFactorSchema } from "~/forms/auth";
 import { recordAudit } from "~/models/audit.server";
 import { markSessionTwoFactorVerified } from "~/models/sessions.server";
-import { getAuth, homePathFor, safeRedirectPath } from "~/utils/auth.server";
+import { safeRedirectPath } from "~/http/safe-redirect";
+import { getAuth, homePathFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { addressKey, countAttempt, tooManyAttempts } from "~/utils/attempt-limits.server";
 import { verifyTotpCode } from "~/utils/totp.server";
+import { readForm } from "~/http/form-body.server";
 
 export { passRetryAfter as headers } from "~/utils/retry-after";
 
@@ -39,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
   const now = new Date();
   const ip = clientIp(context);
-  const form = parseForm(twoFactorSchema, await request.formData());
+  const form = parseForm(twoFactorSchema, await readForm(request));
   if (!form.success) return formErrors(form.errors);
   const waitMinutes = await countAttempt(db, {
     rules: [

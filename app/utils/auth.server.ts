@@ -1,4 +1,5 @@
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { refusal } from "../http/refusal";
 import type { Session, User } from "../../db/schema";
 import {
   adminSystemIds,
@@ -71,15 +72,6 @@ export function homePathFor(auth: Pick<Auth, "grants">): string {
   return "/account";
 }
 
-/** Only same-site paths: an open redirect would make a phishing link look like ours. */
-export function safeRedirectPath(target: FormDataEntryValue | string | null, fallback: string) {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) {
-    return fallback;
-  }
-  if (target.startsWith("/\\")) return fallback;
-  return target;
-}
-
 function currentPath(request: Request) {
   const url = new URL(request.url);
   return url.pathname + url.search;
@@ -108,11 +100,11 @@ export async function requireUser(
 }
 
 export function forbidden(message = "You do not have permission to do this."): never {
-  throw data(message, { status: 403 });
+  throw refusal(403, message);
 }
 
-export function notFound(message = "Page not found"): never {
-  throw data(message, { status: 404 });
+export function notFound(message = "If you typed the web address, check it is correct."): never {
+  throw refusal(404, message);
 }
 
 /** Parses a numeric route id; anything else is simply a page that does not exist. */

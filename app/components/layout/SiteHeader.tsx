@@ -7,7 +7,7 @@ const NHS_LOGO_PATH =
 
 type Account = { name: string; navigation: NavigationItem[] } | null;
 
-/** The NHS.UK header; signed in, with the account area (name, sign out) and the service menu. */
+/** The NHS.UK header: signed in, the account area (name, sign out) and the service menu; signed out, "Sign in". */
 export function SiteHeader({ account }: { account: Account }) {
   return (
     <header className="nhsuk-header" role="banner">
@@ -30,10 +30,25 @@ export function SiteHeader({ account }: { account: Account }) {
           </Link>
           <span className="nhsuk-header__service-name">Anchor Charter</span>
         </div>
-        {account ? <AccountArea name={account.name} /> : null}
+        {account ? <AccountArea name={account.name} /> : <SignInLink />}
       </div>
       {account ? <ServiceMenu items={account.navigation} /> : null}
     </header>
+  );
+}
+
+/** Signed out: the way in, from every page (the sign-in page itself included, harmlessly). */
+function SignInLink() {
+  return (
+    <nav className="nhsuk-header__account" aria-label="Account">
+      <ul className="nhsuk-header__account-list">
+        <li className="nhsuk-header__account-item">
+          <Link className="nhsuk-header__account-link" to="/sign-in">
+            Sign in
+          </Link>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

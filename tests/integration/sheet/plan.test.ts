@@ -174,7 +174,7 @@ describe("cross-cutting principles per domain", () => {
     const html = await response.text();
     expect(html).toContain("There is a problem");
     expect(html).toContain('href="#d2-principles-note"');
-    expect(html).toContain("The note must be 2000 characters or fewer");
+    expect(html).toContain("The note must be 2,000 characters or fewer");
     expect(html).toContain(`Typed ${"x".repeat(50)}`);
     expect(principlesRow(2)?.version).toBe(1);
     expect(principlesRow(2)?.principles_in_place).toBe("[1,3]");

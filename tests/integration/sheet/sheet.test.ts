@@ -148,7 +148,7 @@ describe("saving a component", () => {
       opportunities: "x".repeat(5001),
     });
     expect(long.status).toBe(400);
-    expect(await long.text()).toContain("must be 5000 characters or fewer");
+    expect(await long.text()).toContain("must be 5,000 characters or fewer");
     const unknown = await save(champion, "9.9", {
       version: "1",
       status: "in_progress",
