@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 import { appConfig } from "../app/utils/env.server";
 import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-ics";
+import { scheduleDailyHousekeeping } from "./housekeeping";
 import { prepareDatabase } from "./prepare";
 import {
   lastResortErrorPage,
@@ -60,6 +61,7 @@ async function main() {
   );
   app.use(lastResortErrorPage);
 
+  scheduleDailyHousekeeping();
   const server = app.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;

@@ -6,6 +6,7 @@ import { databaseIsEmpty, seedDemoData } from "../db/seed/demo-data";
 import { DEMO_PASSWORD } from "../db/seed/demo-ics";
 import { isDemoData } from "../app/models/settings.server";
 import { hashPassword } from "../app/utils/password.server";
+import { housekeepNow } from "./housekeeping";
 
 export type PreparedDatabase = {
   file: string;
@@ -37,6 +38,7 @@ export async function prepareDatabase(options: { seedDemo: boolean }): Promise<P
       });
     }
     const demoData = await isDemoData(db);
+    await housekeepNow(db);
     return { file: config.file, applied, seeded, demoData, charterVersion: charter.version };
   } finally {
     await db.destroy();

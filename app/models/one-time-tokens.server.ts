@@ -109,3 +109,19 @@ export async function revokeOneTimeTokens(
     .where("expires_at", ">", at)
     .execute();
 }
+
+/**
+ * Housekeeping: links used or expired before `before`. Kept until then so an
+ * old link still says "expired, ask for a new one" rather than "not valid".
+ */
+export async function deleteSpentOneTimeTokens(
+  db: Kysely<Database>,
+  args: { before: Date },
+): Promise<number> {
+  const before = args.before.toISOString();
+  const result = await db
+    .deleteFrom("one_time_token")
+    .where((eb) => eb.or([eb("expires_at", "<", before), eb("used_at", "<", before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

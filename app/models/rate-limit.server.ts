@@ -45,3 +45,15 @@ export async function consumeRateLimit(
 export async function clearRateLimit(db: Kysely<Database>, args: { key: string }): Promise<void> {
   await db.deleteFrom("rate_limit").where("key", "=", args.key).execute();
 }
+
+/** Housekeeping: counters whose window started before `before` (longer ago than any window). */
+export async function deleteOldRateLimits(
+  db: Kysely<Database>,
+  args: { before: Date },
+): Promise<number> {
+  const result = await db
+    .deleteFrom("rate_limit")
+    .where("window_start", "<", args.before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

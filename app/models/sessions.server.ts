@@ -119,3 +119,18 @@ export async function invalidateUserSessions(
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Housekeeping: sessions past their absolute or idle expiry, which can never be used again. */
+export async function deleteExpiredSessions(
+  db: Kysely<Database>,
+  args: { now: Date; idleMinutes: number },
+): Promise<number> {
+  const idleSince = new Date(args.now.getTime() - args.idleMinutes * 60_000).toISOString();
+  const result = await db
+    .deleteFrom("session")
+    .where((eb) =>
+      eb.or([eb("expires_at", "<=", args.now.toISOString()), eb("last_seen_at", "<=", idleSince)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

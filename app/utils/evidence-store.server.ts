@@ -41,8 +41,46 @@ export async function storeEvidenceBytes(dir: string, bytes: Uint8Array) {
       await handle.close();
     }
     await fs.promises.rename(temporary, target);
+    await syncDirectory(path.dirname(target));
   }
   return { sha256, size: bytes.length };
+}
+
+/** The rename is only on disk once its folder is: the database row comes next. */
+async function syncDirectory(dir: string) {
+  const handle = await fs.promises.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Removes temporary files that a write killed part-way left behind. Only
+ * those older than `olderThanMs`: another request (or another instance on
+ * a shared folder) may be writing a younger one right now.
+ */
+export async function sweepUnfinishedWrites(
+  dir: string,
+  args: { now: Date; olderThanMs: number },
+): Promise<number> {
+  let removed = 0;
+  const entries = await fs.promises
+    .readdir(dir, { recursive: true, withFileTypes: true })
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+  for (const entry of entries) {
+    if (!entry.isFile() || !/^\.[0-9a-f]{16}\.part$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const { mtimeMs } = await fs.promises.stat(file);
+    if (args.now.getTime() - mtimeMs < args.olderThanMs) continue;
+    await fs.promises.rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 /** A web stream of the stored bytes, or null when the file is missing from disk. */

@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
+import { type RunningApp, startApp } from "../../setup/start-app";
+import { makeTempDir } from "../../setup/temp";
+import { signIn, visit } from "../../support/http";
+import { multipart } from "../../support/multipart";
+import { UHMB } from "../sheet/fixture";
+
+const temp = makeTempDir("anchor-upload-crash-");
+const file = `${temp.dir}/app.db`;
+const evidenceDir = `${temp.dir}/evidence`;
+const running: RunningApp[] = [];
+
+afterAll(async () => {
+  for (const app of running) await app.stop();
+  temp.cleanup();
+});
+
+async function start() {
+  const app = await startApp({ DATABASE_URL: `file:${file}` }, { killable: true });
+  running.push(app);
+  return app;
+}
+
+/** A distinct PDF of about 4 MB: large enough that writing it takes a moment. */
+function bigPdf(n: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(4 * 1024 * 1024);
+  bytes.set(new TextEncoder().encode(`%PDF-1.4\n% upload ${n}\n`));
+  bytes.fill(0x20 + (n % 90), 64);
+  return bytes;
+}
+
+describe("killing the server in the middle of uploads", () => {
+  it("never stops it starting again, and every acknowledged upload is whole", async () => {
+    let app = await start();
+    const setup = new Database(file);
+    const organisationId = (
+      setup.prepare("select id from organisation where name = ?").get(UHMB) as { id: number }
+    ).id;
+    const periodId = (
+      setup.prepare("select id from assessment_period where status = 'open'").get() as {
+        id: number;
+      }
+    ).id;
+    setup
+      .prepare("delete from assessment where organisation_id = ? and period_id = ?")
+      .run(organisationId, periodId);
+    setup.close();
+    const sheet = `/organisations/${organisationId}/periods/${periodId}`;
+    let champion = await signIn(app.url, "champion@example.com", DEMO_PASSWORD);
+    expect(
+      (
+        await visit(app.url, sheet, {
+          visitor: champion,
+          method: "POST",
+          form: { intent: "start" },
+        })
+      ).status,
+    ).toBe(302);
+
+    const acknowledged: string[] = [];
+    const send = (n: number) => {
+      const bytes = bigPdf(n);
+      const body = multipart(
+        { intent: "addEvidence", componentId: "1.1", kind: "file", title: `Upload ${n}` },
+        { name: `upload-${n}.pdf`, type: "application/pdf", bytes },
+      );
+      return fetch(`${app.url}${sheet}`, {
+        method: "POST",
+        headers: {
+          origin: app.url,
+          cookie: champion.cookie ?? "",
+          "content-type": body.type ?? "",
+        },
+        body: body.body,
+        redirect: "manual",
+      }).then(
+        (response) => {
+          if (response.status === 302)
+            acknowledged.push(createHash("sha256").update(bytes).digest("hex"));
+        },
+        () => undefined, // cut off by the kill
+      );
+    };
+    // One upload finished before any kill, so there is always an acknowledged one to look for.
+    await send(0);
+    expect(acknowledged).toHaveLength(1);
+    for (let round = 1; round <= 3; round += 1) {
+      const uploads = Array.from({ length: 6 }, (_, i) => send(round * 10 + i));
+      // Kill while the uploads are being read and written, at a different moment each round.
+      await new Promise((resolve) => setTimeout(resolve, round * 250));
+      await app.kill();
+      await Promise.all(uploads);
+
+      app = await start();
+      champion = await signIn(app.url, "champion@example.com", DEMO_PASSWORD);
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      for (const sha256 of acknowledged) {
+        expect(
+          db.prepare("select count(*) as n from evidence_item where file_sha256 = ?").get(sha256),
+        ).toEqual({ n: 1 });
+        const stored = path.join(evidenceDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+        expect(createHash("sha256").update(fs.readFileSync(stored)).digest("hex")).toBe(sha256);
+      }
+      db.close();
+    }
+    const page = await visit(app.url, sheet, { visitor: champion });
+    expect(page.status).toBe(200);
+  });
+});
