@@ -127,6 +127,23 @@ export function requestLoadContext(req: Request, res: Response): AppLoadContext 
  * wording as the app's error page, a reference, and nothing of the error.
  */
 export const lastResortErrorPage: ErrorRequestHandler = (error, req, res, next) => {
+  const clientStatus = clientErrorStatus(error);
+  if (clientStatus !== null && !res.headersSent) {
+    // A request we could not read (a path with broken %-encoding, say): the client's fault.
+    console.warn(
+      `${new Date().toISOString()} warning: refused ${req.method} ${req.path} with ${clientStatus}: ${String((error as Error).message).slice(0, 200)}`,
+    );
+    res
+      .status(clientStatus)
+      .type("html")
+      .set("Cache-Control", "no-store")
+      .send(
+        plainPage("Sorry, this web address is not valid", [
+          "Check the address, or go back to the service and try again.",
+        ]),
+      );
+    return;
+  }
   const reference = (res.locals as Partial<EdgeLocals>).errorReference ?? newErrorReference();
   logUnexpectedError({ reference, method: req.method, url: req.originalUrl, error });
   // Part of a page is already on its way: Express can only cut the connection.
@@ -142,6 +159,14 @@ export const lastResortErrorPage: ErrorRequestHandler = (error, req, res, next) 
       ]),
     );
 };
+
+/** Express and its parsers mark errors caused by the request itself with a 4xx status. */
+function clientErrorStatus(error: unknown): number | null {
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
+}
 
 // Only fixed text and hex references go in here, never anything from the request.
 function plainPage(title: string, paragraphs: string[]): string {

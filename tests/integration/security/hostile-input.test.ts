@@ -478,6 +478,18 @@ describe("a redirect asked for by a request never leaves the site", () => {
   });
 });
 
+describe("a web address that cannot be read", () => {
+  it.each(["/organisations/%E0%A4%A", "/invitations/%ZZ", "/reset-password/%"])(
+    "%s answers 400 with a page that says so, not a 500",
+    async (path) => {
+      const response = await visit(s.app.url, path, { visitor: { ...who.champion } });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("this web address is not valid");
+      expect(s.app.output()).not.toMatch(/error reference/);
+    },
+  );
+});
+
 describe("signed out", () => {
   it("every page's header offers the way in", async () => {
     const html = await (await visit(s.app.url, "/")).text();
