@@ -108,10 +108,13 @@ const invitationText = {
 export default function Person() {
   const p = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const justSent = params.get("invitation") as keyof typeof invitationText | null;
+  // Only the keys of our own table: `?invitation=constructor` must not reach Object's prototype.
+  const sent = params.get("invitation");
+  const justSent =
+    sent && Object.hasOwn(invitationText, sent) ? (sent as keyof typeof invitationText) : null;
   return (
     <>
-      {justSent && invitationText[justSent] ? (
+      {justSent ? (
         <div
           className={justSent === "failed" ? "nhsuk-warning-callout" : "nhsuk-inset-text"}
           role="status"

@@ -4,7 +4,7 @@ import type { SheetData } from "./types";
 type Change = SheetData["plan"]["changes"][string];
 
 const label = (status: string) =>
-  status in statusLabels ? statusLabels[status as keyof typeof statusLabels] : status;
+  Object.hasOwn(statusLabels, status) ? statusLabels[status as keyof typeof statusLabels] : status;
 
 /** A component that differs from the last submission says so, and what it was. */
 export function ChangedSince(props: { change: Change | undefined; since: string | null }) {

@@ -5,7 +5,9 @@ import type { SheetActionData } from "./types";
 type Theirs = NonNullable<SheetActionData["conflict"]>;
 
 const label = (status: string | undefined) =>
-  status && status in statusLabels ? statusLabels[status as keyof typeof statusLabels] : "—";
+  status && Object.hasOwn(statusLabels, status)
+    ? statusLabels[status as keyof typeof statusLabels]
+    : "—";
 
 /**
  * Someone saved this component after it was loaded here. Both versions are

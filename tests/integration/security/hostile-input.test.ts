@@ -498,3 +498,18 @@ describe("signed out", () => {
     );
   });
 });
+
+describe("query parameters that name a message", () => {
+  it("a key of Object's prototype shows no message rather than a function", async () => {
+    const person = s.read.userId("champion@example.com");
+    for (const key of ["constructor", "__proto__", "toString"]) {
+      const response = await visit(s.app.url, `/admin/people/${person}?invitation=${key}`, {
+        visitor: { ...who.admin },
+      });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).not.toMatch(/role="status"><p>/);
+      expect(html).not.toContain("[native code]");
+    }
+  });
+});
