@@ -1,0 +1,230 @@
+import type { Charter, LevelId } from "./schema";
+import { computeLevel, type LevelResult, requiredPerDomain } from "./scoring";
+import type { ReviewState } from "./verification";
+
+/**
+ * The readers' figures (overview, comparison, place summary, ICS roll-up and
+ * the annual report) as pure functions over plain rows, so every page and
+ * document counts the same way and the counting is unit-tested here. One
+ * model file (app/models/aggregation.server.ts) fetches the rows.
+ *
+ * A period's return is what an organisation has submitted: a draft, or a
+ * month reopened and not yet submitted again, counts as "not yet submitted",
+ * and no assessment at all as "no return". Levels are always computed from
+ * the answers with computeLevel, never read from a stored level.
+ */
+
+export type ComponentStatus = "not_started" | "in_progress" | "fulfilled";
+
+export type AnswerRow = { componentId: string; status: ComponentStatus; review: ReviewState };
+
+export type ReturnRow = {
+  organisationId: number;
+  /** Submitted counts; a draft (never submitted, or reopened) does not yet. */
+  state: "submitted" | "draft" | "reopened";
+  lastChangedAt: string;
+  answers: readonly AnswerRow[];
+};
+
+export type OrganisationRow = {
+  id: number;
+  name: string;
+  type: string;
+  /** Null for a system-wide organisation, which serves every place. */
+  placeId: number | null;
+};
+
+/** How an organisation stands in a period: its return's state, and its levels when submitted. */
+export type Standing = {
+  organisationId: number;
+  returnState: "submitted" | "draft" | "reopened" | "none";
+  lastChangedAt: string | null;
+  self: LevelResult | null;
+  verified: LevelResult | null;
+};
+
+export const fulfilledIds = (answers: readonly AnswerRow[]) =>
+  answers.filter((a) => a.status === "fulfilled").map((a) => a.componentId);
+
+export const verifiedIds = (answers: readonly AnswerRow[]) =>
+  answers
+    .filter((a) => a.status === "fulfilled" && a.review === "verified")
+    .map((a) => a.componentId);
+
+export function standingOf(
+  charter: Charter,
+  organisationId: number,
+  row: ReturnRow | undefined,
+): Standing {
+  if (!row) {
+    return { organisationId, returnState: "none", lastChangedAt: null, self: null, verified: null };
+  }
+  const submitted = row.state === "submitted";
+  return {
+    organisationId,
+    returnState: row.state,
+    lastChangedAt: row.lastChangedAt,
+    self: submitted ? computeLevel(charter, fulfilledIds(row.answers)) : null,
+    verified: submitted ? computeLevel(charter, verifiedIds(row.answers)) : null,
+  };
+}
+
+/** Every organisation's standing, in the organisations' order. */
+export function standings(
+  charter: Charter,
+  organisations: readonly OrganisationRow[],
+  returns: readonly ReturnRow[],
+): Standing[] {
+  const byOrganisation = new Map(returns.map((r) => [r.organisationId, r]));
+  return organisations.map((o) => standingOf(charter, o.id, byOrganisation.get(o.id)));
+}
+
+/** The rows of a "how many hold each level" table: no return, not submitted, no level, then each level. */
+export type LevelBucket = "no_return" | "not_submitted" | "no_level" | LevelId;
+
+export function levelCounts(
+  charter: Charter,
+  all: readonly Standing[],
+  which: "self" | "verified" = "self",
+): Array<{ bucket: LevelBucket; count: number }> {
+  const counts = new Map<LevelBucket, number>([
+    ["no_return", 0],
+    ["not_submitted", 0],
+    ["no_level", 0],
+    ...charter.levels.map((l) => [l.id, 0] as [LevelBucket, number]),
+  ]);
+  for (const s of all) {
+    const bucket = bucketOf(s, which);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
+  return [...counts].map(([bucket, count]) => ({ bucket, count }));
+}
+
+export function bucketOf(s: Standing, which: "self" | "verified" = "self"): LevelBucket {
+  if (s.returnState === "none") return "no_return";
+  if (s.returnState !== "submitted") return "not_submitted";
+  return s[which]?.level ?? "no_level";
+}
+
+/** Per component, of the submitted returns: how many fulfil it, and how many of those are verified. */
+export function componentCoverage(charter: Charter, returns: readonly ReturnRow[]) {
+  const submitted = returns.filter((r) => r.state === "submitted");
+  return charter.domains.flatMap((domain) =>
+    domain.components.map((component) => {
+      const answers = submitted.map((r) => r.answers.find((a) => a.componentId === component.id));
+      const fulfilled = answers.filter((a) => a?.status === "fulfilled");
+      return {
+        componentId: component.id,
+        title: component.title,
+        domainNumber: domain.number,
+        returns: submitted.length,
+        fulfilled: fulfilled.length,
+        verified: fulfilled.filter((a) => a?.review === "verified").length,
+      };
+    }),
+  );
+}
+
+export type Coverage = ReturnType<typeof componentCoverage>[number];
+
+/** The components least often fulfilled (ties in charter order); none when nothing was returned. */
+export function commonGaps(coverage: readonly Coverage[], limit: number): Coverage[] {
+  return coverage
+    .filter((c) => c.returns > 0 && c.fulfilled < c.returns)
+    .map((c, index) => ({ c, index }))
+    .sort((a, b) => a.c.fulfilled - b.c.fulfilled || a.index - b.index)
+    .slice(0, limit)
+    .map(({ c }) => c);
+}
+
+/**
+ * Which single component, fulfilled next, would move the most organisations
+ * up a level: for each organisation with a submitted return, each component
+ * it has not fulfilled is tried. Components that move nobody are left out.
+ */
+export function nextLevelSteps(charter: Charter, returns: readonly ReturnRow[]) {
+  const rank = levelRank(charter);
+  const movers = new Map<string, number>();
+  for (const r of returns) {
+    if (r.state !== "submitted") continue;
+    const fulfilled = fulfilledIds(r.answers);
+    const now = rank(computeLevel(charter, fulfilled).level);
+    for (const domain of charter.domains) {
+      for (const component of domain.components) {
+        if (fulfilled.includes(component.id)) continue;
+        if (rank(computeLevel(charter, [...fulfilled, component.id]).level) > now) {
+          movers.set(component.id, (movers.get(component.id) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  const order = charter.domains.flatMap((d) => d.components);
+  return order
+    .filter((c) => movers.has(c.id))
+    .map((c) => ({ componentId: c.id, title: c.title, organisations: movers.get(c.id) ?? 0 }))
+    .sort((a, b) => b.organisations - a.organisations);
+}
+
+/** 0 for no level, then 1, 2, … in the charter's order of levels. */
+export function levelRank(charter: Charter): (level: LevelId | null | undefined) => number {
+  const ids = charter.levels.map((l) => l.id);
+  return (level) => (level ? ids.indexOf(level) + 1 : 0);
+}
+
+/** What changed for one organisation between two periods' standings and answers. */
+export function changeSince(
+  charter: Charter,
+  now: { standing: Standing; answers: readonly AnswerRow[] },
+  before: { standing: Standing; answers: readonly AnswerRow[] },
+) {
+  const rank = levelRank(charter);
+  const comparable =
+    now.standing.returnState === "submitted" && before.standing.returnState === "submitted";
+  const levelNow = now.standing.self?.level ?? null;
+  const levelBefore = before.standing.self?.level ?? null;
+  const movement = !comparable
+    ? ("not comparable" as const)
+    : rank(levelNow) > rank(levelBefore)
+      ? ("up" as const)
+      : rank(levelNow) < rank(levelBefore)
+        ? ("down" as const)
+        : ("same" as const);
+  const fulfilledNow = new Set(comparable ? fulfilledIds(now.answers) : []);
+  const fulfilledBefore = new Set(comparable ? fulfilledIds(before.answers) : []);
+  return {
+    organisationId: now.standing.organisationId,
+    movement,
+    levelBefore: comparable ? levelBefore : null,
+    levelNow: comparable ? levelNow : null,
+    newlyFulfilled: [...fulfilledNow].filter((id) => !fulfilledBefore.has(id)),
+    lost: [...fulfilledBefore].filter((id) => !fulfilledNow.has(id)),
+  };
+}
+
+/**
+ * The ICS heat map: per domain and level, the share of organisations with a
+ * submitted return that meet that level's rule in that domain (0 to 1; null
+ * when none returned).
+ */
+export function domainLevelShares(charter: Charter, returns: readonly ReturnRow[]) {
+  const submitted = returns.filter((r) => r.state === "submitted");
+  return charter.domains.map((domain) => ({
+    domainNumber: domain.number,
+    title: domain.title,
+    levels: charter.levels.map((level) => {
+      const needed = requiredPerDomain(level.rule, domain.components.length);
+      const meeting = submitted.filter(
+        (r) =>
+          r.answers.filter(
+            (a) =>
+              a.status === "fulfilled" && domain.components.some((c) => c.id === a.componentId),
+          ).length >= needed,
+      ).length;
+      return {
+        level: level.id,
+        meeting,
+        share: submitted.length ? meeting / submitted.length : null,
+      };
+    }),
+  }));
+}
