@@ -1,0 +1,90 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { AnswerRow, ReturnRow } from "../charter/aggregation";
+import { reviewState } from "../charter/verification";
+
+/**
+ * The rows the readers' figures are computed from (app/charter/aggregation.ts):
+ * one period's assessments of the given organisations, each with its answers
+ * and the review that applies to each. Three indexed queries whatever the
+ * number of past periods; portable SQL only, so it reads the same on SQLite
+ * and PostgreSQL.
+ */
+export async function periodReturns(
+  db: Kysely<Database>,
+  args: { periodId: number; organisationIds: readonly number[] },
+): Promise<ReturnRow[]> {
+  if (!args.organisationIds.length) return [];
+  const assessments = await db
+    .selectFrom("assessment as a")
+    .select([
+      "a.id",
+      "a.organisation_id as organisationId",
+      "a.status",
+      "a.updated_at as updatedAt",
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("assessment_submission as s")
+              .select("s.id")
+              .whereRef("s.assessment_id", "=", "a.id"),
+          )
+          .as("everSubmitted"),
+    ])
+    .where("a.period_id", "=", args.periodId)
+    .where("a.organisation_id", "in", [...args.organisationIds])
+    .execute();
+  if (!assessments.length) return [];
+  const assessmentIds = assessments.map((a) => a.id);
+
+  const answers = await db
+    .selectFrom("component_answer as c")
+    .select([
+      "c.id",
+      "c.assessment_id as assessmentId",
+      "c.component_id as componentId",
+      "c.status",
+      "c.version",
+    ])
+    .where("c.assessment_id", "in", assessmentIds)
+    .orderBy("c.id")
+    .execute();
+  const reviews = await db
+    .selectFrom("component_review as r")
+    .innerJoin("component_answer as c", "c.id", "r.component_answer_id")
+    .select(["r.component_answer_id as answerId", "r.verdict", "r.answer_version as answerVersion"])
+    .where("c.assessment_id", "in", assessmentIds)
+    .orderBy("r.id", "desc")
+    .execute();
+  const latestReview = new Map<number, (typeof reviews)[number]>();
+  for (const review of reviews)
+    if (!latestReview.has(review.answerId)) latestReview.set(review.answerId, review);
+
+  const answersOf = new Map<number, AnswerRow[]>();
+  for (const answer of answers) {
+    const review = latestReview.get(answer.id);
+    const list = answersOf.get(answer.assessmentId) ?? [];
+    list.push({
+      componentId: answer.componentId,
+      status: answer.status,
+      review: reviewState({
+        componentId: answer.componentId,
+        status: answer.status,
+        version: answer.version,
+        latestReview: review
+          ? { verdict: review.verdict, answerVersion: review.answerVersion }
+          : null,
+      }),
+    });
+    answersOf.set(answer.assessmentId, list);
+  }
+  return assessments.map((a) => ({
+    organisationId: a.organisationId,
+    // pg answers EXISTS with a boolean, SQLite with 0 or 1.
+    state:
+      a.status === "submitted" ? "submitted" : Number(a.everSubmitted) > 0 ? "reopened" : "draft",
+    lastChangedAt: String(a.updatedAt),
+    answers: answersOf.get(a.id) ?? [],
+  }));
+}
