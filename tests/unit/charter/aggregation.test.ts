@@ -68,7 +68,6 @@ const april = {
   S: ret(5, "submitted", answers([])),
 };
 const mayReturns = Object.values(may);
-const aprilReturns = Object.values(april);
 
 describe("standings: a period's return, and its levels only once submitted", () => {
   const all = standings(charter, organisations, mayReturns);
