@@ -88,3 +88,29 @@ export async function periodReturns(
     answers: answersOf.get(a.id) ?? [],
   }));
 }
+
+/** The newest period of the system in which any of the organisations has submitted a return. */
+export async function latestPeriodWithReturn(
+  db: Kysely<Database>,
+  args: { systemId: number; organisationIds: readonly number[] },
+): Promise<number | null> {
+  if (!args.organisationIds.length) return null;
+  const row = await db
+    .selectFrom("assessment_period as p")
+    .select("p.id")
+    .where("p.system_id", "=", args.systemId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("assessment as a")
+          .select("a.id")
+          .whereRef("a.period_id", "=", "p.id")
+          .where("a.status", "=", "submitted")
+          .where("a.organisation_id", "in", [...args.organisationIds]),
+      ),
+    )
+    .orderBy("p.starts_on", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

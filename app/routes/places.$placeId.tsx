@@ -1,108 +1,121 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { levelForAssessment } from "~/charter/summary";
-import { LevelTag } from "~/components/charter/LevelTag";
-import { periodAssessments } from "~/models/assessments.server";
-import { listOrganisations } from "~/models/organisations.server";
-import { listPeriods } from "~/models/periods.server";
+import { CoverageTable, percent } from "~/components/readers/CoverageTable";
+import { DownloadLink } from "~/components/readers/DownloadLink";
+import { LevelCountsTable } from "~/components/readers/LevelCountsTable";
+import { PeriodChooser } from "~/components/readers/PeriodChooser";
+import { ReturnsTable } from "~/components/readers/ReturnsTable";
 import { requirePlaceReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { ScrollableTable } from "~/components/tables/ScrollableTable";
+import { placeSummary } from "./places.$placeId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.place.name ?? "Place"} – Anchor Charter` },
+  {
+    title: `${data?.place.name ?? "Place"}${data?.period ? `, ${data.period.label}` : ""} – Anchor Charter`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { place } = await requirePlaceReader(request, params.placeId);
-  const db = getDb();
-  const organisations = await listOrganisations(db, {
-    placeIds: [place.id],
-    systemWideIn: [place.systemId],
-  });
-  const [latest] = await listPeriods(db, { systemId: place.systemId });
-  const assessments = latest
-    ? await periodAssessments(db, {
-        periodId: latest.id,
-        organisationIds: organisations.map((o) => o.id),
-      })
-    : new Map();
-  return {
-    place: { name: place.name },
-    period: latest ? { label: latest.label } : null,
-    rows: organisations.map((o) => {
-      const a = assessments.get(o.id);
-      const result = a ? levelForAssessment(a.charterVersion, a.fulfilledComponentIds) : null;
-      return {
-        id: o.id,
-        name: o.name,
-        systemWide: o.placeId === null,
-        status: a?.status ?? null,
-        level: result?.level ?? null,
-        levelName: result?.levelName ?? null,
-        byDomain: result?.byDomain.map((d) => `${d.fulfilled}/${d.total}`) ?? [],
-      };
-    }),
-  };
+  return placeSummary(place, new URL(request.url).searchParams.get("period"));
 }
 
-export default function PlaceSummary() {
-  const { place, period, rows } = useLoaderData<typeof loader>();
-  const domainCount = Math.max(0, ...rows.map((r) => r.byDomain.length));
+export default function PlaceSummaryPage() {
+  const s = useLoaderData<typeof loader>();
+  const csv = (table: string) =>
+    `/places/${s.place.id}/summary.csv?table=${table}${s.period ? `&period=${s.period.id}` : ""}`;
+  const submitted = s.organisations.filter((o) => o.returnState === "submitted").length;
   return (
     <>
       <h1 className="nhsuk-heading-l">
         <span className="nhsuk-caption-l">Place summary</span>
-        {place.name}
+        {s.place.name}
       </h1>
-      {!period ? (
+      <PeriodChooser groups={s.periods} chosenId={s.period?.id ?? null} />
+      {s.unknownRequest && s.period ? (
+        <div className="nhsuk-inset-text">
+          <p>That reporting period is not one of this place&apos;s. Showing {s.period.label}.</p>
+        </div>
+      ) : null}
+      {!s.period ? (
         <p className="nhsuk-body">No reporting period has been opened yet.</p>
-      ) : rows.length === 0 ? (
+      ) : s.organisationCount === 0 ? (
         <p className="nhsuk-body">No organisations belong to this place yet.</p>
       ) : (
-        <ScrollableTable label="Self-assessed levels (scrolls sideways)">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">Self-assessed levels, {period.label}</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">
-                  Organisation
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Level
-                </th>
-                {Array.from({ length: domainCount }, (_, i) => (
-                  <th scope="col" className="nhsuk-table__header" key={i}>
-                    Domain {i + 1}
-                  </th>
+        <>
+          <p className="nhsuk-body-l">
+            {submitted} of {s.organisationCount} organisations have submitted for {s.period.label}.
+          </p>
+          {submitted === 0 ? (
+            <div className="nhsuk-inset-text">
+              <p>No organisation in this place has submitted for {s.period.label} yet.</p>
+            </div>
+          ) : null}
+          <h2 className="nhsuk-heading-m">Levels held</h2>
+          <LevelCountsTable
+            rows={s.levelCounts}
+            periodLabel={s.period.label}
+            total={s.organisationCount}
+          />
+          <DownloadLink to={csv("levels")} what="levels held" />
+
+          <h2 className="nhsuk-heading-m">Who has returned</h2>
+          <ReturnsTable
+            rows={s.organisations}
+            periodLabel={s.period.label}
+            previousLabel={s.previousPeriod?.label ?? null}
+          />
+          <DownloadLink to={csv("returns")} what="returns" />
+
+          {submitted > 0 ? (
+            <>
+              <h2 className="nhsuk-heading-m">Most common gaps</h2>
+              <p className="nhsuk-body">The components fewest organisations have fulfilled.</p>
+              <ul className="nhsuk-list nhsuk-list--bullet">
+                {s.gaps.map((gap) => (
+                  <li key={gap.componentId}>
+                    {gap.componentId} {gap.title}: fulfilled by {gap.fulfilled} of {gap.returns} (
+                    {percent(gap.fulfilled, gap.returns)})
+                  </li>
                 ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {rows.map((row) => (
-                <tr className="nhsuk-table__row" key={row.id}>
-                  <th scope="row" className="nhsuk-table__header">
-                    <Link to={`/organisations/${row.id}`}>{row.name}</Link>
-                    {row.systemWide ? " (system-wide)" : ""}
-                  </th>
-                  <td className="nhsuk-table__cell">
-                    {row.status ? (
-                      <LevelTag level={row.level} name={row.levelName} />
-                    ) : (
-                      "Not started"
-                    )}
-                  </td>
-                  {Array.from({ length: domainCount }, (_, i) => (
-                    <td className="nhsuk-table__cell" key={i}>
-                      {row.byDomain[i] ?? "—"}
-                    </td>
+              </ul>
+              <h2 className="nhsuk-heading-m">Steps that would move organisations up a level</h2>
+              {s.nextSteps.length ? (
+                <ul className="nhsuk-list nhsuk-list--bullet">
+                  {s.nextSteps.map((step) => (
+                    <li key={step.componentId}>
+                      Fulfilling {step.componentId} {step.title} would move {step.organisations}{" "}
+                      {step.organisations === 1 ? "organisation" : "organisations"} up a level
+                    </li>
                   ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
+                </ul>
+              ) : (
+                <p className="nhsuk-body">
+                  No single component would move an organisation up a level: each needs more than
+                  one.
+                </p>
+              )}
+              <h2 className="nhsuk-heading-m">Coverage of each component</h2>
+              <CoverageTable rows={s.coverage} periodLabel={s.period.label} />
+              <DownloadLink to={csv("coverage")} what="coverage of each component" />
+            </>
+          ) : null}
+        </>
       )}
+      <h2 className="nhsuk-heading-m">Recent shared good practice</h2>
+      {s.practice.length ? (
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          {s.practice.map((item) => (
+            <li key={item.id}>
+              {item.title} ({item.organisationName})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="nhsuk-body">Nothing has been shared as good practice in this place yet.</p>
+      )}
+      <p className="nhsuk-body">
+        <Link to={`/places/${s.place.id}/good-practice`}>All good practice in {s.place.name}</Link>
+      </p>
     </>
   );
 }

@@ -25,3 +25,37 @@ export function recentMonthlyPeriods(today: Date, count: number): MonthlyPeriod[
   }
   return periods;
 }
+
+/**
+ * The period a reader's page shows: the one the address asks for when it is
+ * one of this system's, otherwise the latest with any return, otherwise the
+ * latest. `periods` are newest first; `previous` is the one before it.
+ */
+export function choosePeriod<P extends { id: number }>(
+  periods: readonly P[],
+  args: { requested: string | null; latestWithReturn: number | null },
+): { chosen: P | null; previous: P | null; unknownRequest: boolean } {
+  const requestedId =
+    args.requested && /^\d{1,12}$/.test(args.requested) ? Number(args.requested) : null;
+  const requested = periods.findIndex((p) => p.id === requestedId);
+  const fallback = Math.max(
+    0,
+    periods.findIndex((p) => p.id === args.latestWithReturn),
+  );
+  const index = requested >= 0 ? requested : fallback;
+  return {
+    chosen: periods[index] ?? null,
+    previous: periods[index + 1] ?? null,
+    unknownRequest: args.requested !== null && requested < 0,
+  };
+}
+
+/** Periods grouped by the year they start in, newest year first, for a chooser. */
+export function periodsByYear<P extends { startsOn: string }>(periods: readonly P[]) {
+  const years = new Map<string, P[]>();
+  for (const period of periods) {
+    const year = period.startsOn.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), period]);
+  }
+  return [...years].map(([year, inYear]) => ({ year, periods: inYear }));
+}
