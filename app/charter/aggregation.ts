@@ -228,3 +228,35 @@ export function domainLevelShares(charter: Charter, returns: readonly ReturnRow[
     }),
   }));
 }
+
+/**
+ * One organisation over periods (oldest first): its return, level and
+ * fulfilled components per domain in each, for a trend table or chart.
+ */
+export function trend(
+  charter: Charter,
+  organisationId: number,
+  periods: ReadonlyArray<{ id: number; label: string }>,
+  returns: ReadonlyArray<ReturnRow & { periodId: number }>,
+) {
+  return periods.map((period) => {
+    const standing = standingOf(
+      charter,
+      organisationId,
+      returns.find((r) => r.periodId === period.id && r.organisationId === organisationId),
+    );
+    return {
+      periodId: period.id,
+      label: period.label,
+      returnState: standing.returnState,
+      level: standing.self?.level ?? null,
+      verifiedLevel: standing.verified?.level ?? null,
+      fulfilledByDomain: standing.self?.byDomain.map((d) => d.fulfilled) ?? null,
+    };
+  });
+}
+
+/** An action is overdue once its target date has passed without it being removed as done. */
+export function isOverdue(targetDate: string | null, today: string): boolean {
+  return targetDate !== null && targetDate !== "" && targetDate < today;
+}

@@ -14,11 +14,24 @@ export async function periodReturns(
   db: Kysely<Database>,
   args: { periodId: number; organisationIds: readonly number[] },
 ): Promise<ReturnRow[]> {
-  if (!args.organisationIds.length) return [];
+  return returnsOf(db, { periodIds: [args.periodId], organisationIds: args.organisationIds });
+}
+
+/**
+ * Returns of the given organisations in the given periods (a trend: one
+ * organisation over its last months). Bounded by the periods asked for, so a
+ * page asks for a fixed number however long the history.
+ */
+export async function returnsOf(
+  db: Kysely<Database>,
+  args: { periodIds: readonly number[]; organisationIds: readonly number[] },
+): Promise<Array<ReturnRow & { periodId: number; assessmentId: number }>> {
+  if (!args.organisationIds.length || !args.periodIds.length) return [];
   const assessments = await db
     .selectFrom("assessment as a")
     .select([
       "a.id",
+      "a.period_id as periodId",
       "a.organisation_id as organisationId",
       "a.status",
       "a.updated_at as updatedAt",
@@ -32,7 +45,7 @@ export async function periodReturns(
           )
           .as("everSubmitted"),
     ])
-    .where("a.period_id", "=", args.periodId)
+    .where("a.period_id", "in", [...args.periodIds])
     .where("a.organisation_id", "in", [...args.organisationIds])
     .execute();
   if (!assessments.length) return [];
@@ -80,6 +93,8 @@ export async function periodReturns(
     answersOf.set(answer.assessmentId, list);
   }
   return assessments.map((a) => ({
+    assessmentId: a.id,
+    periodId: a.periodId,
     organisationId: a.organisationId,
     // pg answers EXISTS with a boolean, SQLite with 0 or 1.
     state:
@@ -113,4 +128,19 @@ export async function latestPeriodWithReturn(
     .limit(1)
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** Up to `count` periods of the system ending with `endingWith` (newest first). */
+export async function periodsEndingWith(
+  db: Kysely<Database>,
+  args: { systemId: number; endingWith: string; count: number },
+) {
+  return db
+    .selectFrom("assessment_period")
+    .select(["id", "label", "starts_on as startsOn"])
+    .where("system_id", "=", args.systemId)
+    .where("starts_on", "<=", args.endingWith)
+    .orderBy("starts_on", "desc")
+    .limit(args.count)
+    .execute();
 }

@@ -93,3 +93,27 @@ export async function listSubmissions(db: Kysely<Database>, args: { assessmentId
     .orderBy("s.id")
     .execute();
 }
+
+/** An organisation's latest submissions across periods, newest first: its submission history. */
+export async function recentSubmissions(
+  db: Kysely<Database>,
+  args: { organisationId: number; limit: number },
+) {
+  return db
+    .selectFrom("assessment_submission as s")
+    .innerJoin("assessment as a", "a.id", "s.assessment_id")
+    .innerJoin("assessment_period as p", "p.id", "a.period_id")
+    .innerJoin("app_user as u", "u.id", "s.submitted_by")
+    .select([
+      "s.id",
+      "p.id as periodId",
+      "p.label as periodLabel",
+      "s.submitted_at as submittedAt",
+      "s.level",
+      "u.name as submittedBy",
+    ])
+    .where("a.organisation_id", "=", args.organisationId)
+    .orderBy("s.id", "desc")
+    .limit(args.limit)
+    .execute();
+}

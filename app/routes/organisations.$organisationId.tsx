@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { levelForAssessment } from "~/charter/summary";
+import { useLoaderData } from "@remix-run/react";
 import { canEditAssessment } from "~/access/policy";
 import { LevelTag } from "~/components/charter/LevelTag";
-import { organisationHistory } from "~/models/assessments.server";
-import { organisationTypeLabels } from "~/models/organisations.server";
+import { ActionsTable } from "~/components/readers/ActionsTable";
+import { DomainProgressTable } from "~/components/readers/DomainProgressTable";
+import { PeriodChooser } from "~/components/readers/PeriodChooser";
+import { returnStateLabels } from "~/components/readers/ReturnsTable";
+import { TrendTable } from "~/components/readers/TrendTable";
 import { requireOrganisationReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { organisationOverview } from "./organisations.$organisationId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisation"} – Anchor Charter` },
@@ -14,91 +16,98 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
-  const history = await organisationHistory(getDb(), {
-    organisationId: organisation.id,
-    systemId: organisation.systemId,
-  });
-  return {
-    organisation: {
-      id: organisation.id,
-      name: organisation.name,
-      type: organisationTypeLabels[organisation.type],
-      place: organisation.placeName ?? "System-wide (spans places)",
-    },
-    isChampion: canEditAssessment(auth.principal, organisation),
-    periods: history.map((h) => {
-      const result = levelForAssessment(h.charterVersion, h.fulfilledComponentIds);
-      return {
-        id: h.periodId,
-        label: h.periodLabel,
-        open: h.periodStatus === "open",
-        status: h.status,
-        level: result?.level ?? null,
-        levelName: result?.levelName ?? null,
-        fulfilled: h.fulfilledComponentIds.length,
-      };
-    }),
-  };
+  const overview = await organisationOverview(
+    organisation,
+    new URL(request.url).searchParams.get("period"),
+  );
+  return { ...overview, isChampion: canEditAssessment(auth.principal, organisation) };
 }
 
-const statusText = { draft: "In progress", submitted: "Submitted" } as const;
-
 export default function OrganisationPage() {
-  const { organisation, isChampion, periods } = useLoaderData<typeof loader>();
+  const o = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="nhsuk-heading-l">
-        <span className="nhsuk-caption-l">{organisation.place}</span>
-        {organisation.name}
+        <span className="nhsuk-caption-l">{o.organisation.place}</span>
+        {o.organisation.name}
       </h1>
       <p className="nhsuk-body">
-        {organisation.type}.{" "}
-        {isChampion
+        {o.organisation.type}.{" "}
+        {o.isChampion
           ? "You are a champion of this organisation: you complete its self-assessment."
           : "You can read this organisation's self-assessments."}
       </p>
-      <h2 className="nhsuk-heading-m">Self-assessments by month</h2>
-      {periods.length === 0 ? (
+      {o.trend.length === 0 ? (
         <p className="nhsuk-body">No reporting periods have been opened yet.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-            Self-assessment status and level for each month
-          </caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Month
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Components fulfilled
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Level (self-assessed)
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {periods.map((p) => (
-              <tr className="nhsuk-table__row" key={p.id}>
-                <th scope="row" className="nhsuk-table__header">
-                  <Link to={`/organisations/${organisation.id}/periods/${p.id}`}>{p.label}</Link>
-                  {p.open ? " (open)" : ""}
-                </th>
-                <td className="nhsuk-table__cell">
-                  {p.status ? statusText[p.status] : "Not started"}
-                </td>
-                <td className="nhsuk-table__cell">{p.status ? p.fulfilled : "—"}</td>
-                <td className="nhsuk-table__cell">
-                  {p.status ? <LevelTag level={p.level} name={p.levelName} /> : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TrendTable organisationId={o.organisation.id} points={o.trend} domains={o.domainNumbers} />
+      )}
+
+      {o.period ? (
+        <>
+          <h2 className="nhsuk-heading-m">Where it stands</h2>
+          <PeriodChooser groups={o.periods} chosenId={o.period.id} />
+          {o.unknownRequest ? (
+            <div className="nhsuk-inset-text">
+              <p>
+                That reporting period is not one of this organisation&apos;s. Showing{" "}
+                {o.period.label}.
+              </p>
+            </div>
+          ) : null}
+          {o.self ? (
+            <>
+              <dl className="nhsuk-summary-list">
+                <div className="nhsuk-summary-list__row">
+                  <dt className="nhsuk-summary-list__key">{o.period.label}</dt>
+                  <dd className="nhsuk-summary-list__value">{returnStateLabels[o.returnState]}</dd>
+                </div>
+                <div className="nhsuk-summary-list__row">
+                  <dt className="nhsuk-summary-list__key">Level, self-assessed</dt>
+                  <dd className="nhsuk-summary-list__value">
+                    <LevelTag level={o.self.level} name={o.self.levelName} />
+                    {o.returnState === "submitted" ? null : " (as saved so far, not yet submitted)"}
+                  </dd>
+                </div>
+                <div className="nhsuk-summary-list__row">
+                  <dt className="nhsuk-summary-list__key">Level, verified</dt>
+                  <dd className="nhsuk-summary-list__value">
+                    <LevelTag
+                      level={o.verified?.level ?? null}
+                      name={o.verified?.levelName ?? null}
+                    />
+                  </dd>
+                </div>
+              </dl>
+              <DomainProgressTable
+                self={o.self}
+                verifiedByDomain={o.verifiedByDomain}
+                periodLabel={o.period.label}
+              />
+              <h2 className="nhsuk-heading-m">Open actions</h2>
+              {o.actions.length ? (
+                <ActionsTable actions={o.actions} periodLabel={o.period.label} />
+              ) : (
+                <p className="nhsuk-body">No actions are planned for {o.period.label}.</p>
+              )}
+            </>
+          ) : (
+            <p className="nhsuk-body">No self-assessment has been started for {o.period.label}.</p>
+          )}
+        </>
+      ) : null}
+
+      <h2 className="nhsuk-heading-m">Submission history</h2>
+      {o.submissions.length ? (
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          {o.submissions.map((s) => (
+            <li key={s.id}>
+              {s.periodLabel}: submitted by {s.submittedBy} on {s.submittedAt}, {s.levelName}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="nhsuk-body">Nothing has been submitted yet.</p>
       )}
     </>
   );

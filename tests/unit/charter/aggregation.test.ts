@@ -5,6 +5,7 @@ import {
   commonGaps,
   componentCoverage,
   domainLevelShares,
+  isOverdue,
   levelCounts,
   levelRank,
   nextLevelSteps,
@@ -12,6 +13,7 @@ import {
   type ReturnRow,
   standingOf,
   standings,
+  trend,
 } from "~/charter/aggregation";
 import { loadCharter } from "~/charter/content";
 
@@ -258,5 +260,56 @@ describe("level ranks", () => {
     expect([null, undefined, "bronze", "silver", "gold", "platinum"].map((l) => rank(l))).toEqual([
       0, 0, 1, 2, 3, 4,
     ]);
+  });
+});
+
+describe("an organisation's trend", () => {
+  it("lists each period oldest first, with its return, levels and fulfilled per domain", () => {
+    const periods = [
+      { id: 1, label: "March" },
+      { id: 2, label: "April" },
+      { id: 3, label: "May" },
+    ];
+    const rows = [
+      { ...april.B, periodId: 2 },
+      { ...may.B, periodId: 3 },
+      { ...may.A, periodId: 3 },
+    ];
+    expect(trend(charter, 2, periods, rows)).toEqual([
+      {
+        periodId: 1,
+        label: "March",
+        returnState: "none",
+        level: null,
+        verifiedLevel: null,
+        fulfilledByDomain: null,
+      },
+      {
+        periodId: 2,
+        label: "April",
+        returnState: "submitted",
+        level: "gold",
+        verifiedLevel: null,
+        fulfilledByDomain: [2, 2, 3, 2, 2, 2],
+      },
+      {
+        periodId: 3,
+        label: "May",
+        returnState: "submitted",
+        level: "silver",
+        verifiedLevel: "bronze",
+        fulfilledByDomain: [2, 2, 2, 2, 2, 2],
+      },
+    ]);
+  });
+});
+
+describe("overdue actions", () => {
+  it("are those whose target date has passed", () => {
+    expect(isOverdue("2026-11-24", "2026-11-25")).toBe(true);
+    expect(isOverdue("2026-11-25", "2026-11-25")).toBe(false);
+    expect(isOverdue("2027-01-01", "2026-11-25")).toBe(false);
+    expect(isOverdue(null, "2026-11-25")).toBe(false);
+    expect(isOverdue("", "2026-11-25")).toBe(false);
   });
 });

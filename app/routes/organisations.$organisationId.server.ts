@@ -1,0 +1,99 @@
+import { isOverdue, trend, verifiedIds, fulfilledIds } from "~/charter/aggregation";
+import { loadCharter } from "~/charter/content";
+import { computeLevel } from "~/charter/scoring";
+import { latestPeriodWithReturn, periodsEndingWith, returnsOf } from "~/models/aggregation.server";
+import type { OrganisationRow } from "~/models/organisations.server";
+import { organisationTypeLabels } from "~/models/organisations.server";
+import { listPeriods } from "~/models/periods.server";
+import { listActions } from "~/models/progression-actions.server";
+import { recentSubmissions } from "~/models/submissions.server";
+import { getDb } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/dates";
+import { choosePeriod, periodsByYear } from "~/utils/periods";
+
+/** Months in the trend and the submission history: a fixed number, however long the history. */
+export const TREND_MONTHS = 12;
+export const SUBMISSIONS_SHOWN = 12;
+
+/**
+ * An organisation's overview for one period (chosen in the address): its
+ * levels and per-domain progress, what the next level needs, its open
+ * actions, its recent submissions, and the last months as a trend.
+ */
+export async function organisationOverview(
+  organisation: OrganisationRow,
+  requestedPeriod: string | null,
+  today = new Date(),
+) {
+  const db = getDb();
+  const charter = loadCharter();
+  const periods = await listPeriods(db, { systemId: organisation.systemId });
+  const { chosen, unknownRequest } = choosePeriod(periods, {
+    requested: requestedPeriod,
+    latestWithReturn: await latestPeriodWithReturn(db, {
+      systemId: organisation.systemId,
+      organisationIds: [organisation.id],
+    }),
+  });
+  const latest = periods[0];
+  const months = latest
+    ? (
+        await periodsEndingWith(db, {
+          systemId: organisation.systemId,
+          endingWith: latest.starts_on,
+          count: TREND_MONTHS,
+        })
+      ).reverse()
+    : [];
+  const periodIds = [...new Set([...months.map((m) => m.id), ...(chosen ? [chosen.id] : [])])];
+  const returns = await returnsOf(db, { periodIds, organisationIds: [organisation.id] });
+  const current = returns.find((r) => r.periodId === chosen?.id);
+  const self = current ? computeLevel(charter, fulfilledIds(current.answers)) : null;
+  const verified = current ? computeLevel(charter, verifiedIds(current.answers)) : null;
+  const actions = current ? await listActions(db, { assessmentId: current.assessmentId }) : {};
+  const todayIso = today.toISOString().slice(0, 10);
+  const titleOf = new Map(
+    charter.domains.flatMap((d) => d.components.map((c) => [c.id, c.title] as const)),
+  );
+
+  return {
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      type: organisationTypeLabels[organisation.type],
+      place: organisation.placeName ?? "System-wide (spans places)",
+    },
+    periods: periodsByYear(
+      periods.map((p) => ({ id: p.id, label: p.label, startsOn: p.starts_on })),
+    ),
+    period: chosen ? { id: chosen.id, label: chosen.label } : null,
+    unknownRequest,
+    returnState: current?.state ?? ("none" as const),
+    self,
+    verified,
+    verifiedByDomain: verified?.byDomain.map((d) => d.fulfilled) ?? [],
+    actions: Object.entries(actions)
+      .flatMap(([componentId, list]) =>
+        list.map((a) => ({
+          ...a,
+          componentId,
+          componentTitle: titleOf.get(componentId) ?? componentId,
+          overdue: isOverdue(a.targetDate, todayIso),
+        })),
+      )
+      .sort((a, b) => (a.targetDate ?? "9999").localeCompare(b.targetDate ?? "9999")),
+    submissions: (
+      await recentSubmissions(db, { organisationId: organisation.id, limit: SUBMISSIONS_SHOWN })
+    ).map((s) => ({
+      ...s,
+      submittedAt: formatDateTime(String(s.submittedAt)),
+      levelName: charter.levels.find((l) => l.id === s.level)?.name ?? "No level yet",
+    })),
+    trend: trend(charter, organisation.id, months, returns).map((point) => ({
+      ...point,
+      open: periods.find((p) => p.id === point.periodId)?.status === "open",
+      levelName: charter.levels.find((l) => l.id === point.level)?.name ?? null,
+    })),
+    domainNumbers: charter.domains.map((d) => d.number),
+  };
+}

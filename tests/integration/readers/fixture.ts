@@ -1,0 +1,121 @@
+import Database from "better-sqlite3";
+import { loadCharter } from "~/charter/content";
+import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
+import { type RunningApp, startApp } from "../../setup/start-app";
+import { makeTempDir } from "../../setup/temp";
+import { signIn, type Visitor } from "../../support/http";
+
+/**
+ * Demo data with Morecambe Bay's last closed month set by hand: A (the first
+ * organisation by name) moved up to bronze, B moved down from gold to silver
+ * (lost 3.3), C has a draft, every other organisation made no return.
+ */
+export const charter = loadCharter();
+export const ALL = charter.domains.flatMap((d) => d.components.map((c) => c.id));
+export const ONE_EACH = ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1"];
+export const TWO_EACH = [...ONE_EACH, "1.2", "2.2", "3.2", "4.2", "5.2", "6.2"];
+
+export type ReadersFixture = {
+  app: RunningApp;
+  place: number;
+  month: { id: number; label: string };
+  before: { id: number; label: string };
+  organisations: Array<{ id: number; name: string }>;
+  total: number;
+  signInAs: (email: string) => Promise<Visitor>;
+  stop: () => Promise<void>;
+};
+
+export async function startReadersApp(): Promise<ReadersFixture> {
+  const temp = makeTempDir();
+  const file = `${temp.dir}/app.db`;
+  const app = await startApp({ DATABASE_URL: `file:${file}` });
+  const db = new Database(file);
+  const place = (
+    db.prepare("select id from place where name = 'Morecambe Bay'").get() as { id: number }
+  ).id;
+  const organisations = db
+    .prepare(
+      "select id, name from organisation where place_id = ? or place_id is null order by name",
+    )
+    .all(place) as Array<{ id: number; name: string }>;
+  const [month, before] = db
+    .prepare("select id, label from assessment_period order by starts_on desc limit 2 offset 1")
+    .all() as Array<{ id: number; label: string }>;
+  const ids = organisations.map((o) => o.id);
+  const marks = ids.map(() => "?").join(",");
+  for (const period of [month!, before!]) {
+    db.prepare(`delete from assessment where period_id = ? and organisation_id in (${marks})`).run(
+      period.id,
+      ...ids,
+    );
+  }
+  const assess = (
+    organisationId: number,
+    periodId: number,
+    status: string,
+    fulfilled: string[],
+  ) => {
+    const { lastInsertRowid } = db
+      .prepare(
+        "insert into assessment (organisation_id, period_id, charter_version, status, submitted_at) values (?, ?, ?, ?, ?)",
+      )
+      .run(
+        organisationId,
+        periodId,
+        charter.version,
+        status,
+        status === "submitted" ? "2026-05-31T12:00:00.000Z" : null,
+      );
+    for (const componentId of ALL) {
+      db.prepare(
+        "insert into component_answer (assessment_id, component_id, status, opportunities) values (?, ?, ?, '')",
+      ).run(
+        lastInsertRowid,
+        componentId,
+        fulfilled.includes(componentId) ? "fulfilled" : "in_progress",
+      );
+    }
+    return Number(lastInsertRowid);
+  };
+  const [a, b, c] = organisations;
+  const aMonth = assess(a!.id, month!.id, "submitted", ONE_EACH);
+  assess(a!.id, before!.id, "submitted", ["1.1"]);
+  assess(b!.id, month!.id, "submitted", TWO_EACH);
+  assess(b!.id, before!.id, "submitted", [...TWO_EACH, "3.3"]);
+  assess(c!.id, month!.id, "draft", ALL);
+  // A's plan: one action overdue, one not.
+  const answer = (
+    db
+      .prepare("select id from component_answer where assessment_id = ? and component_id = '1.2'")
+      .get(aMonth) as { id: number }
+  ).id;
+  db.prepare(
+    "insert into progression_action (component_answer_id, description, owner, target_date) values (?, ?, ?, ?)",
+  ).run(answer, "Start an apprenticeship scheme", "Jo Bloggs", "2020-01-31");
+  db.prepare(
+    "insert into progression_action (component_answer_id, description, owner, target_date) values (?, ?, ?, ?)",
+  ).run(answer, "Recruit a careers lead", null, "2099-12-31");
+  db.close();
+  return {
+    app,
+    place,
+    month: month!,
+    before: before!,
+    organisations,
+    total: organisations.length,
+    signInAs: (email) => signIn(app.url, email, DEMO_PASSWORD),
+    async stop() {
+      await app.stop();
+      temp.cleanup();
+    },
+  };
+}
+
+/** A page's text as a reader sees it: tags gone, React's separators and apostrophes undone. */
+export const pageText = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, " ");
