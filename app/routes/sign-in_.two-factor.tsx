@@ -9,6 +9,7 @@ import { recordAudit } from "~/models/audit.server";
 import { markSessionTwoFactorVerified } from "~/models/sessions.server";
 import { getAuth, homePathFor, safeRedirectPath } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { appConfig } from "~/utils/env.server";
 import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
@@ -41,10 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const form = parseForm(twoFactorSchema, await request.formData());
   if (!form.success) return formErrors(form.errors);
+  const limits = appConfig().limits.twoFactor;
   const waitMinutes = await countAttempt(db, {
     rules: [
-      { key: `two-factor:user:${auth.user.id}`, limit: 5 },
-      { key: addressKey("two-factor", ip), limit: 30 },
+      { key: `two-factor:user:${auth.user.id}`, limit: limits.perAccount },
+      { key: addressKey("two-factor", ip), limit: limits.perAddress },
     ],
     windowSeconds: 15 * 60,
     now,

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
-import { startApp, type RunningApp } from "../setup/start-app";
+import { generousAttemptLimits, startApp, type RunningApp } from "../setup/start-app";
 import { makeTempDir } from "../setup/temp";
 import { pdfBytes } from "../fixtures/files";
 import { plantFileEvidence } from "../support/evidence";
@@ -281,7 +281,7 @@ const visitors = {} as Record<Who, Visitor>;
 beforeAll(async () => {
   temp = makeTempDir();
   const file = `${temp.dir}/matrix.db`;
-  app = await startApp({ DATABASE_URL: `file:${file}` });
+  app = await startApp({ DATABASE_URL: `file:${file}`, ...generousAttemptLimits });
   ids = idsFrom(file);
   const planted = await plantFileEvidence({
     databaseFile: file,
