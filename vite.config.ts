@@ -33,6 +33,8 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   test: {
+    // A committed `.only` would quietly skip the rest of the suite in CI and on every laptop.
+    allowOnly: false,
     // Fail any test that logs an error: an unexpected console.error is a bug.
     setupFiles: ["./tests/setup/fail-on-console-error.ts"],
     projects: [

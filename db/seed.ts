@@ -1,7 +1,12 @@
 // `npm run db:seed`: migrates, then loads the demo data into an empty database.
+import { demoDataAllowed, realDeploymentReason } from "../server/demo-data-guard";
 import { prepareDatabase } from "../server/prepare";
 
-const result = await prepareDatabase({ seedDemo: true });
+// The same refusal as the server's: run with a deployment's environment, this would seed its database.
+const result = await prepareDatabase({
+  seedDemo: true,
+  refuseDemoBecause: demoDataAllowed(process.env) ? null : realDeploymentReason(process.env),
+});
 console.log(
   result.seeded
     ? `Loaded demo data into ${result.file}.`

@@ -6,6 +6,7 @@ import express from "express";
 import { appConfig } from "../app/utils/env.server";
 import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-ics";
 import { scheduleDailyHousekeeping } from "./housekeeping";
+import { demoDataAllowed, demoDataWarning, realDeploymentReason } from "./demo-data-guard";
 import { prepareDatabase } from "./prepare";
 import {
   lastResortErrorPage,
@@ -20,7 +21,11 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 
 async function main() {
-  const prepared = await prepareDatabase({ seedDemo: process.env.SEED_DEMO_DATA !== "false" });
+  const realDeployment = realDeploymentReason(process.env);
+  const prepared = await prepareDatabase({
+    seedDemo: process.env.SEED_DEMO_DATA !== "false",
+    refuseDemoBecause: demoDataAllowed(process.env) ? null : realDeployment,
+  });
 
   const viteDevServer = production
     ? undefined
@@ -66,6 +71,8 @@ async function main() {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
     printWelcome(`http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`, prepared);
+    // On stderr as well as in the welcome, so log collectors that keep only errors see it.
+    if (prepared.demoData && realDeployment) console.warn(demoDataWarning(realDeployment));
   });
 
   // Let in-flight saves finish before the process ends.

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from "../db/seed/demo-ics";
 import { isDemoData } from "../app/models/settings.server";
 import { hashPassword } from "../app/utils/password.server";
 import { housekeepNow } from "./housekeeping";
+import { demoDataRefusal } from "./demo-data-guard";
 
 export type PreparedDatabase = {
   file: string;
@@ -20,15 +21,23 @@ export type PreparedDatabase = {
 /**
  * Everything that must hold before the first request: the charter content is
  * valid (a malformed file stops start-up here, naming the file and field), the
- * schema is current, and a new database gets the demo data.
+ * schema is current, and a new database gets the demo data, except on a real
+ * deployment that has not opted in (then start-up stops before seeding).
  */
-export async function prepareDatabase(options: { seedDemo: boolean }): Promise<PreparedDatabase> {
+export async function prepareDatabase(options: {
+  seedDemo: boolean;
+  /** Why this is a real deployment that refuses demo data; null where demo data may be. */
+  refuseDemoBecause: string | null;
+}): Promise<PreparedDatabase> {
   const charter = loadCharter();
   const config = databaseConfig();
   const db = createDatabase(config);
   try {
     const applied = await migrateToLatest(db);
     const seeded = options.seedDemo && (await databaseIsEmpty(db));
+    if (options.refuseDemoBecause && (seeded || (await isDemoData(db)))) {
+      throw new Error(demoDataRefusal(options.refuseDemoBecause, seeded ? "seed" : "existing"));
+    }
     if (seeded) {
       await seedDemoData(db, {
         charterVersion: charter.version,

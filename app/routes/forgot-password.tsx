@@ -28,10 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const now = new Date();
   const ip = clientIp(context);
   const email = normaliseEmail(form.data.email);
+  const limits = appConfig().limits.passwordReset;
   const waitMinutes = await countAttempt(db, {
     rules: [
-      { key: `reset:account:${email}`, limit: 3 },
-      { key: addressKey("reset", ip), limit: 20 },
+      { key: `reset:account:${email}`, limit: limits.perAccount },
+      { key: addressKey("reset", ip), limit: limits.perAddress },
     ],
     windowSeconds: 60 * 60,
     now,

@@ -10,12 +10,11 @@ import { findUserByEmail, listGrants, normaliseEmail } from "~/models/users.serv
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { beginSession, homePathFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { appConfig } from "~/utils/env.server";
 import { verifyPassword } from "~/utils/password.server";
 import { clientIp } from "~/utils/request.server";
 
 const WINDOW_SECONDS = 15 * 60;
-const PER_ACCOUNT = 5;
-const PER_ADDRESS = 30;
 
 // One message for every failure, so it never tells whether an account exists.
 const WRONG = "Enter a correct email address and password";
@@ -25,10 +24,11 @@ export async function attemptSignIn(input: z.infer<typeof signInSchema>, context
   const now = new Date();
   const email = normaliseEmail(input.email);
   const ip = clientIp(context);
+  const limits = appConfig().limits.signIn;
   const waitMinutes = await countAttempt(db, {
     rules: [
-      { key: `sign-in:account:${email}`, limit: PER_ACCOUNT },
-      { key: addressKey("sign-in", ip), limit: PER_ADDRESS },
+      { key: `sign-in:account:${email}`, limit: limits.perAccount },
+      { key: addressKey("sign-in", ip), limit: limits.perAddress },
     ],
     windowSeconds: WINDOW_SECONDS,
     now,

@@ -10,6 +10,7 @@ import { markSessionTwoFactorVerified } from "~/models/sessions.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { getAuth, homePathFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { appConfig } from "~/utils/env.server";
 import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
@@ -43,10 +44,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const form = parseForm(twoFactorSchema, await readForm(request));
   if (!form.success) return formErrors(form.errors);
+  const limits = appConfig().limits.twoFactor;
   const waitMinutes = await countAttempt(db, {
     rules: [
-      { key: `two-factor:user:${auth.user.id}`, limit: 5 },
-      { key: addressKey("two-factor", ip), limit: 30 },
+      { key: `two-factor:user:${auth.user.id}`, limit: limits.perAccount },
+      { key: addressKey("two-factor", ip), limit: limits.perAddress },
     ],
     windowSeconds: 15 * 60,
     now,

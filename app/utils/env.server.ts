@@ -36,12 +36,31 @@ export function appConfig() {
         : path.join(path.dirname(databaseConfig().file), "evidence"),
       maxBytes: positiveNumber(env.EVIDENCE_MAX_MB, 20) * 1024 * 1024,
     },
+    limits: attemptLimits(env),
     invitationDays: positiveNumber(env.INVITATION_DAYS, 7),
     passwordResetMinutes: positiveNumber(env.PASSWORD_RESET_MINUTES, 60),
   };
 }
 
 export type AppConfig = ReturnType<typeof appConfig>;
+
+/**
+ * How many attempts each key may make in its window. Configurable so a test
+ * server that signs in many times from one address is not refused; a real
+ * deployment should keep the defaults, which the rate-limit tests pin.
+ */
+function attemptLimits(env: NodeJS.ProcessEnv) {
+  const pair = (name: string, perAccount: number, perAddress: number) => ({
+    perAccount: positiveNumber(env[`${name}_LIMIT_PER_ACCOUNT`], perAccount),
+    perAddress: positiveNumber(env[`${name}_LIMIT_PER_ADDRESS`], perAddress),
+  });
+  return {
+    signIn: pair("SIGN_IN", 5, 30),
+    twoFactor: pair("TWO_FACTOR", 5, 30),
+    passwordReset: pair("PASSWORD_RESET", 3, 20),
+    link: pair("LINK", 10, 30),
+  };
+}
 
 function positiveNumber(value: string | undefined, fallback: number): number {
   const parsed = Number(value);

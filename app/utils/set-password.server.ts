@@ -11,12 +11,10 @@ import { invalidateUserSessions } from "../models/sessions.server";
 import { getUserById, setPasswordHash } from "../models/users.server";
 import { addressKey, countAttempt, tooManyAttempts } from "./attempt-limits.server";
 import { getDb } from "./db.server";
+import { appConfig } from "./env.server";
 import { formErrors } from "./forms.server";
 import { parseForm } from "./forms";
 import { hashPassword, passwordProblem } from "./password.server";
-
-const LINK_ATTEMPTS_PER_ADDRESS = 30;
-const LINK_ATTEMPTS_PER_ACCOUNT = 10;
 
 export type LinkProblem = "unknown" | "expired" | "used";
 
@@ -49,12 +47,11 @@ export async function setPasswordFromLink(args: {
   const link = await checkLink(args.token, args.purpose);
   // Per address always; per account once the link names one. Links are 160
   // bits, so this is against hammering the server, not against guessing.
+  const limits = appConfig().limits.link;
   const waitMinutes = await countAttempt(db, {
     rules: [
-      { key: addressKey("link", args.ip), limit: LINK_ATTEMPTS_PER_ADDRESS },
-      ...(link.user
-        ? [{ key: `link:user:${link.user.id}`, limit: LINK_ATTEMPTS_PER_ACCOUNT }]
-        : []),
+      { key: addressKey("link", args.ip), limit: limits.perAddress },
+      ...(link.user ? [{ key: `link:user:${link.user.id}`, limit: limits.perAccount }] : []),
     ],
     windowSeconds: 15 * 60,
     now,

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { watchForPageProblems } from "../integration/security/page-problems";
@@ -53,5 +55,17 @@ describe("the Content-Security-Policy lets the app run and nothing else", () => 
     } finally {
       await context.close();
     }
+  });
+
+  it("stays on in every browser test: none switches it off", () => {
+    // axe-core is injected through DevTools (support/browser.ts), so nothing needs it off;
+    // a test with it off would pass a policy that breaks autosave or navigation.
+    const files = fs
+      .readdirSync("tests/e2e", { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"));
+    const switchingOff = files.filter((f) =>
+      /bypassCSP\s*:/.test(fs.readFileSync(path.join("tests/e2e", f), "utf8")),
+    );
+    expect(switchingOff).toEqual([]);
   });
 });

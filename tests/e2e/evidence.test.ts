@@ -26,7 +26,7 @@ describe("a champion uploads a document as evidence", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`sees it listed to download, and a renamed program refused with a message (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const { periodLabel } = forgetOpenMonth(databaseFile, BLACKPOOL);
-      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       await page.goto(`${baseUrl}/sign-in`);

@@ -16,8 +16,7 @@ async function withContext<T>(
   options: { javaScriptEnabled: boolean },
   run: (context: BrowserContext) => Promise<T>,
 ) {
-  // bypassCSP lets axe-core be injected into pages that forbid inline scripts.
-  const context = await browser.newContext({ ...options, bypassCSP: true });
+  const context = await browser.newContext(options);
   try {
     return await run(context);
   } finally {

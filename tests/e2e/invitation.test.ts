@@ -28,7 +28,7 @@ describe("an administrator invites a champion", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`who sets a password from the emailed link and lands on their organisation (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const email = `new.champion.${javaScriptEnabled ? "js" : "nojs"}@example.com`;
-      const adminContext = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const adminContext = await browser.newContext({ javaScriptEnabled });
       adminContext.setDefaultTimeout(10_000);
       const admin = await adminContext.newPage();
       await signInAs(admin, "admin@example.com", DEMO_PASSWORD);
@@ -58,7 +58,7 @@ describe("an administrator invites a champion", () => {
       expect(link, body).toBeTruthy();
       await adminContext.close();
 
-      const inviteeContext = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const inviteeContext = await browser.newContext({ javaScriptEnabled });
       inviteeContext.setDefaultTimeout(10_000);
       const invitee = await inviteeContext.newPage();
       await invitee.goto(link as string);

@@ -75,7 +75,7 @@ const pagesByAccount: Record<string, () => string[]> = {
 
 describe("every page passes axe-core's WCAG 2.2 A and AA rules", () => {
   it("signed out", async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await browser.newContext();
     const page = await context.newPage();
     for (const path of signedOutPages) {
       await page.goto(`${baseUrl}${path}`);
@@ -89,7 +89,7 @@ describe("every page passes axe-core's WCAG 2.2 A and AA rules", () => {
 
   for (const [email, pages] of Object.entries(pagesByAccount)) {
     it(`signed in as ${email}`, async () => {
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${baseUrl}/sign-in`);
       await page.getByLabel("Email address").fill(email);

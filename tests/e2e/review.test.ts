@@ -46,7 +46,7 @@ describe("a steering group member reviews a fulfilled component", () => {
       // One component per run, so the two runs do not meet.
       const componentId = componentIds[javaScriptEnabled ? 0 : 1];
       expect(componentId).toBeDefined();
-      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       await page.goto(`${baseUrl}/sign-in`);

@@ -24,7 +24,7 @@ describe("a champion uses the sheet as an improvement plan", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`ticks a cross-cutting principle and adds a progression action (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const { periodLabel } = forgetOpenMonth(databaseFile);
-      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       await page.goto(`${baseUrl}/sign-in`);

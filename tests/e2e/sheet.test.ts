@@ -50,7 +50,7 @@ describe("a champion completes a component of the reporting sheet", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`starts the month, saves the component and sees it after reloading (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const { periodLabel } = forgetOpenMonth(databaseFile);
-      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       await signInAsChampion(page);
@@ -110,7 +110,7 @@ describe("two champions save the same component", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`the later one sees both versions and may save their own over it (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const { periodLabel } = forgetOpenMonth(databaseFile);
-      const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+      const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       await signInAsChampion(page);

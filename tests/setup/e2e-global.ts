@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startApp } from "./start-app";
+import { generousAttemptLimits, startApp } from "./start-app";
 import { makeTempDir } from "./temp";
 
 declare module "vitest" {
@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   }
   const temp = makeTempDir("anchor-e2e-");
   const databaseFile = `${temp.dir}/e2e.db`;
-  const app = await startApp({ DATABASE_URL: `file:${databaseFile}` });
+  const app = await startApp({ DATABASE_URL: `file:${databaseFile}`, ...generousAttemptLimits });
   project.provide("baseUrl", app.url);
   project.provide("databaseFile", databaseFile);
   return async () => {

@@ -9,6 +9,18 @@ export type RunningApp = {
   kill: () => Promise<void>;
 };
 
+/**
+ * For servers that many tests sign in to from one address (the browser suite,
+ * the access matrix): the default limits would answer 429 part-way through.
+ * Tests of the limits themselves start their servers without these.
+ */
+export const generousAttemptLimits: Record<string, string> = Object.fromEntries(
+  ["SIGN_IN", "TWO_FACTOR", "PASSWORD_RESET", "LINK"].flatMap((name) => [
+    [`${name}_LIMIT_PER_ACCOUNT`, "1000"],
+    [`${name}_LIMIT_PER_ADDRESS`, "10000"],
+  ]),
+);
+
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 

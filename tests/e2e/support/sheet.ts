@@ -65,7 +65,7 @@ export function savedAnswer(databaseFile: string, componentId: string) {
 
 /** A fresh browser context with a default timeout, so a failure names the step that waited. */
 export async function newContext(browser: Browser, javaScriptEnabled = true) {
-  const context = await browser.newContext({ javaScriptEnabled, bypassCSP: true });
+  const context = await browser.newContext({ javaScriptEnabled });
   context.setDefaultTimeout(10_000);
   return context;
 }

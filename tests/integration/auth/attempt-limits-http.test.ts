@@ -76,3 +76,30 @@ describe("hammering one-time links", () => {
     expect(await refused.text()).toMatch(/Too many attempts with this link\. Wait \d+ minutes/);
   });
 });
+
+describe("limits set by the environment", () => {
+  it("are the ones the server counts against", async () => {
+    const strict = await startApp({
+      DATABASE_URL: `file:${temp.dir}/strict.db`,
+      SIGN_IN_LIMIT_PER_ACCOUNT: "2",
+      PASSWORD_RESET_LIMIT_PER_ACCOUNT: "1",
+    });
+    try {
+      const attempt = () =>
+        visit(strict.url, "/sign-in", {
+          method: "POST",
+          form: { email: "champion@example.com", password: "wrong password" },
+        });
+      expect([(await attempt()).status, (await attempt()).status]).toEqual([400, 400]);
+      expect((await attempt()).status).toBe(429);
+      const reset = () =>
+        visit(strict.url, "/forgot-password", {
+          method: "POST",
+          form: { email: "champion@example.com" },
+        });
+      expect([(await reset()).status, (await reset()).status]).toEqual([200, 429]);
+    } finally {
+      await strict.stop();
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { createDatabase } from "../../../db/dialect";
 import { migrations } from "../../../db/migrations";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
 import { pdfBytes, pngBytes } from "../../fixtures/files";
-import { startApp, type RunningApp } from "../../setup/start-app";
+import { generousAttemptLimits, startApp, type RunningApp } from "../../setup/start-app";
 import { makeTempDir } from "../../setup/temp";
 import { plantFileEvidence } from "../../support/evidence";
 import { lookup, signIn, visit, type Visitor } from "../../support/http";
@@ -154,7 +154,7 @@ describe("downloading evidence over HTTP", () => {
   beforeAll(async () => {
     temp = makeTempDir();
     databaseFile = `${temp.dir}/evidence.db`;
-    app = await startApp({ DATABASE_URL: `file:${databaseFile}` });
+    app = await startApp({ DATABASE_URL: `file:${databaseFile}`, ...generousAttemptLimits });
     const l = lookup(databaseFile);
     const latest = (orgId: number) =>
       l.row<{ period_id: number }>(

@@ -91,6 +91,8 @@ describe("behind a proxy, the public origin is the one that counts", () => {
     const proxied = await startApp({
       DATABASE_URL: `file:${databaseFile}`,
       APP_ORIGIN: "https://anchor.example",
+      // A real deployment by its origin: these headers are tested on the demo data.
+      ALLOW_DEMO_DATA: "true",
     });
     try {
       const fromPublicOrigin = await post(proxied.url, {

@@ -73,6 +73,8 @@ describe("Strict-Transport-Security", () => {
     const secure = await startApp({
       DATABASE_URL: `file:${temp.dir}/app.db`,
       APP_ORIGIN: "https://anchor.example",
+      // A real deployment by its origin: these headers are tested on the demo data.
+      ALLOW_DEMO_DATA: "true",
     });
     try {
       for (const path of ["/", "/no-such-page", "/assets/images/favicon.svg"]) {

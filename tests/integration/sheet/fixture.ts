@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
-import { startApp, type RunningApp } from "../../setup/start-app";
+import { generousAttemptLimits, startApp, type RunningApp } from "../../setup/start-app";
 import { makeTempDir } from "../../setup/temp";
 import { lookup, signIn, visit, type Visitor } from "../../support/http";
 
@@ -36,7 +36,11 @@ export function addChampion(
 export async function startSheetApp(env: Record<string, string> = {}) {
   const temp = makeTempDir();
   const file = `${temp.dir}/sheet.db`;
-  const app: RunningApp = await startApp({ DATABASE_URL: `file:${file}`, ...env });
+  const app: RunningApp = await startApp({
+    DATABASE_URL: `file:${file}`,
+    ...generousAttemptLimits,
+    ...env,
+  });
   const db = new Database(file);
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");

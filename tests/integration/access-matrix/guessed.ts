@@ -1,0 +1,81 @@
+import type { Expect, Ids } from "./principals";
+import { only } from "./principals";
+
+// Ids a visitor may guess: each answers 404 (not 403), so existence does not leak.
+export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Expect }> = [
+  {
+    name: "another place's organisation",
+    path: (i) => `/organisations/${i.blackpool}`,
+    get: only({ admin: 200, otherChampion: 200 }, 404),
+  },
+  {
+    name: "a system-wide organisation",
+    path: (i) => `/organisations/${i.nwas}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+  },
+  { name: "another place", path: (i) => `/places/${i.fyldeCoast}`, get: only({ admin: 200 }, 404) },
+  {
+    name: "another place's organisation's month",
+    path: (i) => `/organisations/${i.blackpool}/periods/${i.openPeriod}`,
+    get: only({ admin: 200, otherChampion: 200 }, 404),
+  },
+  {
+    name: "a month that does not exist",
+    path: (i) => `/organisations/${i.uhmb}/periods/999999`,
+    get: only({}, 404),
+  },
+  {
+    name: "an organisation that does not exist",
+    path: () => "/organisations/999999",
+    get: only({}, 404),
+  },
+  { name: "a malformed id", path: () => "/organisations/1%20or%201=1", get: only({}, 404) },
+  // The place lead and the second system's administrator may use these pages, so an
+  // id outside their place or system is 404 for them; the others may not use the pages (403).
+  {
+    name: "another place's organisation to edit",
+    path: (i) => `/admin/organisations/${i.blackpool}`,
+    get: { ...only({ admin: 200 }, 403), placeLead: 404, admin2: 404 },
+  },
+  {
+    name: "another place's champion",
+    path: (i) => `/admin/people/${i.otherChampionUser}`,
+    get: { ...only({ admin: 200 }, 403), placeLead: 404, admin2: 404 },
+  },
+  // Systems are separate: each one's people see nothing of the other's, as if absent.
+  {
+    name: "another system's organisation",
+    path: (i) => `/organisations/${i.second.organisation}`,
+    get: only({ admin2: 200, steering2: 200, champion2: 200 }, 404),
+  },
+  {
+    name: "another system's organisation's month",
+    path: (i) => `/organisations/${i.second.organisation}/periods/${i.second.period}`,
+    get: only({ admin2: 200, steering2: 200, champion2: 200 }, 404),
+  },
+  {
+    name: "another system's month, on an organisation one may read",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.second.period}`,
+    get: only({}, 404),
+  },
+  {
+    name: "another system's place",
+    path: (i) => `/places/${i.second.place}`,
+    get: only({ admin2: 200, steering2: 200 }, 404),
+  },
+  {
+    name: "another system's place's good practice",
+    path: (i) => `/places/${i.second.place}/good-practice`,
+    get: only({ admin2: 200, steering2: 200, champion2: 200 }, 404),
+  },
+  {
+    name: "another system's organisation to edit",
+    path: (i) => `/admin/organisations/${i.second.organisation}`,
+    get: { ...only({ admin2: 200 }, 403), admin: 404, placeLead: 404 },
+  },
+  {
+    name: "another system's champion",
+    path: (i) => `/admin/people/${i.second.championUser}`,
+    get: { ...only({ admin2: 200 }, 403), admin: 404, placeLead: 404 },
+  },
+];

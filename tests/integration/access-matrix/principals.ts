@@ -1,0 +1,189 @@
+import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
+import { lookup, signIn, type Visitor } from "../../support/http";
+import { addPerson, addSecondSystem, type Person, signInAsPerson } from "../../support/people";
+
+/**
+ * Who the access matrix asks for: the demo accounts of the first system; two
+ * real administrators of it who are part-way in (password given, code still
+ * owed; no second factor set up yet); and the administrator, steering group
+ * member and champion of a second system, who must see nothing of the first.
+ */
+export const who = [
+  "signedOut",
+  "admin",
+  "placeLead",
+  "steering",
+  "champion",
+  "otherChampion",
+  "codeOwed",
+  "noFactor",
+  "admin2",
+  "steering2",
+  "champion2",
+] as const;
+export type Who = (typeof who)[number];
+
+/** Signed in all the way: the roles whose menus and sign-out are checked. */
+export const signedIn = [
+  "admin",
+  "placeLead",
+  "steering",
+  "champion",
+  "otherChampion",
+  "admin2",
+  "steering2",
+  "champion2",
+] as const satisfies readonly Who[];
+
+const demoAccounts = {
+  admin: "admin@example.com",
+  placeLead: "place.lead@example.com", // Morecambe Bay
+  steering: "steering@example.com", // Morecambe Bay
+  champion: "champion@example.com", // University Hospitals of Morecambe Bay
+  otherChampion: "champion.blackpool@example.com", // Blackpool, on the Fylde Coast
+} as const;
+
+/**
+ * What a visitor is answered: a status, or for a redirect the exact target.
+ * In the tables, "in" is `/sign-in?redirectTo=<this path>`, "code" is the
+ * security-code step with the same redirectTo, "setup" the compulsory
+ * second-factor setup, "home" the role's own first page, "out" the home page
+ * after signing out; any other target is written out.
+ */
+export type Outcome =
+  200 | 400 | 403 | 404 | 410 | "in" | "code" | "setup" | "home" | "out" | `/${string}`;
+export type Expect = Record<Who, Outcome>;
+
+/**
+ * Everyone answered alike, except the signed-out visitor; the real
+ * administrators part-way in are sent to finish signing in wherever the
+ * signed-out visitor is sent to sign in.
+ */
+export const everyone = (o: Outcome, signedOut: Outcome = o): Expect => ({
+  signedOut,
+  admin: o,
+  placeLead: o,
+  steering: o,
+  champion: o,
+  otherChampion: o,
+  codeOwed: signedOut === "in" ? "code" : o,
+  noFactor: signedOut === "in" ? "setup" : o,
+  admin2: o,
+  steering2: o,
+  champion2: o,
+});
+export const only = (allowed: Partial<Expect>, otherwise: Outcome): Expect => ({
+  ...everyone(otherwise, "in"),
+  ...allowed,
+});
+
+export function idsFrom(file: string) {
+  const l = lookup(file);
+  const ids = {
+    uhmb: l.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust"),
+    lancaster: l.organisationId("Lancaster District Council"),
+    blackpool: l.organisationId("Blackpool Teaching Hospitals NHS Foundation Trust"),
+    nwas: l.organisationId("North West Ambulance Service NHS Trust"),
+    morecambeBay: l.placeId("Morecambe Bay"),
+    fyldeCoast: l.placeId("Fylde Coast"),
+    system: l.row<{ id: number }>("select id from system").id,
+    championUser: l.userId("champion@example.com"),
+    otherChampionUser: l.userId("champion.blackpool@example.com"),
+    openPeriod: l.row<{ id: number }>("select id from assessment_period where status = 'open'").id,
+    /** The latest month with a sheet for UHMB, and a file planted on it in beforeAll. */
+    uhmbPeriod: 0,
+    uhmbFile: 0,
+    /** The second system's, filled in by signInEveryone. */
+    second: { system: 0, place: 0, organisation: 0, period: 0, championUser: 0 },
+  };
+  ids.uhmbPeriod = l.row<{ period_id: number }>(
+    "select max(period_id) as period_id from assessment where organisation_id = ?",
+    ids.uhmb,
+  ).period_id;
+  l.close();
+  return ids;
+}
+export type Ids = ReturnType<typeof idsFrom>;
+
+/**
+ * Adds the real people and the second system to the database, signs everyone
+ * in, and returns a way to sign any of them in again (for posts that end the
+ * session).
+ */
+export async function signInEveryone(baseUrl: string, file: string, ids: Ids) {
+  const second = await addSecondSystem(file);
+  ids.second = { ...second, championUser: second.champion.id };
+  const codeOwed = await addPerson(file, {
+    email: "coded.admin@nhs.example",
+    grants: [{ role: "admin", systemId: ids.system }],
+    secondFactor: true,
+  });
+  const noFactor = await addPerson(file, {
+    email: "new.admin@nhs.example",
+    grants: [{ role: "admin", systemId: ids.system }],
+  });
+  const people: Record<"admin2" | "steering2" | "champion2", Person> = {
+    admin2: second.admin,
+    steering2: second.steering,
+    champion2: second.champion,
+  };
+  const signInAs = async (role: Exclude<Who, "signedOut">): Promise<Visitor> => {
+    if (role in demoAccounts) {
+      return signIn(baseUrl, demoAccounts[role as keyof typeof demoAccounts], DEMO_PASSWORD);
+    }
+    // The password alone: the code is never given.
+    if (role === "codeOwed") return signIn(baseUrl, codeOwed.email, codeOwed.password);
+    if (role === "noFactor") return signIn(baseUrl, noFactor.email, noFactor.password);
+    return signInAsPerson(baseUrl, people[role as keyof typeof people]);
+  };
+  const visitors = { signedOut: { cookie: null } } as Record<Who, Visitor>;
+  for (const role of who) if (role !== "signedOut") visitors[role] = await signInAs(role);
+  return { visitors, signInAs };
+}
+
+/** Each role's first page after signing in, where "home" sends them. */
+function homes(ids: Ids): Record<Who, string> {
+  const place = `/places/${ids.morecambeBay}`;
+  return {
+    signedOut: "/",
+    admin: "/admin",
+    placeLead: place,
+    steering: place,
+    champion: `/organisations/${ids.uhmb}`,
+    otherChampion: `/organisations/${ids.blackpool}`,
+    codeOwed: "/admin",
+    noFactor: "/admin",
+    admin2: "/admin",
+    steering2: `/places/${ids.second.place}`,
+    champion2: `/organisations/${ids.second.organisation}`,
+  };
+}
+
+/** The table's shorthand turned into what the server must answer, exactly. */
+export function resolveExpected(expected: Expect, path: string, ids: Ids) {
+  const here = encodeURIComponent(path);
+  const home = homes(ids);
+  const exact = (role: Who, o: Outcome): number | string => {
+    switch (o) {
+      case "in":
+        return `/sign-in?redirectTo=${here}`;
+      case "code":
+        return `/sign-in/two-factor?redirectTo=${here}`;
+      case "setup":
+        return "/account/two-factor?required=1";
+      case "home":
+        return home[role];
+      case "out":
+        return "/";
+      default:
+        return o;
+    }
+  };
+  return Object.fromEntries(who.map((role) => [role, exact(role, expected[role])]));
+}
+
+/** What the server answered: the status, or for a redirect where it sends the visitor. */
+export function answered(response: Response): number | string {
+  if (response.status !== 302) return response.status;
+  return response.headers.get("location") ?? "(a redirect to nowhere)";
+}

@@ -1,0 +1,178 @@
+import type { Expect, Ids } from "./principals";
+import { everyone, only } from "./principals";
+
+/** What each route answers each visitor. */
+export type Row = {
+  file: string;
+  path: (ids: Ids) => string;
+  get: Expect;
+  post?: Expect;
+  /** The POST ends the visitor's session, so it runs with a session of its own. */
+  postEndsSession?: true;
+};
+
+// Administration pages serve each administrator their own system, so the
+// second system's administrator may use them too (its listings are its own).
+const admins = { admin: 200, admin2: 200 } as const;
+const adminsPost = { admin: 400, admin2: 400 } as const;
+const manager = { ...admins, placeLead: 200 } as const;
+const managerPost = { ...adminsPost, placeLead: 400 } as const;
+// One of the first system's own: the second system's administrator is told it does not exist.
+const managerOfFirst = { admin: 200, placeLead: 200, admin2: 404 } as const;
+const managerOfFirstPost = { admin: 400, placeLead: 400, admin2: 404 } as const;
+
+export const rows: Row[] = [
+  { file: "_index.tsx", path: () => "/", get: everyone(200) },
+  // Signed in, the page's loader sends a visitor home even after a failed post;
+  // someone who still owes their code is not signed in yet, and may start again.
+  {
+    file: "sign-in.tsx",
+    path: () => "/sign-in",
+    get: { ...everyone("home", 200), codeOwed: 200 },
+    post: { ...everyone("home", 400), codeOwed: 400 },
+  },
+  // Only a session that owes a code is asked for one (an empty code is refused, 400).
+  {
+    file: "sign-in_.two-factor.tsx",
+    path: () => "/sign-in/two-factor",
+    get: { ...everyone("home"), signedOut: "/sign-in", codeOwed: 200 },
+    post: { ...everyone("home"), signedOut: "/sign-in", codeOwed: 400 },
+  },
+  {
+    file: "sign-out.tsx",
+    path: () => "/sign-out",
+    get: everyone(200, "out"),
+    post: everyone("out"),
+    postEndsSession: true,
+  },
+  {
+    file: "forgot-password.tsx",
+    path: () => "/forgot-password",
+    get: everyone(200),
+    post: everyone(400),
+  },
+  {
+    file: "reset-password.$token.tsx",
+    path: () => "/reset-password/not-a-real-token",
+    get: everyone(410),
+    post: everyone(410),
+  },
+  {
+    file: "invitations.$token.tsx",
+    path: () => "/invitations/not-a-real-token",
+    get: everyone(410),
+    post: everyone(410),
+  },
+  {
+    file: "account.tsx",
+    path: () => "/account",
+    // Open before the second factor is set up, so its owner can still sign out everywhere.
+    get: { ...everyone(200, "in"), noFactor: 200 } /* POST: see the last test */,
+  },
+  {
+    file: "account_.two-factor.tsx",
+    path: () => "/account/two-factor",
+    get: { ...everyone(200, "in"), noFactor: 200 },
+    post: { ...everyone(400, "in"), noFactor: 400 },
+  },
+  { file: "organisations._index.tsx", path: () => "/organisations", get: everyone(200, "in") },
+  {
+    file: "organisations.$organisationId.tsx",
+    path: (i) => `/organisations/${i.uhmb}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+  },
+  // An empty POST: the champion's is refused as incomplete (400); readers may not post (403).
+  {
+    file: "organisations.$organisationId_.periods.$periodId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+    post: only({ admin: 403, placeLead: 403, steering: 403, champion: 400 }, 404),
+  },
+  // Reopening is the place lead's or an administrator's; an empty reason is refused (400).
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.reopen.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/reopen`,
+    get: { ...only({ admin: 200, placeLead: 200 }, 404), steering: 403, champion: 403 },
+    post: { ...only({ admin: 400, placeLead: 400 }, 404), steering: 403, champion: 403 },
+  },
+  {
+    file: "organisations.$organisationId_.evidence.$evidenceId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+  },
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.evidence[.]zip.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbPeriod}/evidence.zip`,
+    // Readers who are not the organisation's champions may fetch files one by one.
+    get: { ...only({ admin: 200, champion: 200 }, 404), placeLead: 403, steering: 403 },
+  },
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.review.$componentId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbPeriod}/review/1.1`,
+    // Verifying is the steering group's; administrators read but do not verify.
+    get: { ...only({ placeLead: 200, steering: 200 }, 404), admin: 403, champion: 403 },
+    post: { ...only({ placeLead: 400, steering: 400 }, 404), admin: 403, champion: 403 },
+  },
+  {
+    file: "organisations.$organisationId_.evidence.$evidenceId_.share.tsx",
+    path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}/share`,
+    // An action only: Remix answers a GET with 400, for everyone, and runs nothing.
+    get: everyone(400),
+    post: { ...only({ champion: 400 }, 404), admin: 403, placeLead: 403, steering: 403 },
+  },
+  {
+    file: "places.$placeId_.good-practice.tsx",
+    path: (i) => `/places/${i.morecambeBay}/good-practice`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+  },
+  {
+    file: "places.$placeId.tsx",
+    path: (i) => `/places/${i.morecambeBay}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+  },
+  { file: "admin._index.tsx", path: () => "/admin", get: only(manager, 403) },
+  {
+    file: "admin.places.tsx",
+    path: () => "/admin/places",
+    get: only(admins, 403),
+    post: only(adminsPost, 403),
+  },
+  {
+    file: "admin.periods.tsx",
+    path: () => "/admin/periods",
+    get: only(admins, 403),
+    post: only(adminsPost, 403),
+  },
+  { file: "admin.outbox.tsx", path: () => "/admin/outbox", get: only(admins, 403) },
+  { file: "admin.audit.tsx", path: () => "/admin/audit", get: only(admins, 403) },
+  {
+    file: "admin.organisations._index.tsx",
+    path: () => "/admin/organisations",
+    get: only(manager, 403),
+  },
+  {
+    file: "admin.organisations.new.tsx",
+    path: () => "/admin/organisations/new",
+    get: only(manager, 403),
+    post: only(managerPost, 403),
+  },
+  {
+    file: "admin.organisations.$organisationId.tsx",
+    path: (i) => `/admin/organisations/${i.lancaster}`,
+    get: only(managerOfFirst, 403),
+    post: only(managerOfFirstPost, 403),
+  },
+  { file: "admin.people._index.tsx", path: () => "/admin/people", get: only(manager, 403) },
+  {
+    file: "admin.people.invite.tsx",
+    path: () => "/admin/people/invite",
+    get: only(manager, 403),
+    post: only(managerPost, 403),
+  },
+  {
+    file: "admin.people.$userId.tsx",
+    path: (i) => `/admin/people/${i.championUser}`,
+    get: only(managerOfFirst, 403),
+    post: only(managerOfFirstPost, 403),
+  },
+];
