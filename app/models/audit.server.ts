@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { AuditEvent, Database } from "../../db/schema";
+import { auditTargetInSystems, userInSystems } from "./system-scope.server";
 
 /** Everything the audit log records, so a filter can list them and a typo cannot. */
 export const auditActions = [
@@ -110,13 +111,32 @@ export async function recordAudit(
 /** Newest first, with who did it. `beforeId` pages back from the last row shown. */
 export async function listAuditEvents(
   db: Kysely<Database>,
-  args: { limit: number; beforeId?: number; actorUserId?: number; action?: string },
+  args: {
+    /** Only events about these systems: done by their people, or to their things. */
+    systemIds: readonly number[];
+    limit: number;
+    beforeId?: number;
+    actorUserId?: number;
+    action?: string;
+  },
 ): Promise<AuditEventWithActor[]> {
+  if (!args.systemIds.length) return [];
   let query = db
     .selectFrom("audit_event")
     .leftJoin("app_user", "app_user.id", "audit_event.actor_user_id")
     .selectAll("audit_event")
     .select(["app_user.name as actor_name", "app_user.email as actor_email"])
+    .where((eb) =>
+      eb.or([
+        userInSystems("audit_event.actor_user_id", args.systemIds),
+        auditTargetInSystems(args.systemIds),
+        // About nobody (a sign-in attempt for an unknown address): every administrator watches those.
+        eb.and([
+          eb("audit_event.actor_user_id", "is", null),
+          eb("audit_event.target_id", "is", null),
+        ]),
+      ]),
+    )
     .orderBy("audit_event.id", "desc")
     .limit(args.limit);
   if (args.beforeId !== undefined) query = query.where("audit_event.id", "<", args.beforeId);

@@ -6,6 +6,7 @@ import type {
   MessageTemplate,
   MessageTable,
 } from "../../db/schema";
+import { userInSystems } from "./system-scope.server";
 
 /** Records an email before it goes, so a crash mid-send still leaves a trace. */
 export async function createMessage(
@@ -54,9 +55,16 @@ export async function updateMessageStatus(
 /** Newest first. */
 export async function listMessages(
   db: Kysely<Database>,
-  args: { limit: number; status?: MessageStatus },
+  /** Only emails to people of these systems. */
+  args: { systemIds: readonly number[]; limit: number; status?: MessageStatus },
 ): Promise<Message[]> {
-  let query = db.selectFrom("message").selectAll().orderBy("id", "desc").limit(args.limit);
+  if (!args.systemIds.length) return [];
+  let query = db
+    .selectFrom("message")
+    .selectAll()
+    .where(userInSystems("message.user_id", args.systemIds))
+    .orderBy("id", "desc")
+    .limit(args.limit);
   if (args.status) query = query.where("status", "=", args.status);
   return query.execute();
 }

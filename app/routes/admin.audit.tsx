@@ -1,3 +1,4 @@
+import { adminSystemIds } from "~/access/policy";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listAuditEvents } from "~/models/audit.server";
@@ -10,9 +11,13 @@ export const meta: MetaFunction = () => [{ title: "Audit log – Anchor Charter"
 const PAGE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+  const { auth } = await requireAdmin(request);
   const before = Number(new URL(request.url).searchParams.get("before")) || undefined;
-  const events = await listAuditEvents(getDb(), { limit: PAGE, beforeId: before });
+  const events = await listAuditEvents(getDb(), {
+    systemIds: adminSystemIds(auth.principal),
+    limit: PAGE,
+    beforeId: before,
+  });
   return {
     events: events.map((e) => ({
       id: e.id,

@@ -1,3 +1,4 @@
+import { adminSystemIds } from "~/access/policy";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listMessages } from "~/models/messages.server";
@@ -8,8 +9,12 @@ import { appConfig } from "~/utils/env.server";
 export const meta: MetaFunction = () => [{ title: "Email outbox – Anchor Charter" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const messages = await listMessages(getDb(), { limit: 100, status: "outbox" });
+  const { auth } = await requireAdmin(request);
+  const messages = await listMessages(getDb(), {
+    systemIds: adminSystemIds(auth.principal),
+    limit: 100,
+    status: "outbox",
+  });
   return {
     notifyConfigured: appConfig().notify.apiKey !== null,
     messages: messages.map((m) => ({

@@ -134,6 +134,11 @@ describe("the access matrix", () => {
     const looks: Array<[Who, string, RegExp]> = [
       ["admin2", "/admin/people", /@example\.com/],
       ["admin", "/admin/people", /@second\.example/],
+      // Who did what, and the emails waiting to go, belong to a system too.
+      ["admin2", "/admin/audit", /@example\.com|Demo /],
+      ["admin", "/admin/audit", /@second\.example/],
+      ["admin2", "/admin/outbox", /@example\.com/],
+      ["admin", "/admin/outbox", /@second\.example/],
     ];
     for (const path of listings) {
       looks.push(["admin2", path, /Morecambe Bay|Blackpool|Lancaster/]);

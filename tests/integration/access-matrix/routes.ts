@@ -130,6 +130,11 @@ export const rows: Row[] = [
     path: (i) => `/places/${i.morecambeBay}`,
     get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
   },
+  {
+    file: "places.$placeId_.summary[.]csv.tsx",
+    path: (i) => `/places/${i.morecambeBay}/summary.csv?table=returns`,
+    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+  },
   { file: "admin._index.tsx", path: () => "/admin", get: only(manager, 403) },
   {
     file: "admin.places.tsx",

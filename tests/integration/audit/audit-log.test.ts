@@ -7,6 +7,7 @@ const fresh = freshDatabasePerTest();
 let db: ReturnType<typeof createDatabase>;
 let adminId: number;
 let championId: number;
+let systemId: number;
 
 const morning = new Date("2026-11-23T09:00:00Z");
 const later = (minutes: number) => new Date(morning.getTime() + minutes * 60_000);
@@ -22,6 +23,23 @@ beforeEach(async () => {
     .returning("id")
     .execute();
   [adminId, championId] = users.map((u) => u.id) as [number, number];
+  systemId = (
+    await db.insertInto("system").values({ name: "ICS" }).returning("id").executeTakeFirstOrThrow()
+  ).id;
+  const organisationId = (
+    await db
+      .insertInto("organisation")
+      .values({ system_id: systemId, place_id: null, name: "Trust", type: "nhs_trust" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto("role_assignment")
+    .values([
+      { user_id: adminId, role: "admin", system_id: systemId },
+      { user_id: championId, role: "champion", organisation_id: organisationId },
+    ])
+    .execute();
 });
 
 describe("the audit log", () => {
@@ -50,7 +68,7 @@ describe("the audit log", () => {
       now: later(40),
     });
 
-    const events = await listAuditEvents(db, { limit: 10 });
+    const events = await listAuditEvents(db, { systemIds: [systemId], limit: 10 });
 
     expect(events.map((e) => e.action)).toEqual([
       "sign_in.failure",
@@ -83,14 +101,26 @@ describe("the audit log", () => {
         now: later(minute),
       });
     }
-    const firstPage = await listAuditEvents(db, { limit: 2 });
+    const firstPage = await listAuditEvents(db, { systemIds: [systemId], limit: 2 });
     expect(firstPage.map((e) => e.target_id)).toEqual(["4", "3"]);
-    const secondPage = await listAuditEvents(db, { limit: 2, beforeId: firstPage[1]?.id });
+    const secondPage = await listAuditEvents(db, {
+      systemIds: [systemId],
+      limit: 2,
+      beforeId: firstPage[1]?.id,
+    });
     expect(secondPage.map((e) => e.target_id)).toEqual(["2", "1"]);
 
-    const byChampion = await listAuditEvents(db, { limit: 10, actorUserId: championId });
+    const byChampion = await listAuditEvents(db, {
+      systemIds: [systemId],
+      limit: 10,
+      actorUserId: championId,
+    });
     expect(byChampion.map((e) => e.target_id)).toEqual(["3", "1"]);
-    const placeChanges = await listAuditEvents(db, { limit: 10, action: "place.updated" });
+    const placeChanges = await listAuditEvents(db, {
+      systemIds: [systemId],
+      limit: 10,
+      action: "place.updated",
+    });
     expect(placeChanges.map((e) => e.target_id)).toEqual(["4", "2", "0"]);
   });
 
@@ -108,7 +138,7 @@ describe("the audit log", () => {
     await expect(
       recordAudit(db, { actorUserId: adminId, action: "invitation.sent", detail, now: morning }),
     ).rejects.toThrow(`key named "${key}"`);
-    expect(await listAuditEvents(db, { limit: 10 })).toEqual([]);
+    expect(await listAuditEvents(db, { systemIds: [systemId], limit: 10 })).toEqual([]);
   });
 
   it("keeps a detail whose keys only look a little like secret words", async () => {
@@ -119,7 +149,64 @@ describe("the audit log", () => {
       detail,
       now: morning,
     });
-    const [event] = await listAuditEvents(db, { limit: 1 });
+    const [event] = await listAuditEvents(db, { systemIds: [systemId], limit: 1 });
     expect(event?.detailParsed).toEqual(detail);
+  });
+});
+
+describe("the audit log of one system", () => {
+  it("shows its administrators what its people did and what was done to its things, and nothing of another system", async () => {
+    const system = async (name: string) =>
+      (await db.insertInto("system").values({ name }).returning("id").executeTakeFirstOrThrow()).id;
+    const place = async (systemOf: number, name: string) =>
+      (
+        await db
+          .insertInto("place")
+          .values({ system_id: systemOf, name })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const other = await system("Other ICS");
+    const ourPlace = await place(systemId, "Here");
+    const theirPlace = await place(other, "Elsewhere");
+    const stranger = (
+      await db
+        .insertInto("app_user")
+        .values({ email: "sam@other.example", name: "Sam Other" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto("role_assignment")
+      .values({ user_id: stranger, role: "admin", system_id: other })
+      .execute();
+    const events: Array<[number | null, string | undefined, number | undefined]> = [
+      [adminId, "place", ourPlace], // ours: our admin, our place
+      [stranger, "place", theirPlace], // theirs
+      [stranger, "user", stranger], // theirs
+      [null, "user", stranger], // theirs: a failed sign-in to their admin's account
+      [null, "user", championId], // ours: a failed sign-in to our champion's account
+      [null, undefined, undefined], // about nobody: both
+    ];
+    for (const [actorUserId, targetType, targetId] of events) {
+      await recordAudit(db, {
+        actorUserId,
+        action: "sign_in.failure",
+        targetType,
+        targetId,
+        now: morning,
+      });
+    }
+    const seenBy = async (systemIds: number[]) =>
+      (await listAuditEvents(db, { systemIds, limit: 50 }))
+        .map((e) => [
+          e.actor_user_id,
+          e.target_type ?? undefined,
+          e.target_id === null ? undefined : Number(e.target_id),
+        ])
+        .reverse();
+    expect(await seenBy([systemId])).toEqual([events[0], events[4], events[5]]);
+    expect(await seenBy([other])).toEqual([events[1], events[2], events[3], events[5]]);
+    expect(await seenBy([])).toEqual([]);
   });
 });

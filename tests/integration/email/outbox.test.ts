@@ -12,6 +12,7 @@ const server = setupServer(...handlers);
 let temp: ReturnType<typeof makeTempDir>;
 let db: ReturnType<typeof createDatabase>;
 let userId: number;
+let systemId: number;
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -26,6 +27,14 @@ beforeEach(async () => {
       .returning("id")
       .executeTakeFirstOrThrow()
   ).id;
+  // Sam is a system administrator: the outbox lists emails to the system's people.
+  systemId = (
+    await db.insertInto("system").values({ name: "ICS" }).returning("id").executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto("role_assignment")
+    .values({ user_id: userId, role: "admin", system_id: systemId })
+    .execute();
   notifyRequests.length = 0;
 });
 afterEach(async () => {
@@ -52,7 +61,7 @@ describe("the outbox, when there is no Notify key", () => {
 
     expect(result).toEqual({ messageId: expect.any(Number), status: "outbox" });
     expect(notifyRequests).toHaveLength(0);
-    const [listed] = await listMessages(db, { limit: 10, status: "outbox" });
+    const [listed] = await listMessages(db, { systemIds: [systemId], limit: 10, status: "outbox" });
     expect(listed).toMatchObject({
       id: result.messageId,
       template: "password_reset",
@@ -82,12 +91,14 @@ describe("the outbox, when there is no Notify key", () => {
     const failed = await sendEmail(db, passwordReset(), { config: fakeNotifyConfig() });
     const last = await sendEmail(db, passwordReset(), { config: outboxConfig() });
 
-    const all = await listMessages(db, { limit: 10 });
+    const all = await listMessages(db, { systemIds: [systemId], limit: 10 });
     expect(all.map((m) => m.id)).toEqual([last.messageId, failed.messageId, first.messageId]);
     expect(all[1]?.outbox_body).toBeNull();
-    const outbox = await listMessages(db, { limit: 10, status: "outbox" });
+    const outbox = await listMessages(db, { systemIds: [systemId], limit: 10, status: "outbox" });
     expect(outbox.map((m) => m.id)).toEqual([last.messageId, first.messageId]);
-    expect((await listMessages(db, { limit: 1 })).map((m) => m.id)).toEqual([last.messageId]);
+    expect((await listMessages(db, { systemIds: [systemId], limit: 1 })).map((m) => m.id)).toEqual([
+      last.messageId,
+    ]);
 
     const latest = await latestMessageForUser(db, { userId, template: "password_reset" });
     expect(latest?.id).toBe(last.messageId);
@@ -102,6 +113,41 @@ describe("the outbox, when there is no Notify key", () => {
         { config: outboxConfig() },
       ),
     ).rejects.toThrow(/needs personalisation: link/);
-    expect(await listMessages(db, { limit: 10 })).toEqual([]);
+    expect(await listMessages(db, { systemIds: [systemId], limit: 10 })).toEqual([]);
+  });
+});
+
+describe("the outbox of one system", () => {
+  it("lists only emails to that system's people", async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const other = (
+      await db
+        .insertInto("system")
+        .values({ name: "Other ICS" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const stranger = (
+      await db
+        .insertInto("app_user")
+        .values({ email: "kim@other.example", name: "Kim" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto("role_assignment")
+      .values({ user_id: stranger, role: "admin", system_id: other })
+      .execute();
+    await sendEmail(db, passwordReset(), { config: outboxConfig() });
+    await sendEmail(
+      db,
+      { ...passwordReset(), to: "kim@other.example", userId: stranger },
+      { config: outboxConfig() },
+    );
+
+    const ours = await listMessages(db, { systemIds: [systemId], limit: 10 });
+    const theirs = await listMessages(db, { systemIds: [other], limit: 10 });
+    expect(ours.map((m) => m.to_email)).toEqual(["sam.taylor@example.nhs.uk"]);
+    expect(theirs.map((m) => m.to_email)).toEqual(["kim@other.example"]);
   });
 });
