@@ -260,3 +260,13 @@ export function trend(
 export function isOverdue(targetDate: string | null, today: string): boolean {
   return targetDate !== null && targetDate !== "" && targetDate < today;
 }
+
+/** What each row of a "levels held" count is called on pages and in documents. */
+export function bucketLabels(charter: Charter): Map<LevelBucket, string> {
+  return new Map<LevelBucket, string>([
+    ["no_return", "No return this period"],
+    ["not_submitted", "Not yet submitted"],
+    ["no_level", "No level yet"],
+    ...charter.levels.map((l) => [l.id, l.name] as [LevelBucket, string]),
+  ]);
+}

@@ -1,4 +1,5 @@
 import {
+  bucketLabels,
   bucketOf,
   changeSince,
   commonGaps,
@@ -57,12 +58,7 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
   const answersOf = (list: typeof returns, id: number) =>
     list.find((r) => r.organisationId === id)?.answers ?? [];
   const coverage = componentCoverage(charter, returns);
-  const levelName = new Map<string, string>([
-    ["no_return", "No return this period"],
-    ["not_submitted", "Not yet submitted"],
-    ["no_level", "No level yet"],
-    ...charter.levels.map((l) => [l.id, l.name] as [string, string]),
-  ]);
+  const levelName = bucketLabels(charter);
   const practice = await sharedPracticeForPlace(db, {
     placeId: place.id,
     systemId: place.systemId,

@@ -4,13 +4,15 @@ import { requirePlaceReader } from "~/utils/auth.server";
 import { csvRows } from "~/utils/csv";
 import { attachmentHeaders } from "~/utils/downloads.server";
 import { placeSummary } from "./places.$placeId.server";
+import { placeComparison } from "./places.$placeId_.comparison.server";
+import { cellWords } from "~/components/readers/StatusCell";
 import { returnStateLabels } from "~/components/readers/ReturnsTable";
 
 /**
  * The place summary's tables as CSV: the same figures as the page, for the
  * same readers (formula-like cells neutralised by csvRows).
  */
-const tables = {
+const summaryTables = {
   levels: (s: Summary) => [
     ["level", "self_assessed", "verified"],
     ...s.levelCounts.map((r) => [r.label, r.count, r.verified]),
@@ -55,16 +57,40 @@ const tables = {
 };
 type Summary = Awaited<ReturnType<typeof placeSummary>>;
 
+/** The comparison matrix, filtered as on the page: one row per organisation, a column per component. */
+function comparisonTable(c: Awaited<ReturnType<typeof placeComparison>>) {
+  return [
+    ["organisation", "type", "place", "level", ...c.components.map((x) => x.id)],
+    ...c.rows.map((r) => [
+      r.organisation.name,
+      r.organisation.type,
+      r.organisation.placeName,
+      r.levelLabel,
+      ...c.components.map((_, i) => (r.cells?.[i] ? cellWords(r.cells[i]) : "")),
+    ]),
+  ];
+}
+
+const tables = ["levels", "returns", "coverage", "comparison"] as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { place } = await requirePlaceReader(request, params.placeId);
   const url = new URL(request.url);
   const table = url.searchParams.get("table") ?? "";
-  if (!Object.hasOwn(tables, table)) {
-    throw refusal(404, "There is no such table: choose levels, returns or coverage.");
+  if (!tables.includes(table as (typeof tables)[number])) {
+    throw refusal(404, `There is no such table: choose ${tables.join(", ")}.`);
   }
-  const summary = await placeSummary(place, url.searchParams.get("period"));
-  const rows = tables[table as keyof typeof tables](summary);
-  const period = summary.period?.label ?? "no period";
+  let rows: Array<Array<string | number | null>>;
+  let period: string;
+  if (table === "comparison") {
+    const comparison = await placeComparison(place, url.searchParams);
+    rows = comparisonTable(comparison);
+    period = comparison.period?.label ?? "no period";
+  } else {
+    const summary = await placeSummary(place, url.searchParams.get("period"));
+    rows = summaryTables[table as keyof typeof summaryTables](summary);
+    period = summary.period?.label ?? "no period";
+  }
   return new Response(csvRows(rows), {
     headers: attachmentHeaders({
       fileName: `${place.name} ${table} ${period}.csv`,

@@ -15,7 +15,10 @@ export type NavigationItem = { href: string; text: string };
 export function navigationFor(principal: Principal): NavigationItem[] {
   const items: NavigationItem[] = [{ href: "/organisations", text: "Organisations" }];
   const placeId = overseenPlaceIds(principal)[0];
-  if (placeId !== undefined) items.push({ href: `/places/${placeId}`, text: "Place summary" });
+  if (placeId !== undefined) {
+    items.push({ href: `/places/${placeId}`, text: "Place summary" });
+    items.push({ href: `/places/${placeId}/comparison`, text: "Compare" });
+  }
   const sharedIn = goodPracticePlaceId(principal);
   if (sharedIn !== undefined) {
     items.push({ href: `/places/${sharedIn}/good-practice`, text: "Good practice" });

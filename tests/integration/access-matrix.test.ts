@@ -172,11 +172,11 @@ describe("the access matrix", () => {
       signOut: true,
     });
     expect(await menu("steering")).toEqual({
-      links: ["/organisations", place, practice, "/"],
+      links: ["/organisations", place, `${place}/comparison`, practice, "/"],
       signOut: true,
     });
     expect(await menu("placeLead")).toEqual({
-      links: ["/organisations", place, practice, "/admin", "/"],
+      links: ["/organisations", place, `${place}/comparison`, practice, "/admin", "/"],
       signOut: true,
     });
     expect(await menu("admin")).toEqual({

@@ -85,7 +85,11 @@ function ServiceMenu({ items }: { items: NavigationItem[] }) {
               <NavLink
                 className="nhsuk-header__navigation-link"
                 to={item.href}
-                end={item.href === "/"}
+                // Only the current page is highlighted: a link that is the start of another
+                // (the place summary, before its comparison) matches only itself.
+                end={
+                  items.some((other) => other.href.startsWith(`${item.href}/`)) || item.href === "/"
+                }
               >
                 {item.text}
               </NavLink>

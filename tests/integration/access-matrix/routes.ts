@@ -131,6 +131,16 @@ export const rows: Row[] = [
     get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
   },
   {
+    file: "places.$placeId_.comparison.tsx",
+    path: (i) => `/places/${i.morecambeBay}/comparison`,
+    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+  },
+  {
+    file: "places.$placeId_.side-by-side.tsx",
+    path: (i) => `/places/${i.morecambeBay}/side-by-side?org=${i.uhmb}&org=${i.nwas}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+  },
+  {
     file: "places.$placeId_.summary[.]csv.tsx",
     path: (i) => `/places/${i.morecambeBay}/summary.csv?table=returns`,
     get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),

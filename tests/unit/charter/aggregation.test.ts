@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type AnswerRow,
+  bucketLabels,
   changeSince,
   commonGaps,
   componentCoverage,
@@ -311,5 +312,19 @@ describe("overdue actions", () => {
     expect(isOverdue("2027-01-01", "2026-11-25")).toBe(false);
     expect(isOverdue(null, "2026-11-25")).toBe(false);
     expect(isOverdue("", "2026-11-25")).toBe(false);
+  });
+});
+
+describe("level bucket labels", () => {
+  it("name the missing returns, then each level of the charter", () => {
+    expect([...bucketLabels(charter)]).toEqual([
+      ["no_return", "No return this period"],
+      ["not_submitted", "Not yet submitted"],
+      ["no_level", "No level yet"],
+      ["bronze", "Bronze"],
+      ["silver", "Silver"],
+      ["gold", "Gold"],
+      ["platinum", "Platinum"],
+    ]);
   });
 });
