@@ -8,11 +8,22 @@ import {
   canReadAuditLog,
   canReadOrganisation,
   canReadPlace,
+  canReadSharedEvidence,
   canReopenAssessment,
   canVerifyEvidence,
   isAdminOf,
 } from "~/access/policy";
-import { admin, champion, placeLead, steering, system1, system2 } from "./people";
+import {
+  admin,
+  champion,
+  championGrant,
+  person,
+  placeLead,
+  steering,
+  steeringGrant,
+  system1,
+  system2,
+} from "./people";
 
 // Two ICSs may share one deployment. Nothing anyone holds in one system
 // reaches into the other, even where ids happen to line up.
@@ -57,6 +68,14 @@ describe("a steering group member of one system", () => {
   it("still reads their own system's organisations", () => {
     expect(canReadOrganisation(steering(90, 2), system2.inPlace90)).toBe(true);
     expect(canReadOrganisation(steering(90, 2), system2.systemWide)).toBe(true);
+  });
+});
+
+describe("someone with roles in two systems", () => {
+  it("sees the system-wide organisations' shared items in each", () => {
+    const both = person(championGrant(900, 90, 2), steeringGrant(10));
+    expect(canReadSharedEvidence(both, system1.systemWide)).toBe(true);
+    expect(canReadSharedEvidence(both, system2.systemWide)).toBe(true);
   });
 });
 

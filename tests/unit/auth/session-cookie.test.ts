@@ -50,10 +50,12 @@ describe("the session cookie on plain http (local demos)", () => {
     expect(sessionCookieName(false)).toBe("anchor_session");
     const cookie = serializeSessionCookie(token, expiresAt, plain);
     expect(cookie.startsWith(`anchor_session=${token}; `)).toBe(true);
-    expect(attributes(cookie).rest).not.toContain("Secure");
-    expect(attributes(cookie).rest).toEqual(
-      expect.arrayContaining(["Path=/", "HttpOnly", "SameSite=Lax"]),
-    );
+    expect(attributes(cookie).rest).toEqual([
+      "Path=/",
+      "HttpOnly",
+      "SameSite=Lax",
+      "Expires=Mon, 23 Nov 2026 21:00:00 GMT",
+    ]);
   });
 });
 
@@ -69,9 +71,11 @@ describe("reading the token from a request", () => {
     );
   });
 
-  it("skips malformed cookies on the way", () => {
+  it("skips malformed cookies on the way, even one whose name begins with ours", () => {
     const header = `junk; =; theme=a=b;  anchor_session = ${token} `;
     expect(readSessionToken(requestWithCookie(header), plain)).toBe(token);
+    const flag = `anchor_sessions; anchor_session=${token}`;
+    expect(readSessionToken(requestWithCookie(flag), plain)).toBe(token);
   });
 
   it("accepts a quoted value, but not a quote at one end only", () => {

@@ -121,9 +121,10 @@ describe("computeLevel on the 2021 charter", () => {
     expect(result.nextLevel?.needs.map((n) => n.more)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
-  it("gives platinum for everything, with no next level", () => {
+  it("gives platinum, by name, for everything, with no next level", () => {
     const result = computeLevel(charter, IDS);
     expect(result.level).toBe("platinum");
+    expect(result.levelName).toBe("Platinum");
     expect(result.nextLevel).toBeNull();
     expect(result.byDomain.every((d) => d.fulfilled === d.total)).toBe(true);
   });

@@ -22,35 +22,50 @@ const refusal = (name: string, bytes: Uint8Array) => {
 
 describe("judging an uploaded file by its content", () => {
   it.each([
-    ["report.pdf", pdfBytes, "application/pdf", "PDF"],
-    ["Photo.JPG", jpegBytes, "image/jpeg", "JPEG image"],
-    ["photo.jpeg", jpegBytes, "image/jpeg", "JPEG image"],
-    ["chart.png", pngBytes, "image/png", "PNG image"],
-    ["old-logo.gif", gif87Bytes, "image/gif", "GIF image"],
-    ["logo.gif", gif89Bytes, "image/gif", "GIF image"],
-    ["banner.webp", webpBytes, "image/webp", "WebP image"],
-    [
-      "plan.docx",
-      officeBytes("word"),
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "Word document",
-    ],
-    [
-      "spend.xlsx",
-      officeBytes("xl"),
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Excel workbook",
-    ],
-    [
-      "board.pptx",
-      officeBytes("ppt"),
-      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-      "PowerPoint presentation",
-    ],
-    ["old.doc", oleBytes, "application/msword", "Word 97-2003 document"],
-    ["old.xls", oleBytes, "application/vnd.ms-excel", "Excel 97-2003 workbook"],
-    ["old.ppt", oleBytes, "application/vnd.ms-powerpoint", "PowerPoint 97-2003 presentation"],
-  ])("accepts %s as %s (%s)", (name, bytes, mediaType, label) => {
+    { name: "report.pdf", bytes: pdfBytes, mediaType: "application/pdf", label: "PDF" },
+    { name: "Photo.JPG", bytes: jpegBytes, mediaType: "image/jpeg", label: "JPEG image" },
+    { name: "photo.jpeg", bytes: jpegBytes, mediaType: "image/jpeg", label: "JPEG image" },
+    { name: "chart.png", bytes: pngBytes, mediaType: "image/png", label: "PNG image" },
+    { name: "old-logo.gif", bytes: gif87Bytes, mediaType: "image/gif", label: "GIF image" },
+    { name: "logo.gif", bytes: gif89Bytes, mediaType: "image/gif", label: "GIF image" },
+    { name: "banner.webp", bytes: webpBytes, mediaType: "image/webp", label: "WebP image" },
+    {
+      name: "plan.docx",
+      bytes: officeBytes("word"),
+      mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      label: "Word document",
+    },
+    {
+      name: "spend.xlsx",
+      bytes: officeBytes("xl"),
+      mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      label: "Excel workbook",
+    },
+    {
+      name: "board.pptx",
+      bytes: officeBytes("ppt"),
+      mediaType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      label: "PowerPoint presentation",
+    },
+    {
+      name: "old.doc",
+      bytes: oleBytes,
+      mediaType: "application/msword",
+      label: "Word 97-2003 document",
+    },
+    {
+      name: "old.xls",
+      bytes: oleBytes,
+      mediaType: "application/vnd.ms-excel",
+      label: "Excel 97-2003 workbook",
+    },
+    {
+      name: "old.ppt",
+      bytes: oleBytes,
+      mediaType: "application/vnd.ms-powerpoint",
+      label: "PowerPoint 97-2003 presentation",
+    },
+  ])("accepts $name as a $label", ({ name, bytes, mediaType, label }) => {
     expect(judgeFile(name, bytes)).toEqual({ ok: true, type: { mediaType, label } });
   });
 
@@ -67,6 +82,7 @@ describe("judging an uploaded file by its content", () => {
     ],
     ["a PDF named as a Word file", "plan.docx", pdfBytes, /content is not a \.docx file/],
     ["an old Word file named as a PDF", "plan.pdf", oleBytes, /content is not a \.pdf file/],
+    ["a web page renamed to .doc", "plan.doc", htmlBytes, /content is not a \.doc file/],
     [
       "a zip that is not an Office file",
       "notes.docx",
