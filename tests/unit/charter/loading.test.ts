@@ -86,13 +86,15 @@ describe("a current.json that is wrong", () => {
 });
 
 describe("a version asked for by name", () => {
-  it("must be a plain file name, refused before any file is read", () => {
-    const dir = contentDir({});
-    const error = loadError({ dir, version: "../../etc/passwd" });
-    expect(error.message).toMatch(
-      /: charter version "\.\.\/\.\.\/etc\/passwd" is not a plain file name$/,
-    );
-  });
+  it.each(["../../etc/passwd", "lsc-2021/../../../etc/passwd", ".hidden", "a b"])(
+    "must be a plain file name, so %j is refused before any file is read",
+    (version) => {
+      const dir = contentDir({});
+      const error = loadError({ dir, version });
+      expect(error.message).toMatch(/: charter version ".*" is not a plain file name$/);
+      expect(error.message).toContain(`"${version}"`);
+    },
+  );
 
   it("explains a file that is not JSON", () => {
     const dir = contentDir({ "v1.json": "{ not json" });
