@@ -50,6 +50,7 @@ function readJson(file: string): unknown {
   const shown = displayPath(file);
   let body: string;
   try {
+    // Stryker disable next-line StringLiteral: equivalent, as JSON.parse reads a Buffer as UTF-8 text too
     body = fs.readFileSync(file, "utf8");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

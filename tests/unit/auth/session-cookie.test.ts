@@ -50,10 +50,12 @@ describe("the session cookie on plain http (local demos)", () => {
     expect(sessionCookieName(false)).toBe("anchor_session");
     const cookie = serializeSessionCookie(token, expiresAt, plain);
     expect(cookie.startsWith(`anchor_session=${token}; `)).toBe(true);
-    expect(attributes(cookie).rest).not.toContain("Secure");
-    expect(attributes(cookie).rest).toEqual(
-      expect.arrayContaining(["Path=/", "HttpOnly", "SameSite=Lax"]),
-    );
+    expect(attributes(cookie).rest).toEqual([
+      "Path=/",
+      "HttpOnly",
+      "SameSite=Lax",
+      "Expires=Mon, 23 Nov 2026 21:00:00 GMT",
+    ]);
   });
 });
 
@@ -69,13 +71,35 @@ describe("reading the token from a request", () => {
     );
   });
 
-  it("skips malformed cookies on the way", () => {
+  it("skips malformed cookies on the way, even one whose name begins with ours", () => {
     const header = `junk; =; theme=a=b;  anchor_session = ${token} `;
     expect(readSessionToken(requestWithCookie(header), plain)).toBe(token);
+    const flag = `anchor_sessions; anchor_session=${token}`;
+    expect(readSessionToken(requestWithCookie(flag), plain)).toBe(token);
   });
 
-  it("accepts a quoted value", () => {
+  it("accepts a quoted value, but not a quote at one end only", () => {
     expect(readSessionToken(requestWithCookie(`anchor_session="${token}"`), plain)).toBe(token);
+    expect(readSessionToken(requestWithCookie(`anchor_session="${token}`), plain)).toBeNull();
+    expect(readSessionToken(requestWithCookie(`anchor_session=${token}"`), plain)).toBeNull();
+  });
+
+  it("takes only lower-case base32 of 16 to 128 characters, so nothing else reaches the database", () => {
+    const read = (value: string) =>
+      readSessionToken(requestWithCookie(`anchor_session=${value}`), plain);
+    expect(read("a".repeat(16))).toBe("a".repeat(16));
+    expect(read("7".repeat(128))).toBe("7".repeat(128));
+    for (const value of [
+      "a".repeat(15),
+      "a".repeat(129),
+      token.toUpperCase(),
+      `${token.slice(1)}1`,
+      `${token.slice(1)}8`,
+      `!${token}`,
+      `${token}!`,
+    ]) {
+      expect(read(value), value).toBeNull();
+    }
   });
 
   it("finds nothing without a Cookie header, without the cookie, or with a value that is not a token", () => {

@@ -35,14 +35,20 @@ describe("changes since the last submission", () => {
     });
   });
 
-  it("compares evidence as a set: added or removed items count, order does not", () => {
-    const was = [answer("1.1"), answer("1.2"), answer("1.3")];
+  it("does not flag white space the submission had and the sheet has since lost", () => {
+    const was = [answer("1.1", { opportunities: "Work with the college \n" })];
+    expect(changesSince([answer("1.1")], was)).toEqual({});
+  });
+
+  it("compares evidence as a set: added, removed or swapped items count, order does not", () => {
+    const was = [answer("1.1"), answer("1.2"), answer("1.3"), answer("1.4")];
     const now = [
       answer("1.1", { evidenceIds: [2, 1] }),
       answer("1.2", { evidenceIds: [1, 2, 3] }),
       answer("1.3", { evidenceIds: [1] }),
+      answer("1.4", { evidenceIds: [1, 3] }),
     ];
-    expect(Object.keys(changesSince(now, was)).sort()).toEqual(["1.2", "1.3"]);
+    expect(Object.keys(changesSince(now, was)).sort()).toEqual(["1.2", "1.3", "1.4"]);
     expect(changesSince(now, was)["1.3"]).toEqual({
       statusWas: null,
       opportunities: false,

@@ -1,13 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { CharterContentError } from "../../../app/charter/content";
+import type { Charter } from "../../../app/charter/schema";
 import { computeLevel, levelRequirements } from "../../../app/charter/scoring";
 import { firstN, syntheticCharter } from "./synthetic";
 
 // Seven domains, one with a single component and one with five, worked out by
 // hand: a revised charter must score from its own content.
 const SIZES = [3, 1, 5, 2, 4, 2, 3];
-const charter = syntheticCharter(SIZES);
+// Built in each test, not while collecting: code run outside a test is
+// "static" to Stryker, and each of its mutants would rerun every test.
+let charter: Charter;
+beforeEach(() => {
+  charter = syntheticCharter(SIZES);
+});
 
 describe("a seven-domain synthetic charter", () => {
   it("derives each level's requirements from the domain sizes", () => {
