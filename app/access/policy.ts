@@ -161,6 +161,11 @@ export function canReadOutbox(p: Principal, systemId: number): boolean {
   return isAdminOf(p, systemId);
 }
 
+/** The ICS roll-up across every place of a system. */
+export function canReadSystemRollup(p: Principal, systemId: number): boolean {
+  return isAdminOf(p, systemId);
+}
+
 /** Anyone who may invite someone or change roles reaches the people pages. */
 export function canManagePeople(p: Principal): boolean {
   return adminSystemIds(p).length > 0 || ledPlaceIds(p).length > 0;

@@ -144,3 +144,34 @@ export async function periodsEndingWith(
     .limit(args.count)
     .execute();
 }
+
+/**
+ * The level frozen with each submitted return of a system in the given
+ * periods (its latest submission): one row per return, for trends across a
+ * whole system without reading every answer of every month.
+ */
+export async function submittedLevels(
+  db: Kysely<Database>,
+  args: { systemId: number; periodIds: readonly number[] },
+) {
+  if (!args.periodIds.length) return [];
+  return db
+    .selectFrom("assessment as a")
+    .innerJoin("organisation as o", "o.id", "a.organisation_id")
+    .innerJoin("assessment_submission as s", "s.assessment_id", "a.id")
+    .select(["a.organisation_id as organisationId", "a.period_id as periodId", "s.level"])
+    .where("o.system_id", "=", args.systemId)
+    .where("a.status", "=", "submitted")
+    .where("a.period_id", "in", [...args.periodIds])
+    .where((eb) =>
+      eb(
+        "s.id",
+        "=",
+        eb
+          .selectFrom("assessment_submission as latest")
+          .select((l) => l.fn.max("latest.id").as("id"))
+          .whereRef("latest.assessment_id", "=", "a.id"),
+      ),
+    )
+    .execute();
+}

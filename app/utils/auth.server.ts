@@ -7,13 +7,14 @@ import {
   canManagePeople,
   canReadOrganisation,
   canReadPlace,
+  canReadSystemRollup,
   canReopenAssessment,
   type Principal,
   requiresSecondFactor,
 } from "../access/policy";
 import { getOrganisation, type OrganisationRow } from "../models/organisations.server";
 import { getPeriod } from "../models/periods.server";
-import { getPlace } from "../models/places.server";
+import { getPlace, getSystem } from "../models/places.server";
 import {
   createSession,
   generateSessionToken,
@@ -169,6 +170,14 @@ export async function requirePlaceReader(request: Request, placeId: string | und
   const place = await getPlace(getDb(), { id: routeId(placeId) });
   if (!place || !canReadPlace(auth.principal, place)) notFound();
   return { auth, place };
+}
+
+/** A system whose roll-up the person may read; any other answers 404, as one that does not exist. */
+export async function requireSystemRollupReader(request: Request, systemId: string | undefined) {
+  const auth = await requireUser(request);
+  const system = await getSystem(getDb(), { id: routeId(systemId) });
+  if (!system || !canReadSystemRollup(auth.principal, system.id)) notFound();
+  return { auth, system };
 }
 
 /** An administrator; the system they administer (the first, as one ICS per deployment today). */

@@ -1,4 +1,9 @@
-import { canManagePeople, overseenPlaceIds, type Principal } from "../access/policy";
+import {
+  adminSystemIds,
+  canManagePeople,
+  overseenPlaceIds,
+  type Principal,
+} from "../access/policy";
 
 /** The place whose good practice a person sees first: one they oversee, or their organisation's. */
 function goodPracticePlaceId(principal: Principal): number | undefined {
@@ -23,6 +28,9 @@ export function navigationFor(principal: Principal): NavigationItem[] {
   if (sharedIn !== undefined) {
     items.push({ href: `/places/${sharedIn}/good-practice`, text: "Good practice" });
   }
+  const rollupSystem = adminSystemIds(principal)[0];
+  if (rollupSystem !== undefined)
+    items.push({ href: `/systems/${rollupSystem}`, text: "ICS roll-up" });
   if (canManagePeople(principal)) items.push({ href: "/admin", text: "Administration" });
   items.push({ href: "/", text: "The charter" });
   return items;

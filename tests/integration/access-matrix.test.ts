@@ -180,7 +180,7 @@ describe("the access matrix", () => {
       signOut: true,
     });
     expect(await menu("admin")).toEqual({
-      links: ["/organisations", "/admin", "/"],
+      links: ["/organisations", `/systems/${ids.system}`, "/admin", "/"],
       signOut: true,
     });
     // Every link offered answers 200 for the person it is offered to.

@@ -15,6 +15,16 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
   },
   { name: "another place", path: (i) => `/places/${i.fyldeCoast}`, get: only({ admin: 200 }, 404) },
   {
+    name: "another system's roll-up",
+    path: (i) => `/systems/${i.second.system}`,
+    get: only({ admin2: 200 }, 404),
+  },
+  {
+    name: "another system's comparison",
+    path: (i) => `/places/${i.second.place}/comparison`,
+    get: only({ admin2: 200, steering2: 200 }, 404),
+  },
+  {
     name: "another place's organisation's month",
     path: (i) => `/organisations/${i.blackpool}/periods/${i.openPeriod}`,
     get: only({ admin: 200, otherChampion: 200 }, 404),

@@ -131,6 +131,11 @@ export const rows: Row[] = [
     get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
   },
   {
+    file: "systems.$systemId.tsx",
+    path: (i) => `/systems/${i.system}`,
+    get: only({ admin: 200 }, 404),
+  },
+  {
     file: "places.$placeId_.comparison.tsx",
     path: (i) => `/places/${i.morecambeBay}/comparison`,
     get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),

@@ -50,11 +50,17 @@ export async function startReadersApp(): Promise<ReadersFixture> {
       ...ids,
     );
   }
+  const submitter = (
+    db.prepare("select id from app_user where email = 'champion@example.com'").get() as {
+      id: number;
+    }
+  ).id;
   const assess = (
     organisationId: number,
     periodId: number,
     status: string,
     fulfilled: string[],
+    level: string | null = null,
   ) => {
     const { lastInsertRowid } = db
       .prepare(
@@ -76,13 +82,19 @@ export async function startReadersApp(): Promise<ReadersFixture> {
         fulfilled.includes(componentId) ? "fulfilled" : "in_progress",
       );
     }
+    // As the app does on submit: the submission, with the level it earned, frozen.
+    if (status === "submitted") {
+      db.prepare(
+        "insert into assessment_submission (assessment_id, submitted_by, level, snapshot) values (?, ?, ?, '{}')",
+      ).run(lastInsertRowid, submitter, level);
+    }
     return Number(lastInsertRowid);
   };
   const [a, b, c] = organisations;
-  const aMonth = assess(a!.id, month!.id, "submitted", ONE_EACH);
+  const aMonth = assess(a!.id, month!.id, "submitted", ONE_EACH, "bronze");
   assess(a!.id, before!.id, "submitted", ["1.1"]);
-  assess(b!.id, month!.id, "submitted", TWO_EACH);
-  assess(b!.id, before!.id, "submitted", [...TWO_EACH, "3.3"]);
+  assess(b!.id, month!.id, "submitted", TWO_EACH, "silver");
+  assess(b!.id, before!.id, "submitted", [...TWO_EACH, "3.3"], "gold");
   assess(c!.id, month!.id, "draft", ALL);
   // A's plan: one action overdue, one not.
   const answer = (

@@ -9,6 +9,7 @@ import {
   canReadOrganisation,
   canReadPlace,
   canReadSharedEvidence,
+  canReadSystemRollup,
   canReopenAssessment,
   canVerifyEvidence,
   isAdminOf,
@@ -84,5 +85,15 @@ describe("a champion of one system", () => {
     expect(canReadOrganisation(champion(900, 90, 2), system2.inPlace90)).toBe(true);
     expect(canReadOrganisation(champion(900, 90, 2), system1.inPlace10)).toBe(false);
     expect(canReadOrganisation(champion(100, 10), system2.inPlace90)).toBe(false);
+  });
+});
+
+describe("the ICS roll-up of a system", () => {
+  it("is read by that system's administrators, and by no one else", () => {
+    expect(canReadSystemRollup(admin(1), 1)).toBe(true);
+    expect(canReadSystemRollup(admin(2), 1)).toBe(false);
+    expect(canReadSystemRollup(placeLead(10), 1)).toBe(false);
+    expect(canReadSystemRollup(steering(10), 1)).toBe(false);
+    expect(canReadSystemRollup(champion(100, 10), 1)).toBe(false);
   });
 });

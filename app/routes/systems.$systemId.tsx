@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { PeriodChooser } from "~/components/readers/PeriodChooser";
+import {
+  HeatMapTable,
+  PlaceTrendTable,
+  RollupLevelsTable,
+} from "~/components/readers/RollupTables";
+import { requireSystemRollupReader } from "~/utils/auth.server";
+import { systemRollup } from "./systems.$systemId.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `ICS roll-up, ${data?.system.name ?? "system"} – Anchor Charter` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { system } = await requireSystemRollupReader(request, params.systemId);
+  return systemRollup(system, new URL(request.url).searchParams);
+}
+
+export default function SystemRollupPage() {
+  const r = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">
+        <span className="nhsuk-caption-l">ICS roll-up</span>
+        {r.system.name}
+      </h1>
+      <PeriodChooser groups={r.periods} chosenId={r.period?.id ?? null} />
+      {!r.period ? (
+        <p className="nhsuk-body">No reporting period has been opened yet.</p>
+      ) : r.places.length === 0 ? (
+        <p className="nhsuk-body">No places have been set up in this system yet.</p>
+      ) : (
+        <>
+          <h2 className="nhsuk-heading-m">Levels held by place</h2>
+          <RollupLevelsTable r={r} />
+          <h2 className="nhsuk-heading-m">Domains by place</h2>
+          <Form method="get" className="app-filters">
+            <input type="hidden" name="period" value={r.period.id} />
+            <div className="nhsuk-form-group app-filter">
+              <label className="nhsuk-label" htmlFor="level">
+                Level
+              </label>
+              <select className="nhsuk-select" id="level" name="level" defaultValue={r.level.id}>
+                {r.levels.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+              Show
+            </button>
+          </Form>
+          <HeatMapTable r={r} />
+          <h2 className="nhsuk-heading-m">Trend by place</h2>
+          <PlaceTrendTable r={r} />
+        </>
+      )}
+    </>
+  );
+}
