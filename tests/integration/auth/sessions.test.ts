@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   createSession,
+  deleteExpiredSessions,
   generateSessionToken,
   invalidateSession,
   invalidateUserSessions,
@@ -153,5 +154,48 @@ describe("ending sessions", () => {
     for (const { token } of samsSessions) expect(await check(token, signedInAt)).toBeNull();
     expect((await check(alexsSession.token, signedInAt))?.user.id).toBe(alex);
     expect(await invalidateUserSessions(db, { userId: sam })).toBe(0);
+  });
+});
+
+describe("housekeeping of sessions", () => {
+  it("deletes every session past its idle or absolute expiry, and only those", async () => {
+    const userId = await addUser("kept@example.com");
+    const fresh = await signIn(userId);
+    const idle = await signIn(userId);
+    const old = await signIn(userId);
+    // fresh was used a minute before the sweep; idle 31 minutes before; old is past its lifetime.
+    const sweepAt = at(absoluteHours * 60 * MINUTE - 5 * MINUTE);
+    await db
+      .updateTable("session")
+      .set({ last_seen_at: new Date(sweepAt.getTime() - MINUTE).toISOString() })
+      .where("id", "=", fresh.session.id)
+      .execute();
+    await db
+      .updateTable("session")
+      .set({ last_seen_at: new Date(sweepAt.getTime() - 31 * MINUTE).toISOString() })
+      .where("id", "=", idle.session.id)
+      .execute();
+    await db
+      .updateTable("session")
+      .set({ last_seen_at: sweepAt.toISOString(), expires_at: sweepAt.toISOString() })
+      .where("id", "=", old.session.id)
+      .execute();
+
+    const removed = await deleteExpiredSessions(db, { now: sweepAt, idleMinutes });
+
+    expect(removed).toBe(2);
+    expect(await sessionRowExists(fresh.token)).toBe(true);
+    expect(await sessionRowExists(idle.token)).toBe(false);
+    expect(await sessionRowExists(old.token)).toBe(false);
+  });
+
+  it("keeps a session idle for exactly less than the timeout", async () => {
+    const userId = await addUser("edge@example.com");
+    const { token, session } = await signIn(userId);
+    const sweepAt = new Date(Date.parse(session.last_seen_at) + idleMinutes * MINUTE - 1);
+    expect(await deleteExpiredSessions(db, { now: sweepAt, idleMinutes })).toBe(0);
+    expect(await sessionRowExists(token)).toBe(true);
+    const justIdle = new Date(Date.parse(session.last_seen_at) + idleMinutes * MINUTE);
+    expect(await deleteExpiredSessions(db, { now: justIdle, idleMinutes })).toBe(1);
   });
 });
