@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
+import pg from "pg";
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -8,6 +9,7 @@ import {
   type Driver,
   Kysely,
   type Kysely as KyselyType,
+  PostgresDialect,
   sql,
   SqliteAdapter,
   SqliteDialect,
@@ -19,12 +21,15 @@ import type { Database } from "./schema";
 
 /**
  * Opens the database for a config. The only place that knows which driver is
- * behind Kysely, so a PostgreSQL dialect can be added here without touching
- * models or routes.
+ * behind Kysely: models and routes are the same on both (ADR 016).
  */
 export function createDatabase(config: DatabaseConfig): Kysely<Database> {
-  fs.mkdirSync(path.dirname(config.file), { recursive: true });
-  const sqlite = new SQLite(config.file);
+  return config.dialect === "postgres" ? openPostgres(config) : openSqlite(config.file);
+}
+
+function openSqlite(file: string): Kysely<Database> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
   // WAL lets readers work while a champion saves; FULL makes a committed save
   // survive a power cut, not only a crash of the process.
   sqlite.pragma("journal_mode = WAL");
@@ -32,6 +37,25 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   return new Kysely<Database>({ dialect: new AnchorSqliteDialect({ database: sqlite }) });
+}
+
+// pg answers bigint (every count and sum) and numeric as strings, to lose no
+// precision; our counts are small, and the models expect the numbers SQLite
+// gives. Converted here, once, for this pool only.
+const NUMBER_TYPES = new Set([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    NUMBER_TYPES.has(oid)
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function openPostgres(config: { url: string; poolMax: number }): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolMax, types });
+  // An idle connection the server drops (restart, failover) must not end the
+  // process; the next query opens a fresh one.
+  pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /**

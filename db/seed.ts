@@ -4,6 +4,6 @@ import { prepareDatabase } from "../server/prepare";
 const result = await prepareDatabase({ seedDemo: true });
 console.log(
   result.seeded
-    ? `Loaded demo data into ${result.file}.`
-    : `${result.file} already holds data; nothing was changed.`,
+    ? `Loaded demo data into ${result.database}.`
+    : `${result.database} already holds data; nothing was changed.`,
 );

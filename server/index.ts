@@ -95,7 +95,7 @@ function printWelcome(url: string, prepared: Awaited<ReturnType<typeof prepareDa
   const lines = [
     "",
     `Anchor Charter platform listening on ${url}`,
-    `Database: ${prepared.file}` +
+    `Database: ${prepared.database}` +
       (prepared.applied.length ? ` (applied ${prepared.applied.length} migration(s))` : ""),
     prepared.seeded
       ? "Loaded demonstration data (invented statuses for real organisation names)."

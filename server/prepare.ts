@@ -1,5 +1,5 @@
 import { componentIds, loadCharter } from "../app/charter/content";
-import { databaseConfig } from "../db/config";
+import { databaseConfig, describeDatabase } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import { migrateToLatest } from "../db/migrator";
 import { databaseIsEmpty, seedDemoData } from "../db/seed/demo-data";
@@ -8,7 +8,8 @@ import { isDemoData } from "../app/models/settings.server";
 import { hashPassword } from "../app/utils/password.server";
 
 export type PreparedDatabase = {
-  file: string;
+  /** Where the data is, fit to print. */
+  database: string;
   applied: string[];
   seeded: boolean;
   /** Whether the database holds demo data, seeded now or on an earlier start. */
@@ -37,7 +38,13 @@ export async function prepareDatabase(options: { seedDemo: boolean }): Promise<P
       });
     }
     const demoData = await isDemoData(db);
-    return { file: config.file, applied, seeded, demoData, charterVersion: charter.version };
+    return {
+      database: describeDatabase(config),
+      applied,
+      seeded,
+      demoData,
+      charterVersion: charter.version,
+    };
   } finally {
     await db.destroy();
   }

@@ -5,6 +5,7 @@ import * as submissions from "./2026-11-24-01-submissions";
 import * as evidenceFiles from "./2026-11-24-02-evidence-files";
 import * as reviewsAndSharing from "./2026-11-24-03-reviews-and-sharing";
 import * as sheetPlan from "./2026-11-24-04-sheet-plan";
+import * as postgresLikeSqlite from "./2026-11-25-01-postgres-like-sqlite";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-02-evidence-files": evidenceFiles,
   "2026-11-24-03-reviews-and-sharing": reviewsAndSharing,
   "2026-11-24-04-sheet-plan": sheetPlan,
+  "2026-11-25-01-postgres-like-sqlite": postgresLikeSqlite,
 };

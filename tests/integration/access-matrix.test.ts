@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { startApp, type RunningApp } from "../setup/start-app";
-import { makeTempDir } from "../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { pdfBytes } from "../fixtures/files";
 import { plantFileEvidence } from "../support/evidence";
 import { lookup, signIn, visit, type Visitor } from "../support/http";
@@ -48,29 +48,33 @@ type Row = {
   /** The POST ends the visitor's session, so it runs with a session of its own. */
   postEndsSession?: true;
 };
-type Ids = ReturnType<typeof idsFrom>;
+type Ids = Awaited<ReturnType<typeof idsFrom>>;
 
-function idsFrom(file: string) {
-  const l = lookup(file);
+async function idsFrom(databaseUrl: string) {
+  const l = lookup(databaseUrl);
   const ids = {
-    uhmb: l.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust"),
-    lancaster: l.organisationId("Lancaster District Council"),
-    blackpool: l.organisationId("Blackpool Teaching Hospitals NHS Foundation Trust"),
-    nwas: l.organisationId("North West Ambulance Service NHS Trust"),
-    morecambeBay: l.placeId("Morecambe Bay"),
-    fyldeCoast: l.placeId("Fylde Coast"),
-    championUser: l.userId("champion@example.com"),
-    otherChampionUser: l.userId("champion.blackpool@example.com"),
-    openPeriod: l.row<{ id: number }>("select id from assessment_period where status = 'open'").id,
+    uhmb: await l.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust"),
+    lancaster: await l.organisationId("Lancaster District Council"),
+    blackpool: await l.organisationId("Blackpool Teaching Hospitals NHS Foundation Trust"),
+    nwas: await l.organisationId("North West Ambulance Service NHS Trust"),
+    morecambeBay: await l.placeId("Morecambe Bay"),
+    fyldeCoast: await l.placeId("Fylde Coast"),
+    championUser: await l.userId("champion@example.com"),
+    otherChampionUser: await l.userId("champion.blackpool@example.com"),
+    openPeriod: (
+      await l.row<{ id: number }>("select id from assessment_period where status = 'open'")
+    ).id,
     /** The latest month with a sheet for UHMB, and a file planted on it in beforeAll. */
     uhmbPeriod: 0,
     uhmbFile: 0,
   };
-  ids.uhmbPeriod = l.row<{ period_id: number }>(
-    "select max(period_id) as period_id from assessment where organisation_id = ?",
-    ids.uhmb,
+  ids.uhmbPeriod = (
+    await l.row<{ period_id: number }>(
+      "select max(period_id) as period_id from assessment where organisation_id = ?",
+      ids.uhmb,
+    )
   ).period_id;
-  l.close();
+  await l.close();
   return ids;
 }
 
@@ -274,17 +278,16 @@ const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Expect }> 
 ];
 
 let app: RunningApp;
-let temp: ReturnType<typeof makeTempDir>;
+let database: TestDatabase;
 let ids: Ids;
 const visitors = {} as Record<Who, Visitor>;
 
 beforeAll(async () => {
-  temp = makeTempDir();
-  const file = `${temp.dir}/matrix.db`;
-  app = await startApp({ DATABASE_URL: `file:${file}` });
-  ids = idsFrom(file);
+  database = await createTestDatabase();
+  app = await startApp(database.env);
+  ids = await idsFrom(database.url);
   const planted = await plantFileEvidence({
-    databaseFile: file,
+    database,
     organisationId: ids.uhmb,
     periodId: ids.uhmbPeriod,
     componentId: "1.1",
@@ -301,7 +304,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
-  temp?.cleanup();
+  await database?.cleanup();
 });
 
 async function outcome(response: Response): Promise<Outcome> {
@@ -359,19 +362,23 @@ describe("the access matrix", () => {
   }
 
   it("a place lead cannot rename another place's organisation, and it stays unchanged", async () => {
-    const before = lookup(`${temp.dir}/matrix.db`);
-    const name = () =>
-      before.row<{ name: string }>("select name from organisation where id = ?", ids.blackpool)
-        .name;
-    const original = name();
+    const before = lookup(database.url);
+    const name = async () =>
+      (
+        await before.row<{ name: string }>(
+          "select name from organisation where id = ?",
+          ids.blackpool,
+        )
+      ).name;
+    const original = await name();
     const response = await visit(app.url, `/admin/organisations/${ids.blackpool}`, {
       visitor: { ...visitors.placeLead },
       method: "POST",
       form: { name: "Taken over", type: "nhs_trust", placeId: String(ids.morecambeBay) },
     });
     expect(response.status).toBe(404);
-    expect(name()).toBe(original);
-    before.close();
+    expect(await name()).toBe(original);
+    await before.close();
   });
 
   it("the header offers each role only the links it may follow, and sign out", async () => {

@@ -1,17 +1,26 @@
 import fs from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type Kysely, Migrator, sql } from "kysely";
-import { createDatabase } from "../../db/dialect";
 import { migrations } from "../../db/migrations";
 import { launchApp, runAppUntilExit, startApp } from "../setup/start-app";
-import { makeTempDir } from "../setup/temp";
+import {
+  createTestDatabase,
+  openSql,
+  type TestDatabase,
+  testingOnPostgres,
+} from "../setup/database";
 
-const temp = makeTempDir("anchor-migration-crash-");
-afterAll(() => temp.cleanup());
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  for (const database of databases.splice(0)) await database.cleanup();
+});
 
-let files = 0;
-const freshFile = () => `${temp.dir}/start-${++files}.db`;
+async function freshDatabase() {
+  const database = await createTestDatabase("anchor-migration-crash-");
+  databases.push(database);
+  return database;
+}
 
 async function startsAndServes(env: Record<string, string>) {
   const app = await startApp(env);
@@ -66,16 +75,30 @@ async function withEvidenceLinkedToAnAnswer(db: Kysely<AnyTables>) {
     .execute();
 }
 
-async function waitForFile(file: string) {
-  while (!fs.existsSync(file)) await sleep(1);
+/** Until the starting app has created the SQLite file, or connected to PostgreSQL. */
+async function firstTouched(database: TestDatabase) {
+  if (!testingOnPostgres()) {
+    const file = database.url.slice("file:".length);
+    while (!fs.existsSync(file)) await sleep(1);
+    return;
+  }
+  const watcher = openSql(database.url);
+  try {
+    const others = () =>
+      watcher.one<{ n: number }>(
+        "select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+      );
+    while ((await others()).n === 0) await sleep(1);
+  } finally {
+    await watcher.close();
+  }
 }
 
 describe("a start killed while it migrates", () => {
   it.each(Object.keys(migrations))(
     "killed inside %s, the database is as before and the next start succeeds",
     async (name) => {
-      const file = freshFile();
-      const env = { DATABASE_URL: `file:${file}` };
+      const { env } = await freshDatabase();
       // The hook kills the process after the migration's last statement, before its commit.
       const killed = await runAppUntilExit({ ...env, ANCHOR_TEST_KILL_IN_MIGRATION: name });
       expect(killed.output).not.toContain("listening on");
@@ -88,9 +111,9 @@ describe("a start killed while it migrates", () => {
   );
 
   it("killed inside an upgrade's table rebuild, keeps the data and upgrades on the next start", async () => {
-    const file = freshFile();
-    const env = { DATABASE_URL: `file:${file}`, SEED_DEMO_DATA: "false" };
-    const db = createDatabase({ dialect: "sqlite", file });
+    const database = await freshDatabase();
+    const env = { ...database.env, SEED_DEMO_DATA: "false" };
+    const db = database.open();
     try {
       const names = Object.keys(migrations);
       const before = names[names.indexOf("2026-11-24-02-evidence-files") - 1]!;
@@ -109,7 +132,7 @@ describe("a start killed while it migrates", () => {
       expect(
         await db
           .selectFrom("kysely_migration" as never)
-          .select(sql`count(*)`.as("n"))
+          .select(sql<number>`count(*)`.as("n"))
           .executeTakeFirst(),
       ).toEqual({ n: names.indexOf(before) + 1 });
 
@@ -129,11 +152,11 @@ describe("a start killed while it migrates", () => {
   it("killed at random moments of the first start, it always starts again", async () => {
     const delays = [0, 3, 6, 10, 15, 20, 30, 40];
     for (const delay of delays) {
-      const file = freshFile();
-      const env = { DATABASE_URL: `file:${file}` };
+      const database = await freshDatabase();
+      const { env } = database;
       const launched = launchApp(env, { killable: true });
       const listening = launched.listening.catch(() => null);
-      await waitForFile(file);
+      await firstTouched(database);
       await sleep(delay);
       await launched.kill();
       await listening;
