@@ -55,3 +55,9 @@ async function checkForeignKeys(db: Kysely<unknown>, name: string) {
 function killHereInTests(name: string) {
   if (process.env.ANCHOR_TEST_KILL_IN_MIGRATION === name) process.kill(process.pid, "SIGKILL");
 }
+
+/** The migrations this build knows that the database has not run (for /readyz). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
