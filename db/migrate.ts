@@ -1,5 +1,5 @@
 // `npm run db:migrate`: brings the database named by DATABASE_URL up to date.
-import { databaseConfig } from "./config";
+import { databaseConfig, describeDatabase } from "./config";
 import { createDatabase } from "./dialect";
 import { migrateToLatest } from "./migrator";
 
@@ -9,8 +9,8 @@ try {
   const applied = await migrateToLatest(db);
   console.log(
     applied.length
-      ? `Applied ${applied.length} migration(s) to ${config.file}: ${applied.join(", ")}`
-      : `${config.file} is up to date.`,
+      ? `Applied ${applied.length} migration(s) to ${describeDatabase(config)}: ${applied.join(", ")}`
+      : `${describeDatabase(config)} is up to date.`,
   );
 } finally {
   await db.destroy();

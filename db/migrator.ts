@@ -1,11 +1,17 @@
-import { type Kysely, Migrator } from "kysely";
+import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from "kysely";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 
+/**
+ * Brings the database up to date, all or nothing: the dialects say DDL is
+ * transactional (see db/dialect.ts), so the Migrator runs every pending
+ * migration and its bookkeeping in one transaction, and a process killed
+ * midway leaves the database as it was before (ADR 017).
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => checked(migrations) },
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === "Error");
@@ -14,4 +20,44 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     throw new Error(`Database migration${name} failed: ${String(error)}`, { cause: error });
   }
   return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+function checked(all: Record<string, Migration>): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(all).map(([name, migration]) => [
+      name,
+      {
+        ...migration,
+        up: async (db: Kysely<unknown>) => {
+          await migration.up(db);
+          await checkForeignKeys(db, name);
+          killHereInTests(name);
+        },
+      },
+    ]),
+  );
+}
+
+// SQLite migrates with foreign keys off (so tables can be rebuilt), so every
+// key is checked before the transaction commits. PostgreSQL checks as it goes.
+async function checkForeignKeys(db: Kysely<unknown>, name: string) {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  const broken = await sql`pragma foreign_key_check`.execute(db);
+  if (broken.rows.length) {
+    throw new Error(`${name} leaves ${broken.rows.length} broken foreign key(s)`);
+  }
+}
+
+/**
+ * For the crash tests: dies as a power cut would, after the migration's last
+ * statement and before anything is committed. Nothing sets it outside tests.
+ */
+function killHereInTests(name: string) {
+  if (process.env.ANCHOR_TEST_KILL_IN_MIGRATION === name) process.kill(process.pid, "SIGKILL");
+}
+
+/** The migrations this build knows that the database has not run (for /readyz). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
 }

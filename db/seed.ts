@@ -9,6 +9,6 @@ const result = await prepareDatabase({
 });
 console.log(
   result.seeded
-    ? `Loaded demo data into ${result.file}.`
-    : `${result.file} already holds data; nothing was changed.`,
+    ? `Loaded demo data into ${result.database}.`
+    : `${result.database} already holds data; nothing was changed.`,
 );

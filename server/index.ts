@@ -7,6 +7,8 @@ import { appConfig } from "../app/utils/env.server";
 import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-ics";
 import { scheduleDailyHousekeeping } from "./housekeeping";
 import { demoDataAllowed, demoDataWarning, realDeploymentReason } from "./demo-data-guard";
+import { closeDb } from "../app/utils/db.server";
+import { healthChecks, requestLog, routePatterns } from "./operations";
 import { prepareDatabase } from "./prepare";
 import {
   lastResortErrorPage,
@@ -31,10 +33,20 @@ async function main() {
     ? undefined
     : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
+  const build = viteDevServer
+    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
+
+  let shuttingDown = false;
   const app = express();
   app.disable("x-powered-by");
   // First, so that static files, refusals and error pages carry the headers too.
   app.use(securityHeaders(appConfig()));
+  if (process.env.LOG_FORMAT === "json") {
+    // The dev server rebuilds routes on every edit: it logs requests without their pattern.
+    app.use(requestLog(typeof build === "function" ? () => "(dev server)" : routePatterns(build)));
+  }
+  app.use(healthChecks({ shuttingDown: () => shuttingDown }));
   app.use(refuseCrossSiteWrites(appConfig()));
   app.use(compression());
 
@@ -52,9 +64,6 @@ async function main() {
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
 
-  const build = viteDevServer
-    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
   app.use(noStore);
   app.all(
     "*",
@@ -75,8 +84,19 @@ async function main() {
     if (prepared.demoData && realDeployment) console.warn(demoDataWarning(realDeployment));
   });
 
-  // Let in-flight saves finish before the process ends.
-  const shutdown = () => server.close(() => process.exit(0));
+  // Let in-flight saves finish before the process ends: stop taking
+  // connections (and say not ready), wait for the requests under way, then
+  // close the database (the pool's connections end cleanly) and exit.
+  const shutdown = () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    server.close(() => {
+      closeDb().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 }
@@ -104,7 +124,7 @@ function printWelcome(url: string, prepared: Awaited<ReturnType<typeof prepareDa
   const lines = [
     "",
     `Anchor Charter platform listening on ${url}`,
-    `Database: ${prepared.file}` +
+    `Database: ${prepared.database}` +
       (prepared.applied.length ? ` (applied ${prepared.applied.length} migration(s))` : ""),
     prepared.seeded
       ? "Loaded demonstration data (invented statuses for real organisation names)."

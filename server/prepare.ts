@@ -1,5 +1,5 @@
 import { componentIds, loadCharter } from "../app/charter/content";
-import { databaseConfig } from "../db/config";
+import { databaseConfig, describeDatabase } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import { migrateToLatest } from "../db/migrator";
 import { databaseIsEmpty, seedDemoData } from "../db/seed/demo-data";
@@ -10,7 +10,8 @@ import { housekeepNow } from "./housekeeping";
 import { demoDataRefusal } from "./demo-data-guard";
 
 export type PreparedDatabase = {
-  file: string;
+  /** Where the data is, fit to print. */
+  database: string;
   applied: string[];
   seeded: boolean;
   /** Whether the database holds demo data, seeded now or on an earlier start. */
@@ -48,7 +49,13 @@ export async function prepareDatabase(options: {
     }
     const demoData = await isDemoData(db);
     await housekeepNow(db);
-    return { file: config.file, applied, seeded, demoData, charterVersion: charter.version };
+    return {
+      database: describeDatabase(config),
+      applied,
+      seeded,
+      demoData,
+      charterVersion: charter.version,
+    };
   } finally {
     await db.destroy();
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { type Actor, audit } from "./actor.server";
+import { lockedForUpdate } from "./row-locks.server";
 
 export type ReopenResult =
   | { outcome: "reopened" }
@@ -19,12 +20,14 @@ export async function reopenAssessment(
   args: { assessmentId: number; reason: string; actor: Actor },
 ): Promise<ReopenResult> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("assessment as a")
-      .innerJoin("assessment_period as p", "p.id", "a.period_id")
-      .select(["a.status", "p.status as periodStatus"])
-      .where("a.id", "=", args.assessmentId)
-      .executeTakeFirst();
+    const row = await lockedForUpdate(
+      trx,
+      trx
+        .selectFrom("assessment as a")
+        .innerJoin("assessment_period as p", "p.id", "a.period_id")
+        .select(["a.status", "p.status as periodStatus"])
+        .where("a.id", "=", args.assessmentId),
+    ).executeTakeFirst();
     if (!row) return { outcome: "notFound" } as const;
     if (row.status !== "submitted") return { outcome: "notSubmitted" } as const;
     if (row.periodStatus !== "open") return { outcome: "closed" } as const;

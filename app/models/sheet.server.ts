@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { type Actor, audit } from "./actor.server";
+import { lockedForUpdate } from "./row-locks.server";
 import type {
   Assessment,
   ComponentStatus,
@@ -97,17 +98,23 @@ export async function loadAnswers(
   return result;
 }
 
-/** Writes are allowed only to a draft assessment in an open period; checked inside each write. */
+/**
+ * Writes are allowed only to a draft assessment in an open period; checked
+ * inside each write, holding the assessment's row so a submit cannot freeze
+ * the sheet between this check and the write.
+ */
 export async function isEditable(
   trx: Transaction<Database>,
   args: { assessmentId: number },
 ): Promise<boolean> {
-  const row = await trx
-    .selectFrom("assessment as a")
-    .innerJoin("assessment_period as p", "p.id", "a.period_id")
-    .select(["a.status", "p.status as periodStatus"])
-    .where("a.id", "=", args.assessmentId)
-    .executeTakeFirst();
+  const row = await lockedForUpdate(
+    trx,
+    trx
+      .selectFrom("assessment as a")
+      .innerJoin("assessment_period as p", "p.id", "a.period_id")
+      .select(["a.status", "p.status as periodStatus"])
+      .where("a.id", "=", args.assessmentId),
+  ).executeTakeFirst();
   return row?.status === "draft" && row.periodStatus === "open";
 }
 
@@ -134,6 +141,8 @@ export async function startAssessment(
       periodId: args.period.id,
     });
     if (existing) return { assessmentId: existing.id, created: false, copiedFrom: null };
+    // Another server may be starting it this moment: on PostgreSQL this insert
+    // waits for that one's commit and then does nothing.
     const assessment = await trx
       .insertInto("assessment")
       .values({
@@ -142,8 +151,17 @@ export async function startAssessment(
         charter_version: args.charterVersion,
         status: "draft",
       })
+      .onConflict((c) => c.columns(["organisation_id", "period_id"]).doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!assessment) {
+      const started = await getAssessment(trx, {
+        organisationId: args.organisationId,
+        periodId: args.period.id,
+      });
+      if (!started) throw new Error("The assessment was started and is gone again");
+      return { assessmentId: started.id, created: false, copiedFrom: null };
+    }
     const previous = await trx
       .selectFrom("assessment as a")
       .innerJoin("assessment_period as p", "p.id", "a.period_id")

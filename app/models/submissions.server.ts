@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { type Actor, audit } from "./actor.server";
 import { loadPrinciples } from "./principles.server";
+import { lockedForUpdate } from "./row-locks.server";
 import { listActions } from "./progression-actions.server";
 import { evidenceSummary, isEditable, loadAnswers } from "./sheet.server";
 
@@ -28,11 +29,10 @@ export async function submitAssessment(
   },
 ): Promise<SubmitResult> {
   return db.transaction().execute(async (trx) => {
-    const assessment = await trx
-      .selectFrom("assessment")
-      .select("status")
-      .where("id", "=", args.assessmentId)
-      .executeTakeFirstOrThrow();
+    const assessment = await lockedForUpdate(
+      trx,
+      trx.selectFrom("assessment").select("status").where("id", "=", args.assessmentId),
+    ).executeTakeFirstOrThrow();
     if (assessment.status === "submitted") return { outcome: "alreadySubmitted" } as const;
     if (!(await isEditable(trx, args))) return { outcome: "locked" } as const;
     const answers = await loadAnswers(trx, args);

@@ -11,3 +11,10 @@ export function getDb(): Kysely<Database> {
   globalForDb.anchorDb ??= createDatabase(databaseConfig());
   return globalForDb.anchorDb;
 }
+
+/** Ends the process's connection (the whole pool, on PostgreSQL): the last step of a clean stop. */
+export async function closeDb(): Promise<void> {
+  const db = globalForDb.anchorDb;
+  globalForDb.anchorDb = undefined;
+  await db?.destroy();
+}

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { databaseConfig } from "../../db/config";
+import { databaseConfig, defaultDataDir } from "../../db/config";
 
 /**
  * Configuration read from the environment, in one place. Read on each call
@@ -33,7 +33,7 @@ export function appConfig() {
       // Beside the database by default: outside the web root, and backed up with it.
       dir: env.EVIDENCE_DIR
         ? path.resolve(env.EVIDENCE_DIR)
-        : path.join(path.dirname(databaseConfig().file), "evidence"),
+        : path.join(defaultDataDir(databaseConfig()), "evidence"),
       maxBytes: positiveNumber(env.EVIDENCE_MAX_MB, 20) * 1024 * 1024,
     },
     limits: attemptLimits(env),

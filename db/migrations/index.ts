@@ -5,7 +5,8 @@ import * as submissions from "./2026-11-24-01-submissions";
 import * as evidenceFiles from "./2026-11-24-02-evidence-files";
 import * as reviewsAndSharing from "./2026-11-24-03-reviews-and-sharing";
 import * as sheetPlan from "./2026-11-24-04-sheet-plan";
-import * as auditActorIndex from "./2026-11-25-01-audit-actor-index";
+import * as postgresLikeSqlite from "./2026-11-25-01-postgres-like-sqlite";
+import * as auditActorIndex from "./2026-11-25-02-audit-actor-index";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-02-evidence-files": evidenceFiles,
   "2026-11-24-03-reviews-and-sharing": reviewsAndSharing,
   "2026-11-24-04-sheet-plan": sheetPlan,
-  "2026-11-25-01-audit-actor-index": auditActorIndex,
+  "2026-11-25-01-postgres-like-sqlite": postgresLikeSqlite,
+  "2026-11-25-02-audit-actor-index": auditActorIndex,
 };

@@ -7,7 +7,7 @@ import { launchBrowser } from "./support/browser";
 import { expectAccessible, forgetOpenMonth } from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 // Blackpool's sheet, so this file and the sheet tests (UHMB's) never meet.
 const BLACKPOOL = "Blackpool Teaching Hospitals NHS Foundation Trust";
 let browser: Browser;
@@ -25,7 +25,7 @@ describe("a champion uploads a document as evidence", () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`sees it listed to download, and a renamed program refused with a message (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { periodLabel } = forgetOpenMonth(databaseFile, BLACKPOOL);
+      const { periodLabel } = await forgetOpenMonth(databaseUrl, BLACKPOOL);
       const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();

@@ -17,20 +17,24 @@ let ids: {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const db = lookup(inject("databaseFile"));
+  const db = lookup(inject("databaseUrl"));
   ids = {
-    uhmb: db.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust"),
-    lancaster: db.organisationId("Lancaster District Council"),
-    morecambeBay: db.placeId("Morecambe Bay"),
-    champion: db.userId("champion@example.com"),
-    openPeriod: db.row<{ id: number }>("select id from assessment_period where status = 'open'").id,
+    uhmb: await db.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust"),
+    lancaster: await db.organisationId("Lancaster District Council"),
+    morecambeBay: await db.placeId("Morecambe Bay"),
+    champion: await db.userId("champion@example.com"),
+    openPeriod: (
+      await db.row<{ id: number }>("select id from assessment_period where status = 'open'")
+    ).id,
     latestUhmbPeriod: 0,
   };
-  ids.latestUhmbPeriod = db.row<{ id: number }>(
-    "select max(period_id) as id from assessment where organisation_id = ?",
-    ids.uhmb,
+  ids.latestUhmbPeriod = (
+    await db.row<{ id: number }>(
+      "select max(period_id) as id from assessment where organisation_id = ?",
+      ids.uhmb,
+    )
   ).id;
-  db.close();
+  await db.close();
 });
 afterAll(async () => {
   await browser?.close();

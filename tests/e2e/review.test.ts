@@ -1,11 +1,11 @@
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
+import { openSql } from "../setup/database";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 let browser: Browser;
 
 beforeAll(async () => {
@@ -16,33 +16,31 @@ afterAll(async () => {
 });
 
 /** Fulfilled components of UHMB's latest closed month (the sheet tests use only the open one). */
-function fulfilledInClosedMonth(): { sheet: string; componentIds: string[] } {
-  const db = new Database(databaseFile, { readonly: true });
+async function fulfilledInClosedMonth(): Promise<{ sheet: string; componentIds: string[] }> {
+  const db = openSql(databaseUrl);
   try {
-    const rows = db
-      .prepare(
-        `select a.organisation_id as org, a.period_id as period, c.component_id as component
-         from component_answer c join assessment a on a.id = c.assessment_id
-         join assessment_period p on p.id = a.period_id join organisation o on o.id = a.organisation_id
-         where o.name = 'University Hospitals of Morecambe Bay NHS Foundation Trust'
-           and p.status = 'closed' and c.status = 'fulfilled'
-         order by p.starts_on desc, c.component_id`,
-      )
-      .all() as Array<{ org: number; period: number; component: string }>;
+    const rows = await db.all<{ org: number; period: number; component: string }>(
+      `select a.organisation_id as org, a.period_id as period, c.component_id as component
+       from component_answer c join assessment a on a.id = c.assessment_id
+       join assessment_period p on p.id = a.period_id join organisation o on o.id = a.organisation_id
+       where o.name = 'University Hospitals of Morecambe Bay NHS Foundation Trust'
+         and p.status = 'closed' and c.status = 'fulfilled'
+       order by p.starts_on desc, c.component_id`,
+    );
     const latest = rows.filter((r) => r.period === rows[0]?.period);
     return {
       sheet: `/organisations/${latest[0]?.org}/periods/${latest[0]?.period}`,
       componentIds: latest.map((r) => r.component),
     };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
 describe("a steering group member reviews a fulfilled component", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`queries it with a comment the champion then sees (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { sheet, componentIds } = fulfilledInClosedMonth();
+      const { sheet, componentIds } = await fulfilledInClosedMonth();
       // One component per run, so the two runs do not meet.
       const componentId = componentIds[javaScriptEnabled ? 0 : 1];
       expect(componentId).toBeDefined();

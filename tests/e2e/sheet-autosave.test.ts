@@ -12,7 +12,7 @@ import {
 } from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 let browser: Browser;
 
 beforeAll(async () => {
@@ -33,17 +33,17 @@ const draftKeys = (page: Page) =>
 
 describe("with JavaScript, a component saves itself", () => {
   it("typing into opportunities is saved without pressing Save, and is there after reloading", async () => {
-    const { periodLabel } = forgetOpenMonth(databaseFile);
+    const { periodLabel } = await forgetOpenMonth(databaseUrl);
     const context = await newContext(browser);
     const page = await openStartedSheet(context, baseUrl, periodLabel);
-    const before = savedAnswer(databaseFile, component.id);
+    const before = await savedAnswer(databaseUrl, component.id);
 
     const plan = "Demonstration: autosaved plan for local recruitment";
     await blockOf(page).getByLabel("Opportunities for progression").fill(plan);
     await statusOf(page)
       .getByText(/^Saved at \d\d:\d\d$/)
       .waitFor();
-    expect(savedAnswer(databaseFile, component.id)).toMatchObject({
+    expect(await savedAnswer(databaseUrl, component.id)).toMatchObject({
       opportunities: plan,
       version: before.version + 1,
     });
@@ -52,7 +52,7 @@ describe("with JavaScript, a component saves itself", () => {
     // The form now carries the new version: typing on saves again instead of conflicting.
     await blockOf(page).getByLabel("Opportunities for progression").fill(`${plan}, phase two`);
     await expect
-      .poll(() => savedAnswer(databaseFile, component.id), { timeout: 10_000 })
+      .poll(() => savedAnswer(databaseUrl, component.id), { timeout: 10_000 })
       .toMatchObject({ opportunities: `${plan}, phase two`, version: before.version + 2 });
     await statusOf(page)
       .getByText(/^Saved at/)
@@ -67,7 +67,7 @@ describe("with JavaScript, a component saves itself", () => {
   });
 
   it("a stale tab's autosave shows both versions instead of overwriting the newer one", async () => {
-    const { periodLabel } = forgetOpenMonth(databaseFile);
+    const { periodLabel } = await forgetOpenMonth(databaseUrl);
     const first = await newContext(browser);
     const second = await newContext(browser);
     const mine = await openStartedSheet(first, baseUrl, periodLabel);
@@ -88,7 +88,7 @@ describe("with JavaScript, a component saves itself", () => {
       .getByText(/^Not saved: someone else saved/)
       .waitFor();
     // Nothing was overwritten, and what was typed is still in the form.
-    expect(savedAnswer(databaseFile, component.id).opportunities).toBe(theirText);
+    expect((await savedAnswer(databaseUrl, component.id)).opportunities).toBe(theirText);
     expect(await blockOf(mine).getByLabel("Opportunities for progression").inputValue()).toBe(
       myText,
     );
@@ -96,7 +96,7 @@ describe("with JavaScript, a component saves itself", () => {
 
     await mine.getByRole("button", { name: "Save mine over theirs" }).click();
     await blockOf(mine).getByText("Saved.").waitFor();
-    expect(savedAnswer(databaseFile, component.id).opportunities).toBe(myText);
+    expect((await savedAnswer(databaseUrl, component.id)).opportunities).toBe(myText);
     await first.close();
     await second.close();
   });
@@ -104,7 +104,7 @@ describe("with JavaScript, a component saves itself", () => {
 
 describe("a save that fails keeps what was typed", () => {
   it("the session ends while typing; after signing in again the draft is filled in and saved", async () => {
-    const { periodLabel } = forgetOpenMonth(databaseFile);
+    const { periodLabel } = await forgetOpenMonth(databaseUrl);
     const context = await newContext(browser);
     const page = await openStartedSheet(context, baseUrl, periodLabel);
     const saved = "Demonstration: saved before the session ended";
@@ -122,7 +122,7 @@ describe("a save that fails keeps what was typed", () => {
     expect(await blockOf(page).getByLabel("Opportunities for progression").inputValue()).toBe(
       typed,
     );
-    expect(savedAnswer(databaseFile, component.id).opportunities).toBe(saved);
+    expect((await savedAnswer(databaseUrl, component.id)).opportunities).toBe(saved);
     await expectAccessible(page);
 
     await statusOf(page).getByRole("link", { name: "Sign in again" }).click();
@@ -140,7 +140,7 @@ describe("a save that fails keeps what was typed", () => {
     await statusOf(page)
       .getByText(/^Saved at/)
       .waitFor();
-    expect(savedAnswer(databaseFile, component.id).opportunities).toBe(typed);
+    expect((await savedAnswer(databaseUrl, component.id)).opportunities).toBe(typed);
     expect(await page.getByText(/^You have unsaved changes/).count()).toBe(0);
 
     // Saved, so the draft is gone: reloading shows no notice.

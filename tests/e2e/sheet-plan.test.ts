@@ -6,7 +6,7 @@ import { launchBrowser } from "./support/browser";
 import { expectAccessible, forgetOpenMonth } from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 const UHMB = "University Hospitals of Morecambe Bay NHS Foundation Trust";
 let browser: Browser;
 
@@ -23,7 +23,7 @@ describe("a champion uses the sheet as an improvement plan", () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`ticks a cross-cutting principle and adds a progression action (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { periodLabel } = forgetOpenMonth(databaseFile);
+      const { periodLabel } = await forgetOpenMonth(databaseUrl);
       const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();

@@ -13,7 +13,7 @@ import {
 } from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 const charter = loadCharter();
 let browser: Browser;
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   // Other files start the month afresh, and cannot delete a submitted one.
-  forgetOpenMonth(databaseFile);
+  await forgetOpenMonth(databaseUrl);
 });
 
 const idOf = (componentId: string, field: string) =>
@@ -70,18 +70,17 @@ async function complete(
   }
 }
 
-function submissionsOfOpenMonth() {
+async function submissionsOfOpenMonth() {
   return withDatabase(
-    databaseFile,
-    (db) =>
+    databaseUrl,
+    async (db) =>
       (
-        db
-          .prepare(
-            `select count(*) as n from assessment_submission s join assessment a on a.id = s.assessment_id
-             join assessment_period p on p.id = a.period_id join organisation o on o.id = a.organisation_id
-             where p.status = 'open' and o.name = ?`,
-          )
-          .get(UHMB) as { n: number }
+        await db.one<{ n: number }>(
+          `select count(*) as n from assessment_submission s join assessment a on a.id = s.assessment_id
+           join assessment_period p on p.id = a.period_id join organisation o on o.id = a.organisation_id
+           where p.status = 'open' and o.name = ?`,
+          UHMB,
+        )
       ).n,
   );
 }
@@ -97,7 +96,7 @@ describe("a champion completes the whole sheet and submits it", () => {
       const expected = computeLevel(charter, fulfilled).level;
       const expectedName = charter.levels.find((l) => l.id === expected)?.name ?? "No level";
 
-      const { periodLabel } = forgetOpenMonth(databaseFile);
+      const { periodLabel } = await forgetOpenMonth(databaseUrl);
       const context = await newContext(browser, javaScriptEnabled);
       const page = await openStartedSheet(context, baseUrl, periodLabel);
       await expectAccessible(page);
@@ -130,7 +129,7 @@ describe("a champion completes the whole sheet and submits it", () => {
       await row.filter({ hasText: expectedName }).waitFor();
       expect(await row.count()).toBe(2);
       expect(submits).toHaveLength(1);
-      expect(submissionsOfOpenMonth()).toBe(1);
+      expect(await submissionsOfOpenMonth()).toBe(1);
       expect(await page.getByRole("button", { name: /^Save / }).count()).toBe(0);
       await expectAccessible(page);
       await context.close();

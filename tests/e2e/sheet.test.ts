@@ -1,13 +1,12 @@
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCharter } from "~/charter/content";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { launchBrowser } from "./support/browser";
-import { expectAccessible, forgetOpenMonth } from "./support/sheet";
+import { expectAccessible, forgetOpenMonth, withDatabase } from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 const UHMB = "University Hospitals of Morecambe Bay NHS Foundation Trust";
 let browser: Browser;
 
@@ -19,20 +18,19 @@ afterAll(async () => {
 });
 
 /** What another champion's save does to the row: new text, next version. */
-function someoneElseSaves(componentId: string, opportunities: string) {
-  const db = new Database(databaseFile);
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare(
+async function someoneElseSaves(componentId: string, opportunities: string) {
+  await withDatabase(databaseUrl, (db) =>
+    db.run(
       `update component_answer set opportunities = ?, version = version + 1
        where component_id = ? and assessment_id = (
          select a.id from assessment a join assessment_period p on p.id = a.period_id
          join organisation o on o.id = a.organisation_id
          where p.status = 'open' and o.name = ?)`,
-    ).run(opportunities, componentId, UHMB);
-  } finally {
-    db.close();
-  }
+      opportunities,
+      componentId,
+      UHMB,
+    ),
+  );
 }
 
 async function signInAsChampion(page: Page) {
@@ -49,7 +47,7 @@ describe("a champion completes a component of the reporting sheet", () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`starts the month, saves the component and sees it after reloading (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { periodLabel } = forgetOpenMonth(databaseFile);
+      const { periodLabel } = await forgetOpenMonth(databaseUrl);
       const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
@@ -109,7 +107,7 @@ describe("two champions save the same component", () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`the later one sees both versions and may save their own over it (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const { periodLabel } = forgetOpenMonth(databaseFile);
+      const { periodLabel } = await forgetOpenMonth(databaseUrl);
       const context = await browser.newContext({ javaScriptEnabled });
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
@@ -119,7 +117,7 @@ describe("two champions save the same component", () => {
       const block = page.getByRole("region", { name: title });
       await block.getByRole("group", { name: title }).waitFor();
 
-      someoneElseSaves(component.id, "Demonstration: the other champion's plan");
+      await someoneElseSaves(component.id, "Demonstration: the other champion's plan");
       const mine = "Demonstration: my plan";
       await block.getByRole("group", { name: title }).getByLabel("In progress").check();
       await block.getByLabel("Opportunities for progression").fill(mine);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generousAttemptLimits, startApp, type RunningApp } from "../setup/start-app";
-import { makeTempDir } from "../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { pdfBytes } from "../fixtures/files";
 import { plantFileEvidence } from "../support/evidence";
 import { lookup, visit, type Visitor } from "../support/http";
@@ -26,18 +26,17 @@ import {
  */
 
 let app: RunningApp;
-let temp: ReturnType<typeof makeTempDir>;
+let database: TestDatabase;
 let ids: Ids;
 let visitors: Record<Who, Visitor>;
 let signInAs: Awaited<ReturnType<typeof signInEveryone>>["signInAs"];
 
 beforeAll(async () => {
-  temp = makeTempDir();
-  const file = `${temp.dir}/matrix.db`;
-  app = await startApp({ DATABASE_URL: `file:${file}`, ...generousAttemptLimits });
-  ids = idsFrom(file);
+  database = await createTestDatabase();
+  app = await startApp({ ...database.env, ...generousAttemptLimits });
+  ids = await idsFrom(database.url);
   const planted = await plantFileEvidence({
-    databaseFile: file,
+    database,
     organisationId: ids.uhmb,
     periodId: ids.uhmbPeriod,
     componentId: "1.1",
@@ -46,12 +45,12 @@ beforeAll(async () => {
     mediaType: "application/pdf",
   });
   ids.uhmbFile = planted.evidenceId;
-  ({ visitors, signInAs } = await signInEveryone(app.url, file, ids));
+  ({ visitors, signInAs } = await signInEveryone(app.url, database.url, ids));
 }, 60_000);
 
 afterAll(async () => {
   await app?.stop();
-  temp?.cleanup();
+  await database?.cleanup();
 });
 
 /** Asks as every visitor in turn; each gets a copy of their cookie, so no answer changes another's. */
@@ -102,25 +101,25 @@ describe("the access matrix", () => {
   }
 
   it("a place lead cannot rename another place's organisation, nor an administrator another system's", async () => {
-    const l = lookup(`${temp.dir}/matrix.db`);
-    const name = (id: number) =>
-      l.row<{ name: string }>("select name from organisation where id = ?", id).name;
+    const l = lookup(database.url);
+    const name = async (id: number) =>
+      (await l.row<{ name: string }>("select name from organisation where id = ?", id)).name;
     const attempts: Array<[Who, number, number]> = [
       ["placeLead", ids.blackpool, ids.morecambeBay],
       ["admin", ids.second.organisation, ids.morecambeBay],
       ["admin2", ids.uhmb, ids.second.place],
     ];
     for (const [role, organisationId, placeId] of attempts) {
-      const original = name(organisationId);
+      const original = await name(organisationId);
       const response = await visit(app.url, `/admin/organisations/${organisationId}`, {
         visitor: { ...visitors[role] },
         method: "POST",
         form: { name: "Taken over", type: "nhs_trust", placeId: String(placeId) },
       });
       expect({ role, status: response.status }).toEqual({ role, status: 404 });
-      expect(name(organisationId)).toBe(original);
+      expect(await name(organisationId)).toBe(original);
     }
-    l.close();
+    await l.close();
   });
 
   it("each system's administrator and steering group see only their own system in listings", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startApp } from "../setup/start-app";
-import { makeTempDir } from "../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { lookup } from "../support/http";
 
 /**
@@ -8,20 +8,20 @@ import { lookup } from "../support/http";
  * password and no second factor. These start the real server as an operator
  * would, and check it refuses unless told, loudly, that a demo is meant.
  */
-let temp: ReturnType<typeof makeTempDir>;
-let databaseUrl: string;
-beforeEach(() => {
-  temp = makeTempDir();
-  databaseUrl = `file:${temp.dir}/app.db`;
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createTestDatabase();
 });
-afterEach(() => temp.cleanup());
+afterEach(async () => {
+  await database.cleanup();
+});
 
 const publicOrigin = { APP_ORIGIN: "https://anchor.example.nhs.uk" };
 
 /** Starts the server; if it listens, stops it again. Either way, says what happened. */
 async function start(env: Record<string, string>) {
   try {
-    const app = await startApp({ DATABASE_URL: databaseUrl, ...env });
+    const app = await startApp({ ...database.env, ...env });
     await app.stop();
     return { started: true, output: app.output() };
   } catch (error) {
@@ -29,11 +29,11 @@ async function start(env: Record<string, string>) {
   }
 }
 
-function peopleInDatabase() {
-  const l = lookup(`${temp.dir}/app.db`);
-  const count = l.row<{ n: number }>("select count(*) as n from app_user").n;
-  l.close();
-  return count;
+async function peopleInDatabase() {
+  const l = lookup(database.url);
+  const { n } = await l.row<{ n: number }>("select count(*) as n from app_user");
+  await l.close();
+  return Number(n);
 }
 
 describe("a newcomer's local start", () => {
@@ -55,7 +55,7 @@ describe("a real deployment", () => {
     );
     expect(refused.output).toContain("SEED_DEMO_DATA=false");
     expect(refused.output).toContain("ALLOW_DEMO_DATA=true");
-    expect(peopleInDatabase()).toBe(0);
+    expect(await peopleInDatabase()).toBe(0);
   });
 
   it("refuses a database that already holds demo data, once served beyond this machine", async () => {
@@ -71,7 +71,7 @@ describe("a real deployment", () => {
     const real = await start({ ...publicOrigin, SEED_DEMO_DATA: "false" });
     expect(real.started).toBe(true);
     expect(real.output).not.toMatch(/demo|WARNING/i);
-    expect(peopleInDatabase()).toBe(0);
+    expect(await peopleInDatabase()).toBe(0);
   });
 
   it("runs a public demonstration only with ALLOW_DEMO_DATA=true, and warns loudly", async () => {

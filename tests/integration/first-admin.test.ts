@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { startApp } from "../setup/start-app";
-import { makeTempDir } from "../setup/temp";
+import { createTestDatabase } from "../setup/database";
 import { visit, type Visitor } from "../support/http";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -18,11 +18,8 @@ function firstAdmin(env: Record<string, string>, ...args: string[]) {
 
 describe("a new deployment's first administrator", () => {
   it("is created by one command, and the printed link lets them in to set up their second factor", async () => {
-    const temp = makeTempDir();
-    const env = {
-      DATABASE_URL: `file:${temp.dir}/app.db`,
-      APP_ORIGIN: "https://anchor.example.nhs.uk",
-    };
+    const database = await createTestDatabase();
+    const env = { ...database.env, APP_ORIGIN: "https://anchor.example.nhs.uk" };
     try {
       const refused = firstAdmin(
         env,
@@ -50,7 +47,7 @@ describe("a new deployment's first administrator", () => {
       expect(link).toBeDefined();
 
       // Served over plain http here, so the https origin is left to the printed link.
-      const app = await startApp({ DATABASE_URL: env.DATABASE_URL, SEED_DEMO_DATA: "false" });
+      const app = await startApp({ ...database.env, SEED_DEMO_DATA: "false" });
       try {
         const visitor: Visitor = { cookie: null };
         expect((await visit(app.url, link!, { visitor })).status).toBe(200);
@@ -69,7 +66,7 @@ describe("a new deployment's first administrator", () => {
         await app.stop();
       }
     } finally {
-      temp.cleanup();
+      await database.cleanup();
     }
   });
 });

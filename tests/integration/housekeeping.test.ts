@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { runHousekeeping } from "../../server/housekeeping";
-import { freshDatabasePerTest } from "../setup/database";
+import { createTestDatabase, freshDatabasePerTest, openSql } from "../setup/database";
 import { startApp } from "../setup/start-app";
-import { makeTempDir } from "../setup/temp";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
@@ -116,40 +114,34 @@ describe("housekeeping removes what can never be used again, and keeps the rest"
 
 describe("at start", () => {
   it("housekeeping runs before the first request, and the audit log is indexed by who acted", async () => {
-    const temp = makeTempDir();
-    const file = `${temp.dir}/app.db`;
+    const database = await createTestDatabase();
     try {
-      const first = await startApp({ DATABASE_URL: `file:${file}` });
+      const first = await startApp(database.env);
       await first.stop();
-      const db = new Database(file);
-      const user = db.prepare("select id from app_user limit 1").get() as { id: number };
-      db.prepare(
+      const db = openSql(database.url);
+      const user = await db.one<{ id: number }>("select id from app_user order by id limit 1");
+      await db.run(
         "insert into session (id, user_id, created_at, last_seen_at, expires_at, two_factor_verified) values ('old', ?, ?, ?, ?, 0)",
-      ).run(
         user.id,
         "2026-01-01T00:00:00.000Z",
         "2026-01-01T00:00:00.000Z",
         "2026-01-02T00:00:00.000Z",
       );
-      const index = db
-        .prepare(
-          "select sql from sqlite_master where type = 'index' and name = 'audit_event_actor_idx'",
-        )
-        .get() as { sql: string } | undefined;
-      db.close();
+      const index = await db.maybe<{ sql: string }>(
+        db.postgres
+          ? "select indexdef as sql from pg_indexes where indexname = 'audit_event_actor_idx'"
+          : "select sql from sqlite_master where type = 'index' and name = 'audit_event_actor_idx'",
+      );
       expect(index?.sql).toMatch(/actor_user_id/);
-      const abandoned = leaveUnfinishedWrite(`${temp.dir}/evidence`, 2 * HOUR, new Date());
+      const abandoned = leaveUnfinishedWrite(database.env.EVIDENCE_DIR!, 2 * HOUR, new Date());
 
-      const second = await startApp({ DATABASE_URL: `file:${file}` });
+      const second = await startApp(database.env);
       await second.stop();
-      const after = new Database(file, { readonly: true });
-      expect(after.prepare("select count(*) as n from session where id = 'old'").get()).toEqual({
-        n: 0,
-      });
-      after.close();
+      expect(await db.one("select count(*) as n from session where id = 'old'")).toEqual({ n: 0 });
+      await db.close();
       expect(fs.existsSync(abandoned)).toBe(false);
     } finally {
-      temp.cleanup();
+      await database.cleanup();
     }
   });
 });

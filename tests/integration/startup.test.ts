@@ -1,13 +1,17 @@
 import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAppUntilExit, startApp } from "../setup/start-app";
-import { makeTempDir } from "../setup/temp";
+import { createTestDatabase, type TestDatabase, testingOnPostgres } from "../setup/database";
 
-let temp: ReturnType<typeof makeTempDir>;
-beforeEach(() => {
-  temp = makeTempDir();
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createTestDatabase();
 });
-afterEach(() => temp.cleanup());
+afterEach(() => database.cleanup());
+
+// The SQLite file's size: unchanged when a start writes nothing.
+const sqliteSize = () =>
+  testingOnPostgres() ? 0 : fs.statSync(database.url.slice("file:".length)).size;
 
 async function fetchHome(url: string) {
   const response = await fetch(url);
@@ -17,7 +21,7 @@ async function fetchHome(url: string) {
 
 describe("starting the app", () => {
   it("migrates, loads demo data on first start, and keeps data on the next start", async () => {
-    const env = { DATABASE_URL: `file:${temp.dir}/app.db` };
+    const env = database.env;
     const first = await startApp(env);
     try {
       expect(first.output()).toContain("Loaded demonstration data");
@@ -27,7 +31,7 @@ describe("starting the app", () => {
     } finally {
       await first.stop();
     }
-    const sizeAfterFirst = fs.statSync(`${temp.dir}/app.db`).size;
+    const sizeAfterFirst = sqliteSize();
 
     const second = await startApp(env);
     try {
@@ -37,12 +41,12 @@ describe("starting the app", () => {
     } finally {
       await second.stop();
     }
-    expect(fs.statSync(`${temp.dir}/app.db`).size).toBe(sizeAfterFirst);
+    expect(sqliteSize()).toBe(sizeAfterFirst);
   });
 
   it("without demo data, says nothing of demonstration data", async () => {
     const app = await startApp({
-      DATABASE_URL: `file:${temp.dir}/empty.db`,
+      ...database.env,
       SEED_DEMO_DATA: "false",
     });
     try {
@@ -54,7 +58,7 @@ describe("starting the app", () => {
   });
 
   it("answers an unknown page with 404 and the service's own page", async () => {
-    const app = await startApp({ DATABASE_URL: `file:${temp.dir}/app.db` });
+    const app = await startApp(database.env);
     try {
       const response = await fetch(`${app.url}/no-such-page`);
       expect(response.status).toBe(404);
@@ -65,7 +69,7 @@ describe("starting the app", () => {
   });
 
   it("stops with a message naming the file and field when the charter content is malformed", async () => {
-    const content = `${temp.dir}/content`;
+    const content = `${database.dir}/content`;
     fs.mkdirSync(content);
     const charter = JSON.parse(fs.readFileSync("content/charter/lsc-2021.json", "utf8"));
     delete charter.domains[2].components[0].title;
@@ -73,12 +77,22 @@ describe("starting the app", () => {
     fs.writeFileSync(`${content}/current.json`, JSON.stringify({ current: "lsc-2021" }));
 
     const result = await runAppUntilExit({
-      DATABASE_URL: `file:${temp.dir}/app.db`,
+      ...database.env,
       CHARTER_CONTENT_DIR: content,
     });
     expect(result.code).toBe(1);
     expect(result.output).toContain("lsc-2021.json");
     expect(result.output).toContain("domains.2.components.0.title");
-    expect(fs.existsSync(`${temp.dir}/app.db`)).toBe(false);
+    // Nothing was created: the content is checked before the database is touched.
+    if (!testingOnPostgres()) {
+      expect(fs.existsSync(database.url.slice("file:".length))).toBe(false);
+      return;
+    }
+    const db = database.open();
+    try {
+      expect(await db.introspection.getTables()).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { generousAttemptLimits, startApp } from "./start-app";
-import { makeTempDir } from "./temp";
+import { createTestDatabase } from "./database";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
-    databaseFile: string;
+    /** DATABASE_URL of the app under test, for tests that set up or inspect its data. */
+    databaseUrl: string;
   }
 }
 
@@ -16,13 +17,12 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.resolve("build/server/index.js"))) {
     throw new Error("No build found: run `npm run build` first (npm test does).");
   }
-  const temp = makeTempDir("anchor-e2e-");
-  const databaseFile = `${temp.dir}/e2e.db`;
-  const app = await startApp({ DATABASE_URL: `file:${databaseFile}`, ...generousAttemptLimits });
+  const database = await createTestDatabase("anchor-e2e-");
+  const app = await startApp({ ...database.env, ...generousAttemptLimits });
   project.provide("baseUrl", app.url);
-  project.provide("databaseFile", databaseFile);
+  project.provide("databaseUrl", database.url);
   return async () => {
     await app.stop();
-    temp.cleanup();
+    await database.cleanup();
   };
 }

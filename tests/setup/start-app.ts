@@ -32,6 +32,17 @@ export function startApp(
   env: Record<string, string>,
   options: { killable?: boolean } = {},
 ): Promise<RunningApp> {
+  return launchApp(env, options).listening;
+}
+
+/**
+ * Starts the app and hands back a way to kill it at once, before it listens:
+ * for crashes in the middle of start-up.
+ */
+export function launchApp(
+  env: Record<string, string>,
+  options: { killable?: boolean } = {},
+): { listening: Promise<RunningApp>; kill: () => Promise<void> } {
   const child = spawn(tsx, ["server/index.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: "0", ...env },
@@ -43,8 +54,9 @@ export function startApp(
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
+  const kill = () => killGroup(child, options.killable ?? false);
 
-  return new Promise((resolve, reject) => {
+  const listening = new Promise<RunningApp>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`The app did not start within 30 s:\n${output}`));
@@ -57,14 +69,17 @@ export function startApp(
         url: match[1],
         output: () => output,
         stop: () => stopChild(child),
-        kill: () => killGroup(child, options.killable ?? false),
+        kill,
       });
     });
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`The app exited with code ${code} before listening:\n${output}`));
+      reject(
+        new Error(`The app exited with ${signal ?? `code ${code}`} before listening:\n${output}`),
+      );
     });
   });
+  return { listening, kill };
 }
 
 /** Runs the server until it exits by itself: for start-up failures. */

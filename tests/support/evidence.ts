@@ -1,15 +1,16 @@
-import path from "node:path";
 import { recordEvidenceFile } from "~/models/evidence-files.server";
 import { storeEvidenceBytes } from "~/utils/evidence-store.server";
+import { databaseConfig } from "../../db/config";
 import { createDatabase } from "../../db/dialect";
 
 /**
  * Puts an uploaded file into a running app's data, as an upload would leave
- * it: bytes under their hash in the evidence folder beside the database, the
+ * it: bytes under their hash in the evidence folder, the
  * file and item rows, and a link to the organisation's sheet for the period.
  */
 export async function plantFileEvidence(args: {
-  databaseFile: string;
+  /** The app's database and evidence folder (TestDatabase has both). */
+  database: { url: string; env: Record<string, string> };
   organisationId: number;
   periodId: number;
   componentId: string;
@@ -17,12 +18,9 @@ export async function plantFileEvidence(args: {
   bytes: Uint8Array;
   mediaType: string;
 }): Promise<{ evidenceId: number; sha256: string }> {
-  const db = createDatabase({ dialect: "sqlite", file: args.databaseFile });
+  const db = createDatabase(databaseConfig(args.database.url));
   try {
-    const stored = await storeEvidenceBytes(
-      path.join(path.dirname(args.databaseFile), "evidence"),
-      args.bytes,
-    );
+    const stored = await storeEvidenceBytes(args.database.env.EVIDENCE_DIR!, args.bytes);
     return await db.transaction().execute(async (trx) => {
       await recordEvidenceFile(trx, { ...stored, mediaType: args.mediaType });
       const { id: evidenceId } = await trx

@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import { openSql } from "../setup/database";
 
 /** A tiny HTTP client for the running app: cookies by hand, redirects not followed. */
 export type Visitor = { cookie: string | null };
@@ -48,22 +48,17 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return visitor;
 }
 
-/** Reads ids from the app's SQLite file, read-only, so tests can name things instead of guessing ids. */
-export function lookup(databaseFile: string) {
-  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-  const one = <T>(sql: string, ...args: unknown[]) => {
-    const row = db.prepare(sql).get(...args) as T | undefined;
-    if (row === undefined) throw new Error(`Nothing found for ${sql} ${args.join(", ")}`);
-    return row;
-  };
+/** Reads ids from the app's database, so tests can name things instead of guessing ids. */
+export function lookup(databaseUrl: string) {
+  const db = openSql(databaseUrl);
   return {
-    organisationId: (name: string) =>
-      one<{ id: number }>("select id from organisation where name = ?", name).id,
-    placeId: (name: string) => one<{ id: number }>("select id from place where name = ?", name).id,
-    userId: (email: string) =>
-      one<{ id: number }>("select id from app_user where email = ?", email).id,
-    row: one,
-    all: <T>(sql: string, ...args: unknown[]) => db.prepare(sql).all(...args) as T[],
-    close: () => db.close(),
+    ...db,
+    organisationId: async (name: string) =>
+      (await db.one<{ id: number }>("select id from organisation where name = ?", name)).id,
+    placeId: async (name: string) =>
+      (await db.one<{ id: number }>("select id from place where name = ?", name)).id,
+    userId: async (email: string) =>
+      (await db.one<{ id: number }>("select id from app_user where email = ?", email)).id,
+    row: db.one,
   };
 }

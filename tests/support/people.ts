@@ -1,8 +1,8 @@
 import { decodeHex } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
-import Database from "better-sqlite3";
 import { hashPassword } from "~/utils/password.server";
 import { createTotpKey } from "~/utils/totp.server";
+import { openSql } from "../setup/database";
 import { signIn, visit, type Visitor } from "./http";
 
 /** A role as stored: an administrator's system, a place role's place, a champion's organisation. */
@@ -14,35 +14,26 @@ export type StoredGrant =
 /** A real (not demo) person, as an invitation would leave them, optionally with a second factor on. */
 export type Person = { id: number; email: string; password: string; totpKey: string | null };
 
-function open(databaseFile: string) {
-  const db = new Database(databaseFile);
-  db.pragma("foreign_keys = ON");
-  // The running app may be writing (it records activity): wait rather than fail.
-  db.pragma("busy_timeout = 5000");
-  return db;
-}
-
 export async function addPerson(
-  databaseFile: string,
+  databaseUrl: string,
   person: { email: string; grants: StoredGrant[]; secondFactor?: boolean },
 ): Promise<Person> {
   const password = "a long passphrase nobody guesses";
   const hash = await hashPassword(password);
   const totpKey = person.secondFactor ? createTotpKey() : null;
-  const db = open(databaseFile);
+  const db = openSql(databaseUrl);
   try {
-    const id = Number(
-      db
-        .prepare(
-          "insert into app_user (email, name, password_hash, totp_key, totp_enabled_at) values (?, ?, ?, ?, ?)",
-        )
-        .run(person.email, person.email, hash, totpKey, totpKey ? new Date().toISOString() : null)
-        .lastInsertRowid,
+    const { id } = await db.one<{ id: number }>(
+      "insert into app_user (email, name, password_hash, totp_key, totp_enabled_at) values (?, ?, ?, ?, ?) returning id",
+      person.email,
+      person.email,
+      hash,
+      totpKey,
+      totpKey ? new Date().toISOString() : null,
     );
     for (const g of person.grants) {
-      db.prepare(
+      await db.run(
         "insert into role_assignment (user_id, role, organisation_id, place_id, system_id) values (?, ?, ?, ?, ?)",
-      ).run(
         id,
         g.role,
         "organisationId" in g ? g.organisationId : null,
@@ -50,13 +41,12 @@ export async function addPerson(
         "systemId" in g ? g.systemId : null,
       );
     }
-    return { id, email: person.email, password, totpKey };
+    return { id: Number(id), email: person.email, password, totpKey };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-/** What the person's authenticator app shows now. */
 export const currentCode = (totpKey: string) => generateTOTP(decodeHex(totpKey), 30, 6);
 
 /** Password, then (for someone with a second factor) the code from their app. */
@@ -77,37 +67,40 @@ export async function signInAsPerson(baseUrl: string, person: Person): Promise<V
  * organisation in it, an open month, and its own administrator, steering
  * group member and champion.
  */
-export async function addSecondSystem(databaseFile: string) {
-  const db = open(databaseFile);
+export async function addSecondSystem(databaseUrl: string) {
+  const db = openSql(databaseUrl);
   let ids: { system: number; place: number; organisation: number; period: number };
   try {
-    const insert = (sql: string, ...args: unknown[]) =>
-      Number(db.prepare(sql).run(...args).lastInsertRowid);
-    const system = insert("insert into system (name) values ('Second ICS')");
-    const place = insert("insert into place (system_id, name) values (?, 'Second Place')", system);
-    const organisation = insert(
+    const insert = async (sql: string, ...args: unknown[]) =>
+      Number((await db.one<{ id: number }>(`${sql} returning id`, ...args)).id);
+    const system = await insert("insert into system (name) values ('Second ICS')");
+    const place = await insert(
+      "insert into place (system_id, name) values (?, 'Second Place')",
+      system,
+    );
+    const organisation = await insert(
       "insert into organisation (system_id, place_id, name, type) values (?, ?, 'Second Trust', 'nhs_trust')",
       system,
       place,
     );
-    const period = insert(
+    const period = await insert(
       "insert into assessment_period (system_id, label, starts_on, ends_on, status) values (?, 'Second month', '2026-11-01', '2026-11-30', 'open')",
       system,
     );
     ids = { system, place, organisation, period };
   } finally {
-    db.close();
+    await db.close();
   }
-  const admin = await addPerson(databaseFile, {
+  const admin = await addPerson(databaseUrl, {
     email: "admin@second.example",
     grants: [{ role: "admin", systemId: ids.system }],
     secondFactor: true,
   });
-  const steering = await addPerson(databaseFile, {
+  const steering = await addPerson(databaseUrl, {
     email: "steering@second.example",
     grants: [{ role: "steering_member", placeId: ids.place }],
   });
-  const champion = await addPerson(databaseFile, {
+  const champion = await addPerson(databaseUrl, {
     email: "champion@second.example",
     grants: [{ role: "champion", organisationId: ids.organisation }],
   });

@@ -1,20 +1,18 @@
-import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
+import { openSql, type TestSql } from "../../setup/database";
 import { accessibilityViolations } from "./browser";
 
 export const UHMB = "University Hospitals of Morecambe Bay NHS Foundation Trust";
 
-/** Opens the app's SQLite file beside the running server (WAL lets both work). */
-export function withDatabase<T>(databaseFile: string, work: (db: Database.Database) => T): T {
-  const db = new Database(databaseFile);
+/** Opens the app's database beside the running server. */
+export async function withDatabase<T>(databaseUrl: string, work: (db: TestSql) => Promise<T>) {
+  const db = openSql(databaseUrl);
   try {
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 5000");
-    return work(db);
+    return await work(db);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -24,42 +22,38 @@ export function withDatabase<T>(databaseFile: string, work: (db: Database.Databa
  * leaves none behind for the next file.
  */
 export function forgetOpenMonth(
-  databaseFile: string,
+  databaseUrl: string,
   organisation: string = UHMB,
-): { periodLabel: string } {
-  return withDatabase(databaseFile, (db) => {
-    const period = db
-      .prepare("select id, label from assessment_period where status = 'open'")
-      .get() as { id: number; label: string };
+): Promise<{ periodLabel: string }> {
+  return withDatabase(databaseUrl, async (db) => {
+    const period = await db.one<{ id: number; label: string }>(
+      "select id, label from assessment_period where status = 'open'",
+    );
     const ofOrganisation =
       "select id from assessment where period_id = ? and organisation_id = (select id from organisation where name = ?)";
     // Submissions are kept forever by the app; a test that submitted clears its own.
-    db.prepare(`delete from assessment_submission where assessment_id in (${ofOrganisation})`).run(
+    await db.run(
+      `delete from assessment_submission where assessment_id in (${ofOrganisation})`,
       period.id,
       organisation,
     );
-    db.prepare(`delete from assessment where id in (${ofOrganisation})`).run(
-      period.id,
-      organisation,
-    );
+    await db.run(`delete from assessment where id in (${ofOrganisation})`, period.id, organisation);
     return { periodLabel: period.label };
   });
 }
 
 /** UHMB's saved answer for a component of the open month, as the database holds it. */
-export function savedAnswer(databaseFile: string, componentId: string) {
-  return withDatabase(
-    databaseFile,
-    (db) =>
-      db
-        .prepare(
-          `select ca.status, ca.opportunities, ca.version from component_answer ca
-           join assessment a on a.id = ca.assessment_id
-           join assessment_period p on p.id = a.period_id
-           join organisation o on o.id = a.organisation_id
-           where p.status = 'open' and o.name = ? and ca.component_id = ?`,
-        )
-        .get(UHMB, componentId) as { status: string; opportunities: string; version: number },
+export function savedAnswer(databaseUrl: string, componentId: string) {
+  return withDatabase(databaseUrl, (db) =>
+    db.one<{ status: string; opportunities: string; version: number }>(
+      `select ca.status, ca.opportunities, ca.version from component_answer ca
+       join assessment a on a.id = ca.assessment_id
+       join assessment_period p on p.id = a.period_id
+       join organisation o on o.id = a.organisation_id
+       where p.status = 'open' and o.name = ? and ca.component_id = ?`,
+      UHMB,
+      componentId,
+    ),
   );
 }
 

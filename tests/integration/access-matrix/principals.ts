@@ -77,48 +77,52 @@ export const only = (allowed: Partial<Expect>, otherwise: Outcome): Expect => ({
   ...allowed,
 });
 
-export function idsFrom(file: string) {
-  const l = lookup(file);
+export async function idsFrom(databaseUrl: string) {
+  const l = lookup(databaseUrl);
   const ids = {
-    uhmb: l.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust"),
-    lancaster: l.organisationId("Lancaster District Council"),
-    blackpool: l.organisationId("Blackpool Teaching Hospitals NHS Foundation Trust"),
-    nwas: l.organisationId("North West Ambulance Service NHS Trust"),
-    morecambeBay: l.placeId("Morecambe Bay"),
-    fyldeCoast: l.placeId("Fylde Coast"),
-    system: l.row<{ id: number }>("select id from system").id,
-    championUser: l.userId("champion@example.com"),
-    otherChampionUser: l.userId("champion.blackpool@example.com"),
-    openPeriod: l.row<{ id: number }>("select id from assessment_period where status = 'open'").id,
+    uhmb: await l.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust"),
+    lancaster: await l.organisationId("Lancaster District Council"),
+    blackpool: await l.organisationId("Blackpool Teaching Hospitals NHS Foundation Trust"),
+    nwas: await l.organisationId("North West Ambulance Service NHS Trust"),
+    morecambeBay: await l.placeId("Morecambe Bay"),
+    fyldeCoast: await l.placeId("Fylde Coast"),
+    system: (await l.row<{ id: number }>("select id from system")).id,
+    championUser: await l.userId("champion@example.com"),
+    otherChampionUser: await l.userId("champion.blackpool@example.com"),
+    openPeriod: (
+      await l.row<{ id: number }>("select id from assessment_period where status = 'open'")
+    ).id,
     /** The latest month with a sheet for UHMB, and a file planted on it in beforeAll. */
     uhmbPeriod: 0,
     uhmbFile: 0,
     /** The second system's, filled in by signInEveryone. */
     second: { system: 0, place: 0, organisation: 0, period: 0, championUser: 0 },
   };
-  ids.uhmbPeriod = l.row<{ period_id: number }>(
-    "select max(period_id) as period_id from assessment where organisation_id = ?",
-    ids.uhmb,
+  ids.uhmbPeriod = (
+    await l.row<{ period_id: number }>(
+      "select max(period_id) as period_id from assessment where organisation_id = ?",
+      ids.uhmb,
+    )
   ).period_id;
-  l.close();
+  await l.close();
   return ids;
 }
-export type Ids = ReturnType<typeof idsFrom>;
+export type Ids = Awaited<ReturnType<typeof idsFrom>>;
 
 /**
  * Adds the real people and the second system to the database, signs everyone
  * in, and returns a way to sign any of them in again (for posts that end the
  * session).
  */
-export async function signInEveryone(baseUrl: string, file: string, ids: Ids) {
-  const second = await addSecondSystem(file);
+export async function signInEveryone(baseUrl: string, databaseUrl: string, ids: Ids) {
+  const second = await addSecondSystem(databaseUrl);
   ids.second = { ...second, championUser: second.champion.id };
-  const codeOwed = await addPerson(file, {
+  const codeOwed = await addPerson(databaseUrl, {
     email: "coded.admin@nhs.example",
     grants: [{ role: "admin", systemId: ids.system }],
     secondFactor: true,
   });
-  const noFactor = await addPerson(file, {
+  const noFactor = await addPerson(databaseUrl, {
     email: "new.admin@nhs.example",
     grants: [{ role: "admin", systemId: ids.system }],
   });

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
 import { startApp, type RunningApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../../setup/database";
 import { visit } from "../../support/http";
 
 /** The limits as a person meets them: over real HTTP, against the running app. */
 let app: RunningApp;
-let temp: ReturnType<typeof makeTempDir>;
+let database: TestDatabase;
 
 beforeAll(async () => {
-  temp = makeTempDir();
-  app = await startApp({ DATABASE_URL: `file:${temp.dir}/limits.db` });
+  database = await createTestDatabase();
+  app = await startApp(database.env);
 }, 60_000);
 
 afterAll(async () => {
   await app?.stop();
-  temp?.cleanup();
+  await database?.cleanup();
 });
 
 const signInAttempt = (password: string) =>
@@ -79,8 +79,9 @@ describe("hammering one-time links", () => {
 
 describe("limits set by the environment", () => {
   it("are the ones the server counts against", async () => {
+    const strictDatabase = await createTestDatabase();
     const strict = await startApp({
-      DATABASE_URL: `file:${temp.dir}/strict.db`,
+      ...strictDatabase.env,
       SIGN_IN_LIMIT_PER_ACCOUNT: "2",
       PASSWORD_RESET_LIMIT_PER_ACCOUNT: "1",
     });
@@ -100,6 +101,7 @@ describe("limits set by the environment", () => {
       expect([(await reset()).status, (await reset()).status]).toEqual([200, 429]);
     } finally {
       await strict.stop();
+      await strictDatabase.cleanup();
     }
   });
 });

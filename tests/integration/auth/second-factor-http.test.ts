@@ -1,7 +1,7 @@
 import { decodeBase32IgnorePadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../../setup/database";
 import { lookup, signIn, visit, type Visitor } from "../../support/http";
 import { addPerson, currentCode } from "../../support/people";
 
@@ -10,22 +10,20 @@ import { addPerson, currentCode } from "../../support/people";
  * holds demo data: the demo accounts' exemption must not reach anyone else.
  */
 let app: RunningApp;
-let temp: ReturnType<typeof makeTempDir>;
-let databaseFile: string;
+let database: TestDatabase;
 let systemId: number;
 
 beforeAll(async () => {
-  temp = makeTempDir();
-  databaseFile = `${temp.dir}/second-factor.db`;
-  app = await startApp({ DATABASE_URL: `file:${databaseFile}` });
-  const l = lookup(databaseFile);
-  systemId = l.row<{ id: number }>("select id from system").id;
-  l.close();
+  database = await createTestDatabase();
+  app = await startApp(database.env);
+  const l = lookup(database.url);
+  systemId = (await l.row<{ id: number }>("select id from system")).id;
+  await l.close();
 }, 60_000);
 
 afterAll(async () => {
   await app?.stop();
-  temp?.cleanup();
+  await database?.cleanup();
 });
 
 const get = (path: string, visitor: Visitor) => visit(app.url, path, { visitor });
@@ -41,7 +39,7 @@ async function enterCode(visitor: Visitor, code: string, redirectTo?: string) {
 
 describe("a real administrator without a second factor", () => {
   it("is sent to set one up from every page, sets it up with the key shown, and needs a code from then on", async () => {
-    const admin = await addPerson(databaseFile, {
+    const admin = await addPerson(database.url, {
       email: "real.admin@nhs.example",
       grants: [{ role: "admin", systemId }],
     });
@@ -92,7 +90,7 @@ describe("a real administrator without a second factor", () => {
 
 describe("a person with a second factor", () => {
   it("is asked for the code after the password, cannot skip it, is refused a wrong code, and gets in with the right one", async () => {
-    const admin = await addPerson(databaseFile, {
+    const admin = await addPerson(database.url, {
       email: "coded.admin@nhs.example",
       grants: [{ role: "admin", systemId }],
       secondFactor: true,
@@ -140,10 +138,10 @@ describe("a person with a second factor", () => {
   });
 
   it("holds a champion who chose one to it too, though the role does not need it", async () => {
-    const l = lookup(databaseFile);
-    const organisationId = l.organisationId("Lancaster District Council");
-    l.close();
-    const champion = await addPerson(databaseFile, {
+    const l = lookup(database.url);
+    const organisationId = await l.organisationId("Lancaster District Council");
+    await l.close();
+    const champion = await addPerson(database.url, {
       email: "careful.champion@nhs.example",
       grants: [{ role: "champion", organisationId }],
       secondFactor: true,

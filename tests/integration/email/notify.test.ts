@@ -6,7 +6,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getMessage } from "~/models/messages.server";
 import { sendEmail } from "~/utils/notify.server";
-import { createDatabase } from "../../../db/dialect";
+import type { createDatabase } from "../../../db/dialect";
 import { migrateToLatest } from "../../../db/migrator";
 import {
   fakeNotifyConfig,
@@ -17,10 +17,10 @@ import {
   notifyNeverAnswers,
   notifyRequests,
 } from "../../mocks/notify";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../../setup/database";
 
 const server = setupServer(...handlers);
-let temp: ReturnType<typeof makeTempDir>;
+let database: TestDatabase;
 let db: ReturnType<typeof createDatabase>;
 let userId: number;
 
@@ -33,8 +33,8 @@ afterAll(() => {
   hangingServer.close();
 });
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
+  database = await createTestDatabase();
+  db = database.open();
   await migrateToLatest(db);
   userId = (
     await db
@@ -50,7 +50,7 @@ beforeEach(async () => {
 afterEach(async () => {
   server.resetHandlers();
   await db.destroy();
-  temp.cleanup();
+  await database.cleanup();
 });
 
 const link = "http://127.0.0.1:3000/invitations/abcdefghijklmnopqrstuvwxyz234567";

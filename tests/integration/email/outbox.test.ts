@@ -2,14 +2,14 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { latestMessageForUser, listMessages } from "~/models/messages.server";
 import { sendEmail } from "~/utils/notify.server";
-import { createDatabase } from "../../../db/dialect";
+import type { createDatabase } from "../../../db/dialect";
 import { migrateToLatest } from "../../../db/migrator";
 import { fakeNotifyConfig, handlers, notifyFailsWith, notifyRequests } from "../../mocks/notify";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../../setup/database";
 
 // Listening, so that any call to Notify in outbox mode would be seen (and fail the test).
 const server = setupServer(...handlers);
-let temp: ReturnType<typeof makeTempDir>;
+let database: TestDatabase;
 let db: ReturnType<typeof createDatabase>;
 let userId: number;
 let systemId: number;
@@ -17,8 +17,8 @@ let systemId: number;
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 beforeEach(async () => {
-  temp = makeTempDir();
-  db = createDatabase({ dialect: "sqlite", file: `${temp.dir}/test.db` });
+  database = await createTestDatabase();
+  db = database.open();
   await migrateToLatest(db);
   userId = (
     await db
@@ -41,7 +41,7 @@ afterEach(async () => {
   server.resetHandlers();
   vi.unstubAllEnvs();
   await db.destroy();
-  temp.cleanup();
+  await database.cleanup();
 });
 
 const outboxConfig = () => fakeNotifyConfig({ apiKey: null });

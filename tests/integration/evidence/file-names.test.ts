@@ -55,7 +55,7 @@ describe("uploading a file keeps the name it was given", () => {
   ])("%s", async (_, sentName, storedName) => {
     const response = await upload(sentName);
     expect(response.status, await response.text()).toBe(302);
-    const item = latestFile();
+    const item = await latestFile();
     expect(item.file_name).toBe(storedName);
 
     const download = await fetch(`${s.app.url}/organisations/${s.uhmb}/evidence/${item.id}`, {

@@ -1,27 +1,28 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
 import { type RunningApp, startApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, openSql, type TestDatabase } from "../../setup/database";
 import { signIn, visit } from "../../support/http";
 import { multipart } from "../../support/multipart";
 import { UHMB } from "../sheet/fixture";
 
-const temp = makeTempDir("anchor-upload-crash-");
-const file = `${temp.dir}/app.db`;
-const evidenceDir = `${temp.dir}/evidence`;
+let database: TestDatabase;
 const running: RunningApp[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase("anchor-upload-crash-");
+});
 
 afterAll(async () => {
   for (const app of running) await app.stop();
-  temp.cleanup();
+  await database?.cleanup();
 });
 
 async function start() {
-  const app = await startApp({ DATABASE_URL: `file:${file}` }, { killable: true });
+  const app = await startApp(database.env, { killable: true });
   running.push(app);
   return app;
 }
@@ -37,19 +38,19 @@ function bigPdf(n: number): Uint8Array<ArrayBuffer> {
 describe("killing the server in the middle of uploads", () => {
   it("never stops it starting again, and every acknowledged upload is whole", async () => {
     let app = await start();
-    const setup = new Database(file);
+    const setup = openSql(database.url);
     const organisationId = (
-      setup.prepare("select id from organisation where name = ?").get(UHMB) as { id: number }
+      await setup.one<{ id: number }>("select id from organisation where name = ?", UHMB)
     ).id;
     const periodId = (
-      setup.prepare("select id from assessment_period where status = 'open'").get() as {
-        id: number;
-      }
+      await setup.one<{ id: number }>("select id from assessment_period where status = 'open'")
     ).id;
-    setup
-      .prepare("delete from assessment where organisation_id = ? and period_id = ?")
-      .run(organisationId, periodId);
-    setup.close();
+    await setup.run(
+      "delete from assessment where organisation_id = ? and period_id = ?",
+      organisationId,
+      periodId,
+    );
+    await setup.close();
     const sheet = `/organisations/${organisationId}/periods/${periodId}`;
     let champion = await signIn(app.url, "champion@example.com", DEMO_PASSWORD);
     expect(
@@ -98,16 +99,22 @@ describe("killing the server in the middle of uploads", () => {
 
       app = await start();
       champion = await signIn(app.url, "champion@example.com", DEMO_PASSWORD);
-      const db = new Database(file, { readonly: true });
-      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+      const db = openSql(database.url);
+      if (!db.postgres)
+        expect(await db.one("pragma integrity_check")).toEqual({ integrity_check: "ok" });
       for (const sha256 of acknowledged) {
         expect(
-          db.prepare("select count(*) as n from evidence_item where file_sha256 = ?").get(sha256),
+          await db.one("select count(*) as n from evidence_item where file_sha256 = ?", sha256),
         ).toEqual({ n: 1 });
-        const stored = path.join(evidenceDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+        const stored = path.join(
+          database.env.EVIDENCE_DIR!,
+          sha256.slice(0, 2),
+          sha256.slice(2, 4),
+          sha256,
+        );
         expect(createHash("sha256").update(fs.readFileSync(stored)).digest("hex")).toBe(sha256);
       }
-      db.close();
+      await db.close();
     }
     const page = await visit(app.url, sheet, { visitor: champion });
     expect(page.status).toBe(200);

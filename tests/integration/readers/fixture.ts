@@ -1,8 +1,7 @@
-import Database from "better-sqlite3";
 import { loadCharter } from "~/charter/content";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
-import { type RunningApp, startApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
+import { generousAttemptLimits, type RunningApp, startApp } from "../../setup/start-app";
+import { createTestDatabase, openSql } from "../../setup/database";
 import { signIn, type Visitor } from "../../support/http";
 
 /**
@@ -27,88 +26,82 @@ export type ReadersFixture = {
 };
 
 export async function startReadersApp(): Promise<ReadersFixture> {
-  const temp = makeTempDir();
-  const file = `${temp.dir}/app.db`;
-  const app = await startApp({ DATABASE_URL: `file:${file}` });
-  const db = new Database(file);
-  const place = (
-    db.prepare("select id from place where name = 'Morecambe Bay'").get() as { id: number }
-  ).id;
-  const organisations = db
-    .prepare(
-      "select id, name from organisation where place_id = ? or place_id is null order by name",
-    )
-    .all(place) as Array<{ id: number; name: string }>;
-  const [month, before] = db
-    .prepare("select id, label from assessment_period order by starts_on desc limit 2 offset 1")
-    .all() as Array<{ id: number; label: string }>;
+  const database = await createTestDatabase();
+  const app = await startApp({ ...database.env, ...generousAttemptLimits });
+  const db = openSql(database.url);
+  const place = (await db.one<{ id: number }>("select id from place where name = 'Morecambe Bay'"))
+    .id;
+  const organisations = await db.all<{ id: number; name: string }>(
+    "select id, name from organisation where place_id = ? or place_id is null order by name",
+    place,
+  );
+  const [month, before] = await db.all<{ id: number; label: string }>(
+    "select id, label from assessment_period order by starts_on desc limit 2 offset 1",
+  );
   const ids = organisations.map((o) => o.id);
   const marks = ids.map(() => "?").join(",");
   for (const period of [month!, before!]) {
-    db.prepare(`delete from assessment where period_id = ? and organisation_id in (${marks})`).run(
+    await db.run(
+      `delete from assessment where period_id = ? and organisation_id in (${marks})`,
       period.id,
       ...ids,
     );
   }
   const submitter = (
-    db.prepare("select id from app_user where email = 'champion@example.com'").get() as {
-      id: number;
-    }
+    await db.one<{ id: number }>("select id from app_user where email = 'champion@example.com'")
   ).id;
-  const assess = (
+  const assess = async (
     organisationId: number,
     periodId: number,
     status: string,
     fulfilled: string[],
     level: string | null = null,
   ) => {
-    const { lastInsertRowid } = db
-      .prepare(
-        "insert into assessment (organisation_id, period_id, charter_version, status, submitted_at) values (?, ?, ?, ?, ?)",
-      )
-      .run(
-        organisationId,
-        periodId,
-        charter.version,
-        status,
-        status === "submitted" ? "2026-05-31T12:00:00.000Z" : null,
-      );
+    const { id } = await db.one<{ id: number }>(
+      "insert into assessment (organisation_id, period_id, charter_version, status, submitted_at) values (?, ?, ?, ?, ?) returning id",
+      organisationId,
+      periodId,
+      charter.version,
+      status,
+      status === "submitted" ? "2026-05-31T12:00:00.000Z" : null,
+    );
     for (const componentId of ALL) {
-      db.prepare(
+      await db.run(
         "insert into component_answer (assessment_id, component_id, status, opportunities) values (?, ?, ?, '')",
-      ).run(
-        lastInsertRowid,
+        id,
         componentId,
         fulfilled.includes(componentId) ? "fulfilled" : "in_progress",
       );
     }
     // As the app does on submit: the submission, with the level it earned, frozen.
     if (status === "submitted") {
-      db.prepare(
+      await db.run(
         "insert into assessment_submission (assessment_id, submitted_by, level, snapshot) values (?, ?, ?, '{}')",
-      ).run(lastInsertRowid, submitter, level);
+        id,
+        submitter,
+        level,
+      );
     }
-    return Number(lastInsertRowid);
+    return Number(id);
   };
   const [a, b, c] = organisations;
-  const aMonth = assess(a!.id, month!.id, "submitted", ONE_EACH, "bronze");
-  assess(a!.id, before!.id, "submitted", ["1.1"]);
-  assess(b!.id, month!.id, "submitted", TWO_EACH, "silver");
-  assess(b!.id, before!.id, "submitted", [...TWO_EACH, "3.3"], "gold");
-  assess(c!.id, month!.id, "draft", ALL);
+  const aMonth = await assess(a!.id, month!.id, "submitted", ONE_EACH, "bronze");
+  await assess(a!.id, before!.id, "submitted", ["1.1"]);
+  await assess(b!.id, month!.id, "submitted", TWO_EACH, "silver");
+  await assess(b!.id, before!.id, "submitted", [...TWO_EACH, "3.3"], "gold");
+  await assess(c!.id, month!.id, "draft", ALL);
   // A's plan: one action overdue, one not.
   const answer = (
-    db
-      .prepare("select id from component_answer where assessment_id = ? and component_id = '1.2'")
-      .get(aMonth) as { id: number }
+    await db.one<{ id: number }>(
+      "select id from component_answer where assessment_id = ? and component_id = '1.2'",
+      aMonth,
+    )
   ).id;
-  db.prepare(
-    "insert into progression_action (component_answer_id, description, owner, target_date) values (?, ?, ?, ?)",
-  ).run(answer, "Start an apprenticeship scheme", "Jo Bloggs", "2020-01-31");
-  db.prepare(
-    "insert into progression_action (component_answer_id, description, owner, target_date) values (?, ?, ?, ?)",
-  ).run(answer, "Recruit a careers lead", null, "2099-12-31");
-  db.close();
+  const action =
+    "insert into progression_action (component_answer_id, description, owner, target_date) values (?, ?, ?, ?)";
+  await db.run(action, answer, "Start an apprenticeship scheme", "Jo Bloggs", "2020-01-31");
+  await db.run(action, answer, "Recruit a careers lead", null, "2099-12-31");
+  await db.close();
   return {
     app,
     place,
@@ -119,7 +112,7 @@ export async function startReadersApp(): Promise<ReadersFixture> {
     signInAs: (email) => signIn(app.url, email, DEMO_PASSWORD),
     async stop() {
       await app.stop();
-      temp.cleanup();
+      await database.cleanup();
     },
   };
 }

@@ -1,20 +1,20 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../../setup/database";
 import { expectEdgeHeaders } from "./edge";
 
-const temp = makeTempDir();
-const databaseFile = `${temp.dir}/app.db`;
+let database: TestDatabase;
 let app: RunningApp;
 
 beforeAll(async () => {
-  app = await startApp({ DATABASE_URL: `file:${databaseFile}` });
+  database = await createTestDatabase();
+  app = await startApp(database.env);
 });
 afterAll(async () => {
   await app?.stop();
-  temp.cleanup();
+  await database?.cleanup();
 });
 
 function post(url: string, headers: Record<string, string>) {
@@ -26,18 +26,26 @@ function post(url: string, headers: Record<string, string>) {
   });
 }
 
-/** Every byte the database has on disk: if nothing changed, this does not either. */
-function databaseFingerprint(): string {
-  const hash = crypto.createHash("sha256");
-  for (const file of [databaseFile, `${databaseFile}-wal`]) {
-    if (fs.existsSync(file)) hash.update(fs.readFileSync(file));
+/** Every row of every table: if nothing was written, this does not change. */
+async function databaseFingerprint(): Promise<string> {
+  const db = database.open();
+  try {
+    const hash = crypto.createHash("sha256");
+    const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
+    for (const table of tables) {
+      const rows = await sql`select * from ${sql.table(table)}`.execute(db);
+      const lines = rows.rows.map((row) => JSON.stringify(row)).sort();
+      hash.update(`${table}\n${lines.join("\n")}\n`);
+    }
+    return hash.digest("hex");
+  } finally {
+    await db.destroy();
   }
-  return hash.digest("hex");
 }
 
 describe("a form another website submits is refused before any route runs", () => {
   it("refuses a post whose Origin is another site, and nothing changes", async () => {
-    const before = databaseFingerprint();
+    const before = await databaseFingerprint();
     for (const path of ["/", "/sign-in"]) {
       const response = await post(app.url + path, { Origin: "https://evil.example" });
       expect(response.status).toBe(403);
@@ -45,7 +53,7 @@ describe("a form another website submits is refused before any route runs", () =
       expect(response.headers.get("cache-control")).toBe("no-store");
       expect(await response.text()).toContain("It came from another website");
     }
-    expect(databaseFingerprint()).toBe(before);
+    expect(await databaseFingerprint()).toBe(before);
   });
 
   it.each(["cross-site", "same-site"])(
@@ -89,7 +97,7 @@ describe("the service's own forms still reach their routes", () => {
 describe("behind a proxy, the public origin is the one that counts", () => {
   it("accepts posts from APP_ORIGIN and refuses the server's own address", async () => {
     const proxied = await startApp({
-      DATABASE_URL: `file:${databaseFile}`,
+      ...database.env,
       APP_ORIGIN: "https://anchor.example",
       // A real deployment by its origin: these headers are tested on the demo data.
       ALLOW_DEMO_DATA: "true",

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect } from "vitest";
+import { type TestDatabase, testingOnPostgres } from "../../setup/database";
 
 /** The headers every response must carry, whatever answered it. */
 export function expectEdgeHeaders(response: Response, options: { https: boolean }) {
@@ -37,11 +38,17 @@ export function cspNonce(response: Response): string | undefined {
 }
 
 /**
- * Overwrites the SQLite file with bytes that are not a database. Done before
- * the app's first request, the app's connection (opened lazily) fails on every
- * query from then on, as a corrupted disk would make it.
+ * Ruins the app's database, as a corrupted disk or a lost server would: the
+ * SQLite file is overwritten with bytes that are not a database; on
+ * PostgreSQL the database is dropped under the app. Done before the app's
+ * first request, every query fails from then on.
  */
-export function corruptDatabase(file: string) {
+export async function ruinDatabase(database: TestDatabase) {
+  if (testingOnPostgres()) {
+    await database.cleanup();
+    return;
+  }
+  const file = database.url.slice("file:".length);
   fs.writeFileSync(file, Buffer.alloc(8192, "this is not a database "));
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 }

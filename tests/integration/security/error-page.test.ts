@@ -4,16 +4,17 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../e2e/support/browser";
 import { type RunningApp, startApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
-import { corruptDatabase, expectEdgeHeaders } from "./edge";
+import { createTestDatabase, testingOnPostgres } from "../../setup/database";
+import { expectEdgeHeaders, ruinDatabase } from "./edge";
 import { watchForPageProblems } from "./page-problems";
 
 const GENERIC = "Sorry, there is a problem with the service";
 const REFERENCE = /<strong id="error-reference">([0-9a-f]{8})<\/strong>/;
-const SQLITE_MESSAGE = "file is not a database";
+// What the driver says once the database is gone (kept out of every page).
+const BROKEN_MESSAGE = testingOnPostgres() ? "does not exist" : "file is not a database";
 
 let browser: Browser;
-const running: Array<{ app: RunningApp; cleanup: () => void }> = [];
+const running: Array<{ app: RunningApp; cleanup: () => Promise<void> }> = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -24,17 +25,16 @@ afterAll(async () => {
 afterEach(async () => {
   for (const { app, cleanup } of running.splice(0)) {
     await app.stop();
-    cleanup();
+    await cleanup();
   }
 });
 
 /** A running app whose database was ruined before it served anything, or later by `breakNow`. */
 async function startAppWithFragileDatabase() {
-  const temp = makeTempDir();
-  const file = `${temp.dir}/app.db`;
-  const app = await startApp({ DATABASE_URL: `file:${file}` });
-  running.push({ app, cleanup: temp.cleanup });
-  return { app, breakNow: () => corruptDatabase(file) };
+  const database = await createTestDatabase();
+  const app = await startApp(database.env);
+  running.push({ app, cleanup: database.cleanup });
+  return { app, breakNow: () => ruinDatabase(database) };
 }
 
 async function loggedWith(app: RunningApp, reference: string) {
@@ -47,7 +47,7 @@ async function loggedWith(app: RunningApp, reference: string) {
 }
 
 function expectNothingOfTheError(html: string) {
-  expect(html).not.toContain(SQLITE_MESSAGE);
+  expect(html).not.toContain(BROKEN_MESSAGE);
   expect(html).not.toContain("Error:");
   expect(html).not.toMatch(/\bat \S+ \(|\bat \S+:\d+:\d+/);
   expect(html).not.toContain(path.resolve("."));
@@ -57,7 +57,7 @@ function expectNothingOfTheError(html: string) {
 describe("an unexpected error shows a generic page with a reference support can look up", () => {
   it("a page whose data cannot be read answers 500 with the reference, logged with the error", async () => {
     const { app, breakNow } = await startAppWithFragileDatabase();
-    breakNow();
+    await breakNow();
 
     const response = await fetch(app.url);
     expect(response.status).toBe(500);
@@ -71,12 +71,12 @@ describe("an unexpected error shows a generic page with a reference support can 
     expectNothingOfTheError(html);
 
     expect(await loggedWith(app, reference!)).toContain("GET /");
-    expect(app.output()).toContain(SQLITE_MESSAGE);
+    expect(app.output()).toContain(BROKEN_MESSAGE);
   });
 
   it("two failing requests get two references", async () => {
     const { app, breakNow } = await startAppWithFragileDatabase();
-    breakNow();
+    await breakNow();
     const [first, second] = await Promise.all(
       [1, 2].map(async () => REFERENCE.exec(await (await fetch(app.url)).text())?.[1]),
     );
@@ -106,7 +106,7 @@ describe("an unexpected error shows a generic page with a reference support can 
 describe("in a browser with JavaScript", () => {
   it("the reference stays on the page after it comes to life, with no script errors or CSP violations", async () => {
     const { app, breakNow } = await startAppWithFragileDatabase();
-    breakNow();
+    await breakNow();
     await withPage(async (page, problems) => {
       const response = await page.goto(app.url);
       expect(response?.status()).toBe(500);
@@ -125,7 +125,7 @@ describe("in a browser with JavaScript", () => {
       // A missing page reads nothing from the database, so it still works here.
       await page.goto(`${app.url}/no-such-page`);
       await waitForHydration(page);
-      breakNow();
+      await breakNow();
       await page.getByRole("link", { name: "Anchor Charter homepage" }).click();
       await page.waitForURL(`${app.url}/`);
       const reference = await page.locator("#error-reference").innerText({ timeout: 5_000 });

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, type TestDatabase } from "../../setup/database";
 import { cspNonce, expectEdgeHeaders } from "./edge";
 
-const temp = makeTempDir();
+let database: TestDatabase;
 let app: RunningApp;
 
 beforeAll(async () => {
-  app = await startApp({ DATABASE_URL: `file:${temp.dir}/app.db` });
+  database = await createTestDatabase();
+  app = await startApp(database.env);
 });
 afterAll(async () => {
   await app?.stop();
-  temp.cleanup();
+  await database?.cleanup();
 });
 
 async function stylesheetLinkedFromHome(): Promise<string> {
@@ -71,7 +72,7 @@ describe("Strict-Transport-Security", () => {
 
   it("is sent on every response once the public origin is https", async () => {
     const secure = await startApp({
-      DATABASE_URL: `file:${temp.dir}/app.db`,
+      ...database.env,
       APP_ORIGIN: "https://anchor.example",
       // A real deployment by its origin: these headers are tested on the demo data.
       ALLOW_DEMO_DATA: "true",

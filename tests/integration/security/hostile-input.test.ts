@@ -27,9 +27,9 @@ beforeAll(async () => {
   who.steering = await s.signInAs("steering@example.com");
   who.admin = await s.signInAs("admin@example.com");
   await s.post(who.champion, s.sheetOf(s.uhmb), { intent: "start" });
-  const assessment = s.assessmentOf(s.uhmb);
+  const assessment = await s.assessmentOf(s.uhmb);
   if (!assessment) throw new Error("The month did not start");
-  componentVersion = s.answer(assessment.id, "1.1").version;
+  componentVersion = (await s.answer(assessment.id, "1.1")).version;
   await s.post(who.champion, s.sheetOf(s.uhmb), {
     intent: "addEvidence",
     componentId: "1.1",
@@ -37,9 +37,11 @@ beforeAll(async () => {
     title: "Pay policy",
     body: "We pay the real living wage.",
   });
-  evidenceId = s.read.row<{ id: number }>(
-    "select id from evidence_item where organisation_id = ? order by id desc limit 1",
-    s.uhmb,
+  evidenceId = (
+    await s.read.row<{ id: number }>(
+      "select id from evidence_item where organisation_id = ? order by id desc limit 1",
+      s.uhmb,
+    )
   ).id;
 }, 90_000);
 
@@ -424,14 +426,14 @@ const cases: Case[] = [
 
 describe("a malformed or hostile request is refused, says why, and changes nothing", () => {
   it.each(cases)("%s", async (_, person, path, body, status, message) => {
-    const before = databaseFingerprint(s.file);
+    const before = await databaseFingerprint(s.database.url);
     const response = await send(who[person], path(), body());
     const text = await response.text();
     expect(response.status, text.slice(0, 500)).toBe(status);
     expect(text.length).toBeGreaterThan(0);
     if (message) expect(text).toContain(message);
     expect(text).not.toMatch(/Unexpected Server Error|\bat \S+:\d+:\d+/);
-    expect(databaseFingerprint(s.file)).toBe(before);
+    expect(await databaseFingerprint(s.database.url)).toBe(before);
   });
 
   it("left no error in the server's log, only warnings without the bodies", () => {
@@ -501,7 +503,7 @@ describe("signed out", () => {
 
 describe("query parameters that name a message", () => {
   it("a key of Object's prototype shows no message rather than a function", async () => {
-    const person = s.read.userId("champion@example.com");
+    const person = await s.read.userId("champion@example.com");
     for (const key of ["constructor", "__proto__", "toString"]) {
       const response = await visit(s.app.url, `/admin/people/${person}?invitation=${key}`, {
         visitor: { ...who.admin },

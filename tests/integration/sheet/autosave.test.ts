@@ -11,7 +11,7 @@ beforeAll(async () => {
   s = await startSheetApp();
   champion = await s.signInAs("champion@example.com");
   await s.post(champion, s.sheetOf(s.uhmb), { intent: "start" });
-  assessmentId = s.assessmentOf(s.uhmb)!.id;
+  assessmentId = (await s.assessmentOf(s.uhmb))!.id;
 }, 60_000);
 
 afterAll(async () => {
@@ -28,7 +28,7 @@ const autosave = (visitor: Visitor, fields: Record<string, string>) =>
 
 describe("autosave posts", () => {
   it("are answered with the new version instead of a redirect, through the same version guard", async () => {
-    const before = s.answer(assessmentId, componentId);
+    const before = await s.answer(assessmentId, componentId);
     const saved = await autosave(champion, {
       version: String(before.version),
       status: "in_progress",
@@ -38,7 +38,7 @@ describe("autosave posts", () => {
     const body = await saved.text();
     expect(body).toContain("saved");
     expect(body).toContain(String(before.version + 1));
-    expect(s.answer(assessmentId, componentId)).toMatchObject({
+    expect(await s.answer(assessmentId, componentId)).toMatchObject({
       opportunities: "Autosaved plan",
       version: before.version + 1,
     });
@@ -50,11 +50,11 @@ describe("autosave posts", () => {
       opportunities: "Typed on a stale tab",
     });
     expect(stale.status).toBe(409);
-    expect(s.answer(assessmentId, componentId).opportunities).toBe("Autosaved plan");
+    expect((await s.answer(assessmentId, componentId)).opportunities).toBe("Autosaved plan");
   });
 
   it("answer 401 with the message when the session has ended; the Save button still redirects", async () => {
-    const version = String(s.answer(assessmentId, componentId).version);
+    const version = String((await s.answer(assessmentId, componentId)).version);
     const fields = { version, status: "in_progress", opportunities: "Typed after sign-out" };
     const signedOut = await autosave({ cookie: null }, fields);
     expect(signedOut.status).toBe(401);
@@ -67,6 +67,6 @@ describe("autosave posts", () => {
     });
     expect(plain.status).toBe(302);
     expect(plain.headers.get("location")).toMatch(/^\/sign-in\?redirectTo=/);
-    expect(s.answer(assessmentId, componentId).opportunities).toBe("Autosaved plan");
+    expect((await s.answer(assessmentId, componentId)).opportunities).toBe("Autosaved plan");
   });
 });

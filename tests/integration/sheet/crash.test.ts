@@ -1,31 +1,28 @@
-import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
 import { type RunningApp, startApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, openSql, type TestDatabase } from "../../setup/database";
 import { signIn, visit, type Visitor } from "../../support/http";
 import { UHMB } from "./fixture";
 
-const temp = makeTempDir("anchor-crash-");
-const file = `${temp.dir}/crash.db`;
+let database: TestDatabase;
 const running: RunningApp[] = [];
 
+beforeAll(async () => {
+  database = await createTestDatabase("anchor-crash-");
+});
 afterAll(async () => {
   for (const app of running) await app.stop();
-  temp.cleanup();
+  await database?.cleanup();
 });
 
 async function start() {
-  const app = await startApp({ DATABASE_URL: `file:${file}` }, { killable: true });
+  const app = await startApp(database.env, { killable: true });
   running.push(app);
   return app;
 }
 
-function open() {
-  const db = new Database(file);
-  db.pragma("busy_timeout = 5000");
-  return db;
-}
+const open = () => openSql(database.url);
 
 type Row = { component_id: string; status: string; opportunities: string; version: number };
 
@@ -34,17 +31,17 @@ describe("killing the server in the middle of saves", () => {
     const app = await start();
     const setup = open();
     const organisationId = (
-      setup.prepare("select id from organisation where name = ?").get(UHMB) as { id: number }
+      await setup.one<{ id: number }>("select id from organisation where name = ?", UHMB)
     ).id;
     const periodId = (
-      setup.prepare("select id from assessment_period where status = 'open'").get() as {
-        id: number;
-      }
+      await setup.one<{ id: number }>("select id from assessment_period where status = 'open'")
     ).id;
-    setup
-      .prepare("delete from assessment where organisation_id = ? and period_id = ?")
-      .run(organisationId, periodId);
-    setup.close();
+    await setup.run(
+      "delete from assessment where organisation_id = ? and period_id = ?",
+      organisationId,
+      periodId,
+    );
+    await setup.close();
 
     const sheet = `/organisations/${organisationId}/periods/${periodId}`;
     const champion: Visitor = await signIn(app.url, "champion@example.com", DEMO_PASSWORD);
@@ -58,16 +55,19 @@ describe("killing the server in the middle of saves", () => {
 
     const db = open();
     const assessmentId = (
-      db
-        .prepare("select id from assessment where organisation_id = ? and period_id = ?")
-        .get(organisationId, periodId) as { id: number }
+      await db.one<{ id: number }>(
+        "select id from assessment where organisation_id = ? and period_id = ?",
+        organisationId,
+        periodId,
+      )
     ).id;
     const components = (
-      db
-        .prepare("select component_id from component_answer where assessment_id = ?")
-        .all(assessmentId) as Array<{ component_id: string }>
+      await db.all<{ component_id: string }>(
+        "select component_id from component_answer where assessment_id = ?",
+        assessmentId,
+      )
     ).map((r) => r.component_id);
-    db.close();
+    await db.close();
 
     // One writer per component saving version after version, and some adding evidence,
     // all at once; the server is killed once enough of them have been answered.
@@ -141,26 +141,31 @@ describe("killing the server in the middle of saves", () => {
 
     const after = open();
     try {
-      expect(after.pragma("integrity_check", { simple: true })).toBe("ok");
-      expect(after.pragma("foreign_key_check")).toEqual([]);
+      if (!after.postgres) {
+        // PostgreSQL checks its keys as it writes; SQLite is asked.
+        expect(await after.all("pragma integrity_check")).toEqual([{ integrity_check: "ok" }]);
+        expect(await after.all("pragma foreign_key_check")).toEqual([]);
+      }
 
-      const rows = after
-        .prepare(
-          "select component_id, status, opportunities, version from component_answer where assessment_id = ?",
-        )
-        .all(assessmentId) as Row[];
-      expect(rows.map((r) => r.component_id).sort()).toEqual([...components].sort());
-      const savesOf = after.prepare(
-        `select count(*) as n from audit_event where action = 'component.saved'
-         and target_type = 'assessment' and target_id = ? and json_extract(detail, '$.component') = ?`,
+      const rows = await after.all<Row>(
+        "select component_id, status, opportunities, version from component_answer where assessment_id = ?",
+        assessmentId,
       );
+      expect(rows.map((r) => r.component_id).sort()).toEqual([...components].sort());
+      const savesOf = (componentId: string) =>
+        after.one<{ n: number }>(
+          `select count(*) as n from audit_event where action = 'component.saved'
+           and target_type = 'assessment' and target_id = ? and ${after.jsonField("detail", "component")} = ?`,
+          String(assessmentId),
+          componentId,
+        );
       for (const row of rows) {
         // Every acknowledged save is there (synchronous=FULL); at most one more landed unanswered.
         const promised = acknowledged.get(row.component_id) ?? 1;
         expect(row.version).toBeGreaterThanOrEqual(promised);
         expect(row.version).toBeLessThanOrEqual(promised + 1);
         // One audit row per version step: no save half-applied without its audit, or the reverse.
-        const saves = savesOf.get(String(assessmentId), row.component_id) as { n: number };
+        const saves = await savesOf(row.component_id);
         expect(saves.n, row.component_id).toBe(row.version - 1);
         if (row.version > 1) {
           // Status and text come from the same save: the row is one whole version.
@@ -170,20 +175,18 @@ describe("killing the server in the middle of saves", () => {
         }
       }
 
-      const items = after
-        .prepare(
-          `select e.title,
-             (select count(*) from component_evidence ce where ce.evidence_item_id = e.id) as links,
-             (select count(*) from audit_event a where a.action = 'evidence.added'
-                and json_extract(a.detail, '$.evidenceItem') = e.id) as audits
-           from evidence_item e where e.title like 'Crash test evidence %'`,
-        )
-        .all() as Array<{ title: string; links: number; audits: number }>;
+      const items = await after.all<{ title: string; links: number; audits: number }>(
+        `select e.title,
+           (select count(*) from component_evidence ce where ce.evidence_item_id = e.id) as links,
+           (select count(*) from audit_event a where a.action = 'evidence.added'
+              and cast(${after.jsonField("a.detail", "evidenceItem")} as integer) = e.id) as audits
+         from evidence_item e where e.title like 'Crash test evidence %'`,
+      );
       for (const item of items) expect(item, item.title).toMatchObject({ links: 1, audits: 1 });
       const stored = new Set(items.map((i) => i.title));
       for (const title of evidenceAcknowledged) expect(stored.has(title), title).toBe(true);
     } finally {
-      after.close();
+      await after.close();
     }
 
     // The same file serves the sheet again, to the same session.

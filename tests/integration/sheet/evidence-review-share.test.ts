@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exeBytes, pdfBytes } from "../../fixtures/files";
 import type { Visitor } from "../../support/http";
@@ -21,12 +20,12 @@ const NEIGHBOUR = "neighbour.champion@example.com";
 beforeAll(async () => {
   s = await startSheetApp({ EVIDENCE_MAX_MB: "1" });
   // A champion of another Morecambe Bay organisation: the place's collaborative.
-  const db = new Database(s.file);
-  const lancaster = (
-    db.prepare("select id from organisation where name = ?").get(LANCASTER) as { id: number }
-  ).id;
-  addChampion(db, { email: NEIGHBOUR, name: "Demonstration neighbour", organisationId: lancaster });
-  db.close();
+  const lancaster = await s.read.organisationId(LANCASTER);
+  await addChampion(s.read, {
+    email: NEIGHBOUR,
+    name: "Demonstration neighbour",
+    organisationId: lancaster,
+  });
   champion = await s.signInAs("champion@example.com");
   steering = await s.signInAs("steering@example.com");
   blackpoolChampion = await s.signInAs("champion.blackpool@example.com");
@@ -59,17 +58,19 @@ function upload(
   });
 }
 
-const count = (sql: string, ...args: unknown[]) => s.read.row<{ n: number }>(sql, ...args).n;
-const fileItems = () => count("select count(*) as n from evidence_item where kind = 'file'");
-const storedFiles = () => count("select count(*) as n from evidence_file");
-const assessmentId = () => s.assessmentOf(s.uhmb)?.id ?? 0;
-const linked = (componentId: string) =>
-  s.read.all<{ id: number; kind: string; file_name: string | null }>(
+const count = async (sql: string, ...args: unknown[]) =>
+  (await s.read.row<{ n: number }>(sql, ...args)).n;
+const fileItems = async () =>
+  await count("select count(*) as n from evidence_item where kind = 'file'");
+const storedFiles = async () => await count("select count(*) as n from evidence_file");
+const assessmentId = async () => (await s.assessmentOf(s.uhmb))?.id ?? 0;
+const linked = async (componentId: string) =>
+  await s.read.all<{ id: number; kind: string; file_name: string | null }>(
     `select e.id, e.kind, e.file_name from component_evidence ce
      join component_answer c on c.id = ce.component_answer_id
      join evidence_item e on e.id = ce.evidence_item_id
      where c.assessment_id = ? and c.component_id = ? order by e.id`,
-    assessmentId(),
+    await assessmentId(),
     componentId,
   );
 
@@ -77,7 +78,7 @@ describe("uploading a document to the sheet", () => {
   it("stores a PDF, links it to the component and serves the same bytes back", async () => {
     const response = await upload(champion, "1.1", "Living wage policy.pdf", pdfBytes);
     expect(response.status).toBe(302);
-    const [item] = linked("1.1").filter((e) => e.kind === "file");
+    const [item] = (await linked("1.1")).filter((e) => e.kind === "file");
     expect(item?.file_name).toBe("Living wage policy.pdf");
     const download = await s.get(champion, `/organisations/${s.uhmb}/evidence/${item?.id}`);
     expect(download.status).toBe(200);
@@ -87,7 +88,7 @@ describe("uploading a document to the sheet", () => {
   });
 
   it("refuses a program named .pdf, a missing file and an over-size file, each saying why and storing nothing", async () => {
-    const before = { items: fileItems(), files: storedFiles() };
+    const before = { items: await fileItems(), files: await storedFiles() };
     const renamed = await upload(champion, "1.2", "invoice.pdf", exeBytes);
     expect(renamed.status).toBe(400);
     expect(await renamed.text()).toContain("content is not a .pdf file");
@@ -117,8 +118,8 @@ describe("uploading a document to the sheet", () => {
     expect(page).toContain("There is a problem");
     expect(page).toContain("The selected file must be smaller than 1 MB");
 
-    expect({ items: fileItems(), files: storedFiles() }).toEqual(before);
-    expect(linked("1.2").filter((e) => e.kind === "file")).toEqual([]);
+    expect({ items: await fileItems(), files: await storedFiles() }).toEqual(before);
+    expect((await linked("1.2")).filter((e) => e.kind === "file")).toEqual([]);
   });
 });
 
@@ -137,42 +138,42 @@ describe("suggested measures", () => {
 
 describe("reusing evidence", () => {
   it("puts the same document on another component without a second copy", async () => {
-    const [item] = linked("1.1").filter((e) => e.kind === "file");
+    const [item] = (await linked("1.1")).filter((e) => e.kind === "file");
     const response = await s.post(champion, s.sheetOf(s.uhmb), {
       intent: "reuseEvidence",
       componentId: "1.3",
       evidenceId: String(item?.id),
     });
     expect(response.status).toBe(302);
-    expect(linked("1.3").map((e) => e.id)).toContain(item?.id);
-    expect(storedFiles()).toBe(1);
+    expect((await linked("1.3")).map((e) => e.id)).toContain(item?.id);
+    expect(await storedFiles()).toBe(1);
   });
 
   it("cannot borrow another organisation's evidence by its id", async () => {
-    const theirs = s.read.row<{ id: number }>(
+    const theirs = await s.read.row<{ id: number }>(
       "select e.id from evidence_item e join organisation o on o.id = e.organisation_id where o.name = ? limit 1",
       BLACKPOOL,
     );
-    const before = linked("1.3");
+    const before = await linked("1.3");
     const response = await s.post(champion, s.sheetOf(s.uhmb), {
       intent: "reuseEvidence",
       componentId: "1.3",
       evidenceId: String(theirs.id),
     });
     expect(response.status).toBe(404);
-    expect(linked("1.3")).toEqual(before);
+    expect(await linked("1.3")).toEqual(before);
   });
 });
 
 describe("the steering group's review", () => {
   const reviewPath = () => `${s.sheetOf(s.uhmb)}/review/1.1`;
-  const answer = () => s.answer(assessmentId(), "1.1");
+  const answer = async () => await s.answer(await assessmentId(), "1.1");
 
   it("verifies a fulfilled component; the sheet then shows it verified and counts it in the verified level", async () => {
     const saved = await s.post(champion, s.sheetOf(s.uhmb), {
       intent: "save",
       componentId: "1.1",
-      version: String(answer().version),
+      version: String((await answer()).version),
       status: "fulfilled",
       opportunities: "",
     });
@@ -181,13 +182,13 @@ describe("the steering group's review", () => {
     const reviewed = await s.post(steering, reviewPath(), {
       verdict: "verified",
       comment: "",
-      answerVersion: String(answer().version),
+      answerVersion: String((await answer()).version),
     });
     expect(reviewed.status).toBe(302);
     const page = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
     expect(page).toMatch(/nhsuk-tag--green">Verified<\/strong> by/);
     expect(page).toContain("Verified level, counting only components");
-    const audit = s.read.row<{ n: number }>(
+    const audit = await s.read.row<{ n: number }>(
       "select count(*) as n from audit_event where action = 'component.reviewed'",
     );
     expect(audit.n).toBe(1);
@@ -197,12 +198,12 @@ describe("the steering group's review", () => {
     const noComment = await s.post(steering, reviewPath(), {
       verdict: "queried",
       comment: "",
-      answerVersion: String(answer().version),
+      answerVersion: String((await answer()).version),
     });
     expect(noComment.status).toBe(400);
     expect(await noComment.text()).toContain("Enter what you are querying");
 
-    const seen = answer().version;
+    const seen = (await answer()).version;
     const changed = await s.post(champion, s.sheetOf(s.uhmb), {
       intent: "save",
       componentId: "1.1",
@@ -222,32 +223,36 @@ describe("the steering group's review", () => {
     );
     const page = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
     expect(page).toContain("Changed since review");
-    expect(s.read.row<{ n: number }>("select count(*) as n from component_review").n).toBe(1);
+    expect((await s.read.row<{ n: number }>("select count(*) as n from component_review")).n).toBe(
+      1,
+    );
   });
 
   it("is the steering group's alone: the champion gets 403 and changes nothing", async () => {
     const response = await s.post(champion, reviewPath(), {
       verdict: "verified",
       comment: "",
-      answerVersion: String(answer().version),
+      answerVersion: String((await answer()).version),
     });
     expect(response.status).toBe(403);
-    expect(s.read.row<{ n: number }>("select count(*) as n from component_review").n).toBe(1);
+    expect((await s.read.row<{ n: number }>("select count(*) as n from component_review")).n).toBe(
+      1,
+    );
   });
 });
 
 describe("sharing evidence as good practice", () => {
-  const fileItem = () => linked("1.1").find((e) => e.kind === "file");
-  const download = (visitor: Visitor) =>
-    s.get(visitor, `/organisations/${s.uhmb}/evidence/${fileItem()?.id}`);
-  const morecambeBay = () =>
-    s.read.row<{ id: number }>("select id from place where name = 'Morecambe Bay'").id;
+  const fileItem = async () => (await linked("1.1")).find((e) => e.kind === "file");
+  const download = async (visitor: Visitor) =>
+    s.get(visitor, `/organisations/${s.uhmb}/evidence/${(await fileItem())?.id}`);
+  const morecambeBay = async () =>
+    (await s.read.row<{ id: number }>("select id from place where name = 'Morecambe Bay'")).id;
 
   it("keeps a document to its organisation until it is shared, then opens it to the place's collaborative only", async () => {
     expect((await download(neighbour)).status).toBe(404);
     const shared = await s.post(
       champion,
-      `/organisations/${s.uhmb}/evidence/${fileItem()?.id}/share`,
+      `/organisations/${s.uhmb}/evidence/${(await fileItem())?.id}/share`,
       {
         share: "yes",
         returnTo: `${s.sheetOf(s.uhmb)}#c1-1-block`,
@@ -260,25 +265,25 @@ describe("sharing evidence as good practice", () => {
     // Blackpool is on the Fylde Coast: not this place's collaborative.
     expect((await download(blackpoolChampion)).status).toBe(404);
     const practice = await (
-      await s.get(neighbour, `/places/${morecambeBay()}/good-practice`)
+      await s.get(neighbour, `/places/${await morecambeBay()}/good-practice`)
     ).text();
     expect(practice).toContain("Pay policy");
     expect(practice).toContain("for components 1.1, 1.3");
-    expect((await s.get(blackpoolChampion, `/places/${morecambeBay()}/good-practice`)).status).toBe(
-      404,
-    );
+    expect(
+      (await s.get(blackpoolChampion, `/places/${await morecambeBay()}/good-practice`)).status,
+    ).toBe(404);
   });
 
   it("can be undone by the champion only, and a return address off the site is ignored", async () => {
     const byNeighbour = await s.post(
       neighbour,
-      `/organisations/${s.uhmb}/evidence/${fileItem()?.id}/share`,
+      `/organisations/${s.uhmb}/evidence/${(await fileItem())?.id}/share`,
       { share: "no" },
     );
     expect(byNeighbour.status).toBe(404);
     const byChampion = await s.post(
       champion,
-      `/organisations/${s.uhmb}/evidence/${fileItem()?.id}/share`,
+      `/organisations/${s.uhmb}/evidence/${(await fileItem())?.id}/share`,
       {
         share: "no",
         returnTo: "//evil.example/phish",
@@ -287,7 +292,7 @@ describe("sharing evidence as good practice", () => {
     expect(byChampion.status).toBe(302);
     expect(byChampion.headers.get("location")).toBe(`/organisations/${s.uhmb}`);
     expect((await download(neighbour)).status).toBe(404);
-    const actions = s.read.all<{ action: string }>(
+    const actions = await s.read.all<{ action: string }>(
       "select action from audit_event where action like 'evidence.%shared' order by id",
     );
     expect(actions.map((a) => a.action)).toEqual(["evidence.shared", "evidence.unshared"]);
@@ -296,9 +301,9 @@ describe("sharing evidence as good practice", () => {
 
 describe("submitting a sheet with a document", () => {
   it("freezes the document's name and the hash of its bytes in the snapshot", async () => {
-    const ids = s.read.all<{ component_id: string; status: string; version: number }>(
+    const ids = await s.read.all<{ component_id: string; status: string; version: number }>(
       "select component_id, status, version from component_answer where assessment_id = ?",
-      assessmentId(),
+      await assessmentId(),
     );
     for (const answer of ids.filter((a) => a.status === "not_started")) {
       const saved = await s.post(champion, s.sheetOf(s.uhmb), {
@@ -311,13 +316,13 @@ describe("submitting a sheet with a document", () => {
       expect(saved.status).toBe(302);
     }
     expect((await s.post(champion, s.sheetOf(s.uhmb), { intent: "submit" })).status).toBe(302);
-    const { snapshot } = s.read.row<{ snapshot: string }>(
+    const { snapshot } = await s.read.row<{ snapshot: string }>(
       "select snapshot from assessment_submission where assessment_id = ?",
-      assessmentId(),
+      await assessmentId(),
     );
     const frozen = JSON.parse(snapshot) as unknown;
     const text = JSON.stringify(frozen);
-    const stored = s.read.row<{ sha256: string }>("select sha256 from evidence_file limit 1");
+    const stored = await s.read.row<{ sha256: string }>("select sha256 from evidence_file limit 1");
     expect(text).toContain('"fileName":"Living wage policy.pdf"');
     expect(text).toContain(`"fileSha256":"${stored.sha256}"`);
   });

@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
 import { generousAttemptLimits, startApp, type RunningApp } from "../../setup/start-app";
-import { makeTempDir } from "../../setup/temp";
+import { createTestDatabase, type TestSql } from "../../setup/database";
 import { lookup, signIn, visit, type Visitor } from "../../support/http";
 
 export const UHMB = "University Hospitals of Morecambe Bay NHS Foundation Trust";
@@ -9,20 +8,22 @@ export const BLACKPOOL = "Blackpool Teaching Hospitals NHS Foundation Trust";
 export const SECOND_CHAMPION = "second.champion@example.com";
 
 /** A champion of the organisation, signing in with the demo password (test databases only). */
-export function addChampion(
-  db: Database.Database,
+export async function addChampion(
+  db: TestSql,
   person: { email: string; name: string; organisationId: number },
 ) {
-  const hash = (
-    db.prepare("select password_hash from app_user where email = 'champion@example.com'").get() as {
-      password_hash: string;
-    }
-  ).password_hash;
-  const user = db
-    .prepare("insert into app_user (email, name, password_hash, is_demo) values (?, ?, ?, 1)")
-    .run(person.email, person.name, hash);
-  db.prepare("insert into role_assignment (user_id, role, organisation_id) values (?, ?, ?)").run(
-    user.lastInsertRowid,
+  const { password_hash } = await db.one<{ password_hash: string }>(
+    "select password_hash from app_user where email = 'champion@example.com'",
+  );
+  const user = await db.one<{ id: number }>(
+    "insert into app_user (email, name, password_hash, is_demo) values (?, ?, ?, 1) returning id",
+    person.email,
+    person.name,
+    password_hash,
+  );
+  await db.run(
+    "insert into role_assignment (user_id, role, organisation_id) values (?, ?, ?)",
+    user.id,
     "champion",
     person.organisationId,
   );
@@ -34,41 +35,31 @@ export function addChampion(
  * so two people can edit the same sheet at once.
  */
 export async function startSheetApp(env: Record<string, string> = {}) {
-  const temp = makeTempDir();
-  const file = `${temp.dir}/sheet.db`;
-  const app: RunningApp = await startApp({
-    DATABASE_URL: `file:${file}`,
-    ...generousAttemptLimits,
-    ...env,
-  });
-  const db = new Database(file);
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
-  const orgId = (name: string) =>
-    (db.prepare("select id from organisation where name = ?").get(name) as { id: number }).id;
-  const uhmb = orgId(UHMB);
-  const blackpool = orgId(BLACKPOOL);
+  const database = await createTestDatabase();
+  const app: RunningApp = await startApp({ ...database.env, ...generousAttemptLimits, ...env });
+  const read = lookup(database.url);
+  const uhmb = await read.organisationId(UHMB);
+  const blackpool = await read.organisationId(BLACKPOOL);
   const openPeriod = (
-    db.prepare("select id from assessment_period where status = 'open'").get() as { id: number }
+    await read.row<{ id: number }>("select id from assessment_period where status = 'open'")
   ).id;
-  db.prepare("delete from assessment where period_id = ? and organisation_id in (?, ?)").run(
+  await read.run(
+    "delete from assessment where period_id = ? and organisation_id in (?, ?)",
     openPeriod,
     uhmb,
     blackpool,
   );
-  addChampion(db, {
+  await addChampion(read, {
     email: SECOND_CHAMPION,
     name: "Demonstration second champion",
     organisationId: uhmb,
   });
-  db.close();
 
-  const read = lookup(file);
   const sheetOf = (organisationId: number, periodId = openPeriod) =>
     `/organisations/${organisationId}/periods/${periodId}`;
   return {
     app,
-    file,
+    database,
     read,
     uhmb,
     blackpool,
@@ -78,22 +69,24 @@ export async function startSheetApp(env: Record<string, string> = {}) {
     post: (visitor: Visitor, path: string, form: Record<string, string>) =>
       visit(app.url, path, { visitor: { ...visitor }, method: "POST", form }),
     get: (visitor: Visitor, path: string) => visit(app.url, path, { visitor: { ...visitor } }),
-    assessmentOf: (organisationId: number) =>
-      read.all<{ id: number; status: string }>(
-        "select id, status from assessment where organisation_id = ? and period_id = ?",
-        organisationId,
-        openPeriod,
+    assessmentOf: async (organisationId: number) =>
+      (
+        await read.all<{ id: number; status: string }>(
+          "select id, status from assessment where organisation_id = ? and period_id = ?",
+          organisationId,
+          openPeriod,
+        )
       )[0],
-    answer: (assessmentId: number, componentId: string) =>
-      read.row<{ id: number; status: string; opportunities: string; version: number }>(
+    answer: async (assessmentId: number, componentId: string) =>
+      await read.row<{ id: number; status: string; opportunities: string; version: number }>(
         "select id, status, opportunities, version from component_answer where assessment_id = ? and component_id = ?",
         assessmentId,
         componentId,
       ),
     async stop() {
-      read.close();
+      await read.close();
       await app.stop();
-      temp.cleanup();
+      await database.cleanup();
     },
   };
 }

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Visitor } from "../../support/http";
 import { SECOND_CHAMPION, type SheetApp, startSheetApp } from "./fixture";
@@ -23,7 +22,7 @@ beforeAll(async () => {
   admin = await s.signInAs("admin@example.com");
   blackpoolChampion = await s.signInAs("champion.blackpool@example.com");
   expect((await s.post(champion, sheet(), { intent: "start" })).status).toBe(302);
-  assessmentId = s.assessmentOf(s.uhmb)!.id;
+  assessmentId = (await s.assessmentOf(s.uhmb))!.id;
 }, 60_000);
 
 afterAll(async () => {
@@ -31,25 +30,35 @@ afterAll(async () => {
 });
 
 const sheet = () => s.sheetOf(s.uhmb);
-const auditCount = () => s.read.row<{ n: number }>("select count(*) as n from audit_event").n;
-const lastAudit = () =>
-  s.read.row<{ action: string; detail: string; actor_user_id: number }>(
+const auditCount = async () =>
+  (await s.read.row<{ n: number }>("select count(*) as n from audit_event")).n;
+const lastAudit = async () =>
+  await s.read.row<{ action: string; detail: string; actor_user_id: number }>(
     "select action, detail, actor_user_id from audit_event order by id desc limit 1",
   );
-const practicesOf = (componentId: string) =>
-  s.read.row<{ practices_in_place: string }>(
-    "select practices_in_place from component_answer where assessment_id = ? and component_id = ?",
-    assessmentId,
-    componentId,
+const practicesOf = async (componentId: string) =>
+  (
+    await s.read.row<{ practices_in_place: string }>(
+      "select practices_in_place from component_answer where assessment_id = ? and component_id = ?",
+      assessmentId,
+      componentId,
+    )
   ).practices_in_place;
-const principlesRow = (domain: number) =>
-  s.read.all<{ principles_in_place: string; note: string; version: number }>(
-    "select principles_in_place, note, version from domain_principles where assessment_id = ? and domain_number = ?",
-    assessmentId,
-    domain,
+const principlesRow = async (domain: number) =>
+  (
+    await s.read.all<{ principles_in_place: string; note: string; version: number }>(
+      "select principles_in_place, note, version from domain_principles where assessment_id = ? and domain_number = ?",
+      assessmentId,
+      domain,
+    )
   )[0];
-const actionsOf = (componentId: string) =>
-  s.read.all<{ id: number; description: string; owner: string | null; target_date: string | null }>(
+const actionsOf = async (componentId: string) =>
+  await s.read.all<{
+    id: number;
+    description: string;
+    owner: string | null;
+    target_date: string | null;
+  }>(
     `select pa.id, pa.description, pa.owner, pa.target_date from progression_action pa
      join component_answer ca on ca.id = pa.component_answer_id
      where ca.assessment_id = ? and ca.component_id = ? order by pa.id`,
@@ -64,7 +73,7 @@ const checkedBoxes = (html: string, idPrefix: string) =>
 
 describe("practices in place", () => {
   it("the champion ticks practices with the component's save; they show again after reload", async () => {
-    const before = s.answer(assessmentId, "1.2");
+    const before = await s.answer(assessmentId, "1.2");
     const saved = await s.post(champion, sheet(), {
       intent: "save",
       componentId: "1.2",
@@ -74,9 +83,9 @@ describe("practices in place", () => {
       practices: "2,0",
     });
     expect(saved.status).toBe(302);
-    expect(practicesOf("1.2")).toBe("[0,2]");
-    expect(s.answer(assessmentId, "1.2").version).toBe(before.version + 1);
-    expect(JSON.parse(lastAudit().detail)).toMatchObject({ practicesInPlace: [0, 2] });
+    expect(await practicesOf("1.2")).toBe("[0,2]");
+    expect((await s.answer(assessmentId, "1.2")).version).toBe(before.version + 1);
+    expect(JSON.parse((await lastAudit()).detail)).toMatchObject({ practicesInPlace: [0, 2] });
     const html = await (await s.get(champion, sheet())).text();
     expect(checkedBoxes(html, "c1-2-practices")).toEqual(["0", "2"]);
     // Readers see which are in place, without a form.
@@ -89,27 +98,27 @@ describe("practices in place", () => {
     const keep = await s.post(champion, sheet(), {
       intent: "save",
       componentId: "1.2",
-      version: String(s.answer(assessmentId, "1.2").version),
+      version: String((await s.answer(assessmentId, "1.2")).version),
       status: "in_progress",
       opportunities: "",
     });
     expect(keep.status).toBe(302);
-    expect(practicesOf("1.2")).toBe("[0,2]");
+    expect(await practicesOf("1.2")).toBe("[0,2]");
     const clear = await s.post(champion, sheet(), {
       intent: "save",
       componentId: "1.2",
-      version: String(s.answer(assessmentId, "1.2").version),
+      version: String((await s.answer(assessmentId, "1.2")).version),
       status: "in_progress",
       opportunities: "",
       practices: "",
     });
     expect(clear.status).toBe(302);
-    expect(practicesOf("1.2")).toBe("[]");
+    expect(await practicesOf("1.2")).toBe("[]");
   });
 
   it("refuses a practice the component does not have, and a stale version conflicts", async () => {
-    const before = s.answer(assessmentId, "1.2");
-    const audits = auditCount();
+    const before = await s.answer(assessmentId, "1.2");
+    const audits = await auditCount();
     const unknown = await s.post(champion, sheet(), {
       intent: "save",
       componentId: "1.2",
@@ -131,9 +140,9 @@ describe("practices in place", () => {
     expect(stale.status).toBe(409);
     // Saving over theirs posts the ticks again, from the panel's hidden field.
     expect(await stale.text()).toMatch(/name="practices" value="1"/);
-    expect(s.answer(assessmentId, "1.2")).toEqual(before);
-    expect(practicesOf("1.2")).toBe("[]");
-    expect(auditCount()).toBe(audits);
+    expect(await s.answer(assessmentId, "1.2")).toEqual(before);
+    expect(await practicesOf("1.2")).toBe("[]");
+    expect(await auditCount()).toBe(audits);
   });
 });
 
@@ -148,13 +157,13 @@ describe("cross-cutting principles per domain", () => {
     });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toContain("savedPrinciples=2");
-    expect(principlesRow(2)).toEqual({
+    expect(await principlesRow(2)).toEqual({
       principles_in_place: "[1,3]",
       note: "Leadership is in the procurement strategy",
       version: 1,
     });
-    expect(principlesRow(1)).toBeUndefined();
-    expect(lastAudit().action).toBe("principles.saved");
+    expect(await principlesRow(1)).toBeUndefined();
+    expect((await lastAudit()).action).toBe("principles.saved");
     const html = await (await s.get(champion, sheet())).text();
     expect(checkedBoxes(html, "d2-principles-principles")).toEqual(["1", "3"]);
     expect(checkedBoxes(html, "d1-principles-principles")).toEqual([]);
@@ -162,7 +171,7 @@ describe("cross-cutting principles per domain", () => {
   });
 
   it("refuses an over-long note with the message, keeping the typing and storing nothing", async () => {
-    const audits = auditCount();
+    const audits = await auditCount();
     const response = await s.post(champion, sheet(), {
       intent: "savePrinciples",
       domain: "2",
@@ -176,9 +185,9 @@ describe("cross-cutting principles per domain", () => {
     expect(html).toContain('href="#d2-principles-note"');
     expect(html).toContain("The note must be 2,000 characters or fewer");
     expect(html).toContain(`Typed ${"x".repeat(50)}`);
-    expect(principlesRow(2)?.version).toBe(1);
-    expect(principlesRow(2)?.principles_in_place).toBe("[1,3]");
-    expect(auditCount()).toBe(audits);
+    expect((await principlesRow(2))?.version).toBe(1);
+    expect((await principlesRow(2))?.principles_in_place).toBe("[1,3]");
+    expect(await auditCount()).toBe(audits);
   });
 
   it("a second champion's stale save answers 409 with both versions; readers may not post", async () => {
@@ -194,7 +203,7 @@ describe("cross-cutting principles per domain", () => {
     expect(html).toContain("Someone else saved these principles while you were editing");
     expect(html).toContain("Leadership is in the procurement strategy");
     expect(html).toContain("Second champion&#x27;s note");
-    expect(principlesRow(2)?.note).toBe("Leadership is in the procurement strategy");
+    expect((await principlesRow(2))?.note).toBe("Leadership is in the procurement strategy");
     const refused = await s.post(steering, sheet(), {
       intent: "savePrinciples",
       domain: "2",
@@ -212,13 +221,13 @@ describe("cross-cutting principles per domain", () => {
       note: "Second champion's note",
     });
     expect(over.status).toBe(302);
-    expect(principlesRow(2)).toMatchObject({ principles_in_place: "[6]", version: 2 });
+    expect(await principlesRow(2)).toMatchObject({ principles_in_place: "[6]", version: 2 });
   });
 });
 
 describe("progression actions", () => {
   it("refuses a missing description, an unreal date and over-long text, storing nothing", async () => {
-    const audits = auditCount();
+    const audits = await auditCount();
     const attempts = [
       [{ description: "  ", owner: "", targetDate: "" }, "Enter the action"],
       [
@@ -242,8 +251,8 @@ describe("progression actions", () => {
       expect(html).toContain(message);
       expect(html).toContain("There is a problem");
     }
-    expect(actionsOf("1.1")).toEqual([]);
-    expect(auditCount()).toBe(audits);
+    expect(await actionsOf("1.1")).toEqual([]);
+    expect(await auditCount()).toBe(audits);
   });
 
   it("adds an action with owner and date, shows it, and removes it, each audited", async () => {
@@ -255,13 +264,13 @@ describe("progression actions", () => {
       targetDate: "2027-03-31",
     });
     expect(added.status).toBe(302);
-    const [action] = actionsOf("1.1");
+    const [action] = await actionsOf("1.1");
     expect(action).toMatchObject({
       description: "Run a jobs fair with the college",
       owner: "Head of workforce",
       target_date: "2027-03-31",
     });
-    expect(lastAudit().action).toBe("action.added");
+    expect((await lastAudit()).action).toBe("action.added");
     const html = await (await s.get(steering, sheet())).text();
     expect(html).toContain("Run a jobs fair with the college");
     expect(html).toContain("2027-03-31");
@@ -279,7 +288,7 @@ describe("progression actions", () => {
       actionId: String(action!.id),
     });
     expect(reader.status).toBe(403);
-    expect(actionsOf("1.1")).toHaveLength(1);
+    expect(await actionsOf("1.1")).toHaveLength(1);
 
     const removed = await s.post(champion, sheet(), {
       intent: "removeAction",
@@ -287,21 +296,21 @@ describe("progression actions", () => {
       actionId: String(action!.id),
     });
     expect(removed.status).toBe(302);
-    expect(actionsOf("1.1")).toEqual([]);
-    expect(lastAudit().action).toBe("action.removed");
+    expect(await actionsOf("1.1")).toEqual([]);
+    expect((await lastAudit()).action).toBe("action.removed");
   });
 });
 
 describe("reopening and what changed since the last submission", () => {
   const reopenPath = () => `${sheet()}/reopen`;
-  const submissions = () =>
-    s.read.all<{ id: number }>(
+  const submissions = async () =>
+    await s.read.all<{ id: number }>(
       "select id from assessment_submission where assessment_id = ?",
       assessmentId,
     );
 
   async function submitAll() {
-    const notStarted = s.read.all<{ component_id: string; version: number }>(
+    const notStarted = await s.read.all<{ component_id: string; version: number }>(
       "select component_id, version from component_answer where assessment_id = ? and status = 'not_started'",
       assessmentId,
     );
@@ -320,7 +329,7 @@ describe("reopening and what changed since the last submission", () => {
 
   it("the place lead sees the Reopen form on a submitted sheet; champions and readers do not", async () => {
     await submitAll();
-    expect(submissions()).toHaveLength(1);
+    expect(await submissions()).toHaveLength(1);
     expect(await (await s.get(placeLead, sheet())).text()).toContain("Reopen self-assessment");
     expect(await (await s.get(admin, sheet())).text()).toContain("Reopen self-assessment");
     for (const visitor of [champion, steering]) {
@@ -329,7 +338,7 @@ describe("reopening and what changed since the last submission", () => {
   });
 
   it("champions and steering members get 403, another place 404, and nothing changes", async () => {
-    const audits = auditCount();
+    const audits = await auditCount();
     const form = { reason: "Taken over" };
     expect((await s.post(champion, reopenPath(), form)).status).toBe(403);
     expect((await s.post(steering, reopenPath(), form)).status).toBe(403);
@@ -337,22 +346,22 @@ describe("reopening and what changed since the last submission", () => {
     // Blackpool is in another place: its sheet does not exist for this place lead.
     const other = `${s.sheetOf(s.blackpool)}/reopen`;
     expect((await s.post(placeLead, other, form)).status).toBe(404);
-    expect(s.assessmentOf(s.uhmb)?.status).toBe("submitted");
-    expect(auditCount()).toBe(audits);
+    expect((await s.assessmentOf(s.uhmb))?.status).toBe("submitted");
+    expect(await auditCount()).toBe(audits);
   });
 
   it("the place lead must give a reason; with one, the sheet is a draft again, audited", async () => {
     const empty = await s.post(placeLead, reopenPath(), { reason: "  " });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Enter why the self-assessment is reopened");
-    expect(s.assessmentOf(s.uhmb)?.status).toBe("submitted");
+    expect((await s.assessmentOf(s.uhmb))?.status).toBe("submitted");
 
     const reopened = await s.post(placeLead, reopenPath(), {
       reason: "The carbon figures were for the wrong year",
     });
     expect(reopened.status).toBe(302);
-    expect(s.assessmentOf(s.uhmb)?.status).toBe("draft");
-    const audit = lastAudit();
+    expect((await s.assessmentOf(s.uhmb))?.status).toBe("draft");
+    const audit = await lastAudit();
     expect(audit.action).toBe("assessment.reopened");
     expect(JSON.parse(audit.detail)).toEqual({
       reason: "The carbon figures were for the wrong year",
@@ -366,7 +375,7 @@ describe("reopening and what changed since the last submission", () => {
   it("after an edit, the sheet shows what changed since the submission", async () => {
     let html = await (await s.get(champion, sheet())).text();
     expect(html).not.toContain("Changed since last submission");
-    const before = s.answer(assessmentId, "4.1");
+    const before = await s.answer(assessmentId, "4.1");
     const was = before.status === "in_progress" ? "In progress" : "Fulfilled";
     const saved = await s.post(champion, sheet(), {
       intent: "save",
@@ -386,14 +395,14 @@ describe("reopening and what changed since the last submission", () => {
 
   it("the champion submits again; both submissions are kept", async () => {
     await submitAll();
-    expect(submissions()).toHaveLength(2);
-    expect(s.assessmentOf(s.uhmb)?.status).toBe("submitted");
+    expect(await submissions()).toHaveLength(2);
+    expect((await s.assessmentOf(s.uhmb))?.status).toBe("submitted");
     const html = await (await s.get(champion, sheet())).text();
     const rows = /<h2[^>]*>Submissions<\/h2>[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
     expect(rows.match(/<tr class="nhsuk-table__row">/g)).toHaveLength(3);
     expect(html).not.toContain("Changed since last submission");
     // The submission keeps the plan as it was sent.
-    const latest = s.read.row<{ snapshot: string }>(
+    const latest = await s.read.row<{ snapshot: string }>(
       "select snapshot from assessment_submission where assessment_id = ? order by id desc limit 1",
       assessmentId,
     );
@@ -409,56 +418,56 @@ describe("reopening and what changed since the last submission", () => {
 describe("a freshly started month", () => {
   it("carries the plan forward and compares with the previous month's submission", async () => {
     // Blackpool's latest earlier month, submitted with 1.1 at a status it no longer has.
-    const db = new Database(s.file);
-    db.pragma("busy_timeout = 5000");
-    const previous = db
-      .prepare(
-        `select a.id from assessment a join assessment_period p on p.id = a.period_id
-         where a.organisation_id = ? and p.id != ? order by p.starts_on desc limit 1`,
-      )
-      .get(s.blackpool, s.openPeriod) as { id: number };
-    const answer = db
-      .prepare(
-        "select id, status from component_answer where assessment_id = ? and component_id = '1.1'",
-      )
-      .get(previous.id) as { id: number; status: string };
-    const submittedStatus = answer.status === "fulfilled" ? "in_progress" : "fulfilled";
-    db.prepare("update component_answer set practices_in_place = '[1]' where id = ?").run(
-      answer.id,
+    const db = s.read;
+    const previous = await db.one<{ id: number }>(
+      `select a.id from assessment a join assessment_period p on p.id = a.period_id
+       where a.organisation_id = ? and p.id != ? order by p.starts_on desc limit 1`,
+      s.blackpool,
+      s.openPeriod,
     );
-    db.prepare(
+    const answer = await db.one<{ id: number; status: string }>(
+      "select id, status from component_answer where assessment_id = ? and component_id = '1.1'",
+      previous.id,
+    );
+    const submittedStatus = answer.status === "fulfilled" ? "in_progress" : "fulfilled";
+    await db.run("update component_answer set practices_in_place = '[1]' where id = ?", answer.id);
+    await db.run(
       "insert into progression_action (component_answer_id, description, owner, target_date) values (?, ?, ?, ?)",
-    ).run(answer.id, "Carried-forward action", "Workforce lead", "2027-01-31");
-    db.prepare(
+      answer.id,
+      "Carried-forward action",
+      "Workforce lead",
+      "2027-01-31",
+    );
+    await db.run(
       "insert into domain_principles (assessment_id, domain_number, principles_in_place, note) values (?, 5, '[5]', 'Carried note')",
-    ).run(previous.id);
-    const userId = (
-      db
-        .prepare("select id from app_user where email = 'champion.blackpool@example.com'")
-        .get() as {
-        id: number;
-      }
-    ).id;
+      previous.id,
+    );
+    const userId = await db.userId("champion.blackpool@example.com");
     const snapshot = {
       answers: [{ componentId: "1.1", status: submittedStatus, opportunities: "", evidence: [] }],
     };
-    db.prepare(
+    await db.run(
       "insert into assessment_submission (assessment_id, submitted_by, submitted_at, level, snapshot) values (?, ?, ?, null, ?)",
-    ).run(previous.id, userId, "2026-10-31T12:00:00.000Z", JSON.stringify(snapshot));
-    db.close();
+      previous.id,
+      userId,
+      "2026-10-31T12:00:00.000Z",
+      JSON.stringify(snapshot),
+    );
 
     const blackpoolSheet = s.sheetOf(s.blackpool);
     const started = await s.post(blackpoolChampion, blackpoolSheet, { intent: "start" });
     expect(started.status).toBe(302);
-    const current = s.assessmentOf(s.blackpool)!.id;
+    const current = (await s.assessmentOf(s.blackpool))!.id;
     expect(
-      s.read.row<{ practices_in_place: string }>(
-        "select practices_in_place from component_answer where assessment_id = ? and component_id = '1.1'",
-        current,
+      (
+        await s.read.row<{ practices_in_place: string }>(
+          "select practices_in_place from component_answer where assessment_id = ? and component_id = '1.1'",
+          current,
+        )
       ).practices_in_place,
     ).toBe("[1]");
     expect(
-      s.read.all(
+      await s.read.all(
         "select domain_number, principles_in_place, note, version from domain_principles where assessment_id = ?",
         current,
       ),

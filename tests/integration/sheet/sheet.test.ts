@@ -24,17 +24,20 @@ afterAll(async () => {
 });
 
 const sheet = () => s.sheetOf(s.uhmb);
-const auditCount = () => s.read.row<{ n: number }>("select count(*) as n from audit_event").n;
+const auditCount = async () =>
+  (await s.read.row<{ n: number }>("select count(*) as n from audit_event")).n;
 const save = (visitor: Visitor, componentId: string, fields: Record<string, string>) =>
   s.post(visitor, sheet(), { intent: "save", componentId, ...fields });
 
 /** A component of the new assessment with no evidence and not fulfilled. */
-function bareComponent(): string {
-  return s.read.row<{ component_id: string }>(
-    `select component_id from component_answer ca where assessment_id = ? and status != 'fulfilled'
+async function bareComponent(): Promise<string> {
+  return (
+    await s.read.row<{ component_id: string }>(
+      `select component_id from component_answer ca where assessment_id = ? and status != 'fulfilled'
      and not exists (select 1 from component_evidence where component_answer_id = ca.id)
      order by component_id limit 1`,
-    assessmentId,
+      assessmentId,
+    )
   ).component_id;
 }
 
@@ -47,43 +50,52 @@ describe("starting a month", () => {
     expect(html).not.toContain("Start this month");
     const refused = await s.post(steering, sheet(), { intent: "start" });
     expect(refused.status).toBe(403);
-    expect(s.assessmentOf(s.uhmb)).toBeUndefined();
+    expect(await s.assessmentOf(s.uhmb)).toBeUndefined();
   });
 
   it("opening the page creates nothing; the champion's Start copies last month's answers forward", async () => {
     const page = await s.get(champion, sheet());
     expect(await page.text()).toContain("Start this month&#x27;s self-assessment");
-    expect(s.assessmentOf(s.uhmb)).toBeUndefined();
+    expect(await s.assessmentOf(s.uhmb)).toBeUndefined();
 
     const started = await s.post(champion, sheet(), { intent: "start" });
     expect(started.status).toBe(302);
-    const assessment = s.assessmentOf(s.uhmb);
+    const assessment = await s.assessmentOf(s.uhmb);
     expect(assessment?.status).toBe("draft");
     assessmentId = assessment!.id;
 
-    const previous = s.read.row<{ id: number }>(
-      `select a.id from assessment a join assessment_period p on p.id = a.period_id
+    const previous = (
+      await s.read.row<{ id: number }>(
+        `select a.id from assessment a join assessment_period p on p.id = a.period_id
        where a.organisation_id = ? and a.id != ? order by p.starts_on desc limit 1`,
-      s.uhmb,
-      assessmentId,
+        s.uhmb,
+        assessmentId,
+      )
     ).id;
-    const answers = (id: number) =>
-      s.read.all<{ component_id: string; status: string; opportunities: string; items: number }>(
+    const answers = async (id: number) =>
+      await s.read.all<{
+        component_id: string;
+        status: string;
+        opportunities: string;
+        items: number;
+      }>(
         `select component_id, status, opportunities,
            (select count(*) from component_evidence where component_answer_id = ca.id) as items
          from component_answer ca where assessment_id = ? order by component_id`,
         id,
       );
-    expect(answers(assessmentId)).toEqual(answers(previous));
-    expect(answers(assessmentId)).toHaveLength(16);
+    expect(await answers(assessmentId)).toEqual(await answers(previous));
+    expect(await answers(assessmentId)).toHaveLength(16);
 
     // Starting again (a second tab, a double click) keeps the one assessment.
     expect((await s.post(champion, sheet(), { intent: "start" })).status).toBe(302);
     expect(
-      s.read.row<{ n: number }>(
-        "select count(*) as n from assessment where organisation_id = ? and period_id = ?",
-        s.uhmb,
-        s.openPeriod,
+      (
+        await s.read.row<{ n: number }>(
+          "select count(*) as n from assessment where organisation_id = ? and period_id = ?",
+          s.uhmb,
+          s.openPeriod,
+        )
       ).n,
     ).toBe(1);
   });
@@ -91,8 +103,8 @@ describe("starting a month", () => {
 
 describe("saving a component", () => {
   it("saves status and opportunities, bumps the version and records it in the audit log", async () => {
-    const id = bareComponent();
-    const before = s.answer(assessmentId, id);
+    const id = await bareComponent();
+    const before = await s.answer(assessmentId, id);
     const response = await save(champion, id, {
       version: String(before.version),
       status: "in_progress",
@@ -100,12 +112,12 @@ describe("saving a component", () => {
     });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toContain(`saved=${id}`);
-    expect(s.answer(assessmentId, id)).toMatchObject({
+    expect(await s.answer(assessmentId, id)).toMatchObject({
       status: "in_progress",
       opportunities: "Talk to the college about apprenticeships",
       version: before.version + 1,
     });
-    const audit = s.read.row<{ action: string; detail: string }>(
+    const audit = await s.read.row<{ action: string; detail: string }>(
       "select action, detail from audit_event order by id desc limit 1",
     );
     expect(audit.action).toBe("component.saved");
@@ -121,9 +133,9 @@ describe("saving a component", () => {
   });
 
   it("refuses Fulfilled without evidence with a clear message, keeping what was typed", async () => {
-    const id = bareComponent();
-    const before = s.answer(assessmentId, id);
-    const audits = auditCount();
+    const id = await bareComponent();
+    const before = await s.answer(assessmentId, id);
+    const audits = await auditCount();
     const response = await save(champion, id, {
       version: String(before.version),
       status: "fulfilled",
@@ -134,14 +146,14 @@ describe("saving a component", () => {
     expect(html).toContain("There is a problem");
     expect(html).toContain("Add at least one piece of evidence before marking this component");
     expect(html).toContain("Typed but refused");
-    expect(s.answer(assessmentId, id)).toEqual(before);
-    expect(auditCount()).toBe(audits);
+    expect(await s.answer(assessmentId, id)).toEqual(before);
+    expect(await auditCount()).toBe(audits);
   });
 
   it("refuses over-long text and an unknown component with 400, storing nothing", async () => {
-    const id = bareComponent();
-    const before = s.answer(assessmentId, id);
-    const audits = auditCount();
+    const id = await bareComponent();
+    const before = await s.answer(assessmentId, id);
+    const audits = await auditCount();
     const long = await save(champion, id, {
       version: String(before.version),
       status: "in_progress",
@@ -163,21 +175,27 @@ describe("saving a component", () => {
       body: "Nowhere",
     });
     expect(evidence.status).toBe(400);
-    expect(s.answer(assessmentId, id)).toEqual(before);
+    expect(await s.answer(assessmentId, id)).toEqual(before);
     expect(
-      s.read.row<{ n: number }>(
-        "select count(*) as n from component_answer where assessment_id = ? and component_id = '9.9'",
-        assessmentId,
+      (
+        await s.read.row<{ n: number }>(
+          "select count(*) as n from component_answer where assessment_id = ? and component_id = '9.9'",
+          assessmentId,
+        )
       ).n,
     ).toBe(0);
     expect(
-      s.read.row<{ n: number }>("select count(*) as n from evidence_item where title = 'Ghost'").n,
+      (
+        await s.read.row<{ n: number }>(
+          "select count(*) as n from evidence_item where title = 'Ghost'",
+        )
+      ).n,
     ).toBe(0);
-    expect(auditCount()).toBe(audits);
+    expect(await auditCount()).toBe(audits);
   });
 
   it("with evidence added, Fulfilled is accepted; the last item of a fulfilled component stays", async () => {
-    const id = bareComponent();
+    const id = await bareComponent();
     const bad = await s.post(champion, sheet(), {
       intent: "addEvidence",
       componentId: id,
@@ -194,19 +212,19 @@ describe("saving a component", () => {
       url: "https://example.org/policy",
     });
     expect(added.status).toBe(302);
-    const item = s.read.row<{ id: number; url: string; organisation_id: number }>(
+    const item = await s.read.row<{ id: number; url: string; organisation_id: number }>(
       "select id, url, organisation_id from evidence_item where title = 'Our policy'",
     );
     expect(item).toMatchObject({ url: "https://example.org/policy", organisation_id: s.uhmb });
 
-    const before = s.answer(assessmentId, id);
+    const before = await s.answer(assessmentId, id);
     const fulfilled = await save(champion, id, {
       version: String(before.version),
       status: "fulfilled",
       opportunities: "",
     });
     expect(fulfilled.status).toBe(302);
-    expect(s.answer(assessmentId, id).status).toBe("fulfilled");
+    expect((await s.answer(assessmentId, id)).status).toBe("fulfilled");
 
     const remove = await s.post(champion, sheet(), {
       intent: "removeEvidence",
@@ -216,9 +234,11 @@ describe("saving a component", () => {
     expect(remove.status).toBe(400);
     expect(await remove.text()).toContain("A fulfilled component needs at least one piece");
     expect(
-      s.read.row<{ n: number }>(
-        "select count(*) as n from component_evidence where component_answer_id = ?",
-        before.id,
+      (
+        await s.read.row<{ n: number }>(
+          "select count(*) as n from component_evidence where component_answer_id = ?",
+          before.id,
+        )
       ).n,
     ).toBe(1);
   });
@@ -226,8 +246,8 @@ describe("saving a component", () => {
 
 describe("two champions editing the same component", () => {
   it("the second save answers 409 with both versions; saving over it needs the newer version", async () => {
-    const id = bareComponent();
-    const loaded = s.answer(assessmentId, id).version;
+    const id = await bareComponent();
+    const loaded = (await s.answer(assessmentId, id)).version;
     const first = await save(champion, id, {
       version: String(loaded),
       status: "in_progress",
@@ -245,7 +265,7 @@ describe("two champions editing the same component", () => {
     expect(html).toContain("Someone else saved this component while you were editing");
     expect(html).toContain("First champion&#x27;s plan");
     expect(html).toContain("Second champion&#x27;s plan");
-    expect(s.answer(assessmentId, id)).toMatchObject({
+    expect(await s.answer(assessmentId, id)).toMatchObject({
       opportunities: "First champion's plan",
       version: loaded + 1,
     });
@@ -256,7 +276,7 @@ describe("two champions editing the same component", () => {
       opportunities: "Second champion's plan",
     });
     expect(over.status).toBe(302);
-    expect(s.answer(assessmentId, id)).toMatchObject({
+    expect(await s.answer(assessmentId, id)).toMatchObject({
       opportunities: "Second champion's plan",
       version: loaded + 2,
     });
@@ -265,9 +285,9 @@ describe("two champions editing the same component", () => {
 
 describe("posting to a sheet that is not yours", () => {
   it("a champion of another trust, or one guessing ids, is refused and nothing changes", async () => {
-    const id = bareComponent();
-    const before = s.answer(assessmentId, id);
-    const audits = auditCount();
+    const id = await bareComponent();
+    const before = await s.answer(assessmentId, id);
+    const audits = await auditCount();
     const attempts = [
       s.post(blackpoolChampion, sheet(), {
         intent: "save",
@@ -293,24 +313,24 @@ describe("posting to a sheet that is not yours", () => {
     const guessed = await s.post(champion, s.sheetOf(s.uhmb, 999999), { intent: "start" });
     expect(guessed.status).toBe(404);
 
-    expect(s.answer(assessmentId, id)).toEqual(before);
-    expect(auditCount()).toBe(audits);
+    expect(await s.answer(assessmentId, id)).toEqual(before);
+    expect(await auditCount()).toBe(audits);
   });
 
   it("UHMB's champion cannot change Blackpool's started sheet, which stays as it was", async () => {
     const otherSheet = s.sheetOf(s.blackpool);
     expect((await s.post(blackpoolChampion, otherSheet, { intent: "start" })).status).toBe(302);
-    const blackpoolAssessment = s.assessmentOf(s.blackpool)!.id;
-    const everything = () =>
-      s.read.all(
+    const blackpoolAssessment = (await s.assessmentOf(s.blackpool))!.id;
+    const everything = async () =>
+      await s.read.all(
         `select ca.component_id, ca.status, ca.opportunities, ca.version,
            (select count(*) from component_evidence where component_answer_id = ca.id) as items
          from component_answer ca where assessment_id = ? order by component_id`,
         blackpoolAssessment,
       );
-    const before = everything();
-    const audits = auditCount();
-    const target = s.answer(blackpoolAssessment, "1.1");
+    const before = await everything();
+    const audits = await auditCount();
+    const target = await s.answer(blackpoolAssessment, "1.1");
     const attempts: Array<Record<string, string>> = [
       {
         intent: "save",
@@ -333,23 +353,23 @@ describe("posting to a sheet that is not yours", () => {
     for (const form of attempts) {
       expect((await s.post(champion, otherSheet, form)).status).toBe(404);
     }
-    expect(everything()).toEqual(before);
-    expect(s.assessmentOf(s.blackpool)?.status).toBe("draft");
-    expect(auditCount()).toBe(audits);
+    expect(await everything()).toEqual(before);
+    expect((await s.assessmentOf(s.blackpool))?.status).toBe("draft");
+    expect(await auditCount()).toBe(audits);
   });
 });
 
 describe("submitting", () => {
   it("names the components not started, then records one submission however often it is sent", async () => {
     // Whatever last month left, at least one component is not started.
-    const reset = bareComponent();
+    const reset = await bareComponent();
     const resetSave = await save(champion, reset, {
-      version: String(s.answer(assessmentId, reset).version),
+      version: String((await s.answer(assessmentId, reset)).version),
       status: "not_started",
       opportunities: "",
     });
     expect(resetSave.status).toBe(302);
-    const notStarted = s.read.all<{ component_id: string; version: number }>(
+    const notStarted = await s.read.all<{ component_id: string; version: number }>(
       "select component_id, version from component_answer where assessment_id = ? and status = 'not_started'",
       assessmentId,
     );
@@ -360,7 +380,7 @@ describe("submitting", () => {
       expect(html).toContain(`${row.component_id} `);
       expect(html).toContain(`href="#c${row.component_id.replace(".", "-")}-status"`);
     }
-    expect(s.assessmentOf(s.uhmb)?.status).toBe("draft");
+    expect((await s.assessmentOf(s.uhmb))?.status).toBe("draft");
 
     for (const row of notStarted) {
       const response = await save(champion, row.component_id, {
@@ -377,7 +397,7 @@ describe("submitting", () => {
     expect([first.status, second.status]).toEqual([302, 302]);
     expect((await s.post(champion, sheet(), { intent: "submit" })).status).toBe(302);
 
-    const submissions = s.read.all<{ level: string | null; snapshot: string }>(
+    const submissions = await s.read.all<{ level: string | null; snapshot: string }>(
       "select level, snapshot from assessment_submission where assessment_id = ?",
       assessmentId,
     );
@@ -393,26 +413,28 @@ describe("submitting", () => {
       fulfilled.map((a) => a.componentId),
     );
     expect(submissions[0]!.level).toBe(expected.level);
-    expect(s.assessmentOf(s.uhmb)?.status).toBe("submitted");
+    expect((await s.assessmentOf(s.uhmb))?.status).toBe("submitted");
   });
 
   it("a submitted sheet is read-only, refuses changes, and shows its submission", async () => {
-    const id = bareComponent();
-    const before = s.answer(assessmentId, id);
+    const id = await bareComponent();
+    const before = await s.answer(assessmentId, id);
     const refused = await save(champion, id, {
       version: String(before.version),
       status: "in_progress",
       opportunities: "Too late",
     });
     expect(refused.status).toBe(403);
-    expect(s.answer(assessmentId, id)).toEqual(before);
+    expect(await s.answer(assessmentId, id)).toEqual(before);
     const page = await (await s.get(champion, sheet())).text();
     expect(page).toContain("It can no longer be changed");
     expect(page).not.toContain('name="intent" value="save"');
-    const by = s.read.row<{ name: string }>(
-      `select u.name from assessment_submission s join app_user u on u.id = s.submitted_by
+    const by = (
+      await s.read.row<{ name: string }>(
+        `select u.name from assessment_submission s join app_user u on u.id = s.submitted_by
        where s.assessment_id = ?`,
-      assessmentId,
+        assessmentId,
+      )
     ).name;
     expect(page).toContain("Submissions");
     expect(page).toContain(`<td class="nhsuk-table__cell">${by}</td>`);

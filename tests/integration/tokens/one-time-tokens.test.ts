@@ -5,7 +5,7 @@ import {
   createOneTimeToken,
   revokeOneTimeTokens,
 } from "~/models/one-time-tokens.server";
-import { createDatabase } from "../../../db/dialect";
+import type { createDatabase } from "../../../db/dialect";
 import { freshDatabasePerTest } from "../../setup/database";
 
 const fresh = freshDatabasePerTest();
@@ -104,7 +104,7 @@ describe("a one-time link", () => {
   it("lets only one of two simultaneous uses succeed", async () => {
     const token = await invite();
     // A second connection, as a second server process would have.
-    const other = createDatabase({ dialect: "sqlite", file: `${fresh.dir}/test.db` });
+    const other = fresh.database.open();
     try {
       const results = await Promise.all([
         use(token),
