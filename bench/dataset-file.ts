@@ -2,7 +2,7 @@ import path from "node:path";
 import type { CountryShape } from "./options";
 
 // Bump when the generator changes what it writes, so --keep never reuses an older country.
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 /** Where a dataset of this shape is kept: its name is its parameters, so --keep finds it. */
 export function datasetFile(dir: string, shape: CountryShape): string {

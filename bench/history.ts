@@ -15,8 +15,6 @@ type Progress = {
   evidence: number[][];
   /** How quickly it improves: some organisations race, some stall. */
   pace: number;
-  /** The month it first reports; before it, nothing. */
-  firstMonth: number;
 };
 
 type Level = (fulfilledComponentIds: string[]) => string | null;
@@ -25,8 +23,8 @@ type Level = (fulfilledComponentIds: string[]) => string | null;
  * Every month of every organisation, month by month as the rows would arrive
  * in life (so a month's rows sit together on disk, as they would), one
  * transaction per month. Statuses improve over time at each organisation's
- * pace; most months are submitted; the newest month is a mix of drafts,
- * submissions and nothing yet. Evidence is created as components progress,
+ * pace; every past month has an assessment, nearly all submitted; the newest
+ * month is a mix of drafts, submissions and nothing yet. Evidence is created as components progress,
  * linked from every later month's answer (carried forward), and some shared.
  */
 export function insertHistory(
@@ -45,8 +43,6 @@ export function insertHistory(
         version: componentIds.map(() => 1),
         evidence: componentIds.map(() => []),
         pace: 0.3 + random.next() * 1.7,
-        // Most report from the start; some join later.
-        firstMonth: random.chance(0.8) ? 0 : random.int(0, lastMonth),
       },
     ]),
   );
@@ -57,7 +53,6 @@ export function insertHistory(
     sqlite.transaction(() => {
       for (const org of country.organisations) {
         const p = progress.get(org.id)!;
-        if (m < p.firstMonth) continue;
         advance(p, random);
         const state = monthState(random, m === lastMonth);
         if (state === "none") continue;
@@ -126,10 +121,11 @@ function advance(p: Progress, random: Random) {
   });
 }
 
+/** Every past month has an assessment (the shape); a few were never submitted. */
 function monthState(random: Random, newest: boolean): "none" | "draft" | "submitted" {
   const r = random.next();
   if (newest) return r < 0.2 ? "none" : r < 0.5 ? "draft" : "submitted";
-  return r < 0.03 ? "none" : r < 0.06 ? "draft" : "submitted";
+  return r < 0.03 ? "draft" : "submitted";
 }
 
 function insertAnswers(
