@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { fileOfDatabaseUrl } from "./dataset-file";
 
 /** The size of the synthetic country. */
 export type CountryShape = {
@@ -13,7 +14,8 @@ export type CountryShape = {
 export type BenchOptions = {
   shapes: CountryShape[];
   keep: boolean;
-  databaseUrl: string | null;
+  /** The SQLite file --database names, or null for one per shape under `dir`. */
+  databaseFile: string | null;
   dir: string;
   requests: number;
 };
@@ -61,10 +63,16 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   if (databaseUrl && chosenMonths.length > 1) {
     fail("--database names one database: choose one size with --months");
   }
+  let databaseFile: string | null = null;
+  try {
+    databaseFile = databaseUrl ? fileOfDatabaseUrl(databaseUrl) : null;
+  } catch (error) {
+    fail((error as Error).message);
+  }
   return {
     shapes: chosenMonths.map((m) => ({ ...base, months: m })),
     keep,
-    databaseUrl,
+    databaseFile,
     dir: process.env.BENCH_DIR || path.join(os.tmpdir(), "anchor-bench"),
     requests,
   };

@@ -1,11 +1,12 @@
 // `npm run bench`: generates a synthetic country, starts the built app on it,
 // and prints each page's server time beside the time of its bare SQL.
 // It prints figures; it asserts nothing (see docs/decisions/020-…).
+import fs from "node:fs";
 import { createDatabase } from "../db/dialect";
 import type { Visitor } from "../tests/support/http";
 import { visit } from "../tests/support/http";
 import { ensureBuilt, peakRss, signInAs, startBenchApp } from "./app-server";
-import { datasetFile, fileOfDatabaseUrl } from "./dataset-file";
+import { datasetFile } from "./dataset-file";
 import { existingDataset, generateDataset } from "./generate";
 import { type BenchOptions, type CountryShape, parseOptions } from "./options";
 import { pages } from "./pages";
@@ -29,9 +30,11 @@ async function main() {
 }
 
 async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise<SizeResult> {
-  const file = options.databaseUrl
-    ? fileOfDatabaseUrl(options.databaseUrl)
-    : datasetFile(options.dir, shape);
+  const file = options.databaseFile ?? datasetFile(options.dir, shape);
+  // Generating starts by deleting the file: never one the benchmark did not make.
+  if (options.databaseFile && fs.existsSync(file) && !existingDataset(file)) {
+    throw new Error(`${file} exists and is not a benchmark dataset: remove it or name another`);
+  }
   const existing = options.keep ? existingDataset(file) : null;
   const reused = existing !== null && sameShape(existing.shape, shape);
   if (!reused) progress(`Generating ${shape.months} months into ${file}…`);
