@@ -3,6 +3,8 @@ import path from "node:path";
 
 export type RunningApp = {
   url: string;
+  /** tsx's wrapper; the server is its child (the benchmark reads its memory from /proc). */
+  pid: number | undefined;
   output: () => string;
   stop: () => Promise<void>;
   /** SIGKILL to the server and tsx's wrapper (as a crash would); needs `killable`. */
@@ -67,6 +69,7 @@ export function launchApp(
       clearTimeout(timer);
       resolve({
         url: match[1],
+        pid: child.pid,
         output: () => output,
         stop: () => stopChild(child),
         kill,

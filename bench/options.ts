@@ -1,0 +1,90 @@
+import os from "node:os";
+import path from "node:path";
+import { fileOfDatabaseUrl } from "./dataset-file";
+
+/** The size of the synthetic country. */
+export type CountryShape = {
+  systems: number;
+  places: number;
+  organisations: number;
+  months: number;
+  seed: number;
+};
+
+export type BenchOptions = {
+  shapes: CountryShape[];
+  keep: boolean;
+  /** The SQLite file --database names, or null for one per shape under `dir`. */
+  databaseFile: string | null;
+  dir: string;
+  requests: number;
+};
+
+// The issue's national scale: 42 ICSs, 200 places, 5,000 organisations.
+const FULL = { systems: 42, places: 200, organisations: 5000, seed: 2021 };
+// Small enough to generate and time in seconds on a laptop.
+const QUICK = { systems: 1, places: 8, organisations: 300, seed: 2021 };
+
+const usage = `Usage: npm run bench -- [--months 12|120] [--quick] [--keep] [--requests N] [--database file:/path.db]
+
+  --months N     one dataset of N monthly periods (default: 12 and 120, a table each)
+  --quick        1 system, 300 organisations, 12 months: a try in seconds
+  --keep         reuse a dataset already generated with the same parameters
+  --requests N   timed requests per page (default 30, after a warm-up)
+  --database U   generate into this database instead of BENCH_DIR (SQLite file: only)
+BENCH_DIR        where datasets are kept (default ${path.join(os.tmpdir(), "anchor-bench")})`;
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const args = [...argv];
+  let months: number[] | null = null;
+  let quick = false;
+  let keep = false;
+  let databaseUrl: string | null = null;
+  let requests = 30;
+  while (args.length) {
+    const arg = args.shift();
+    const value = () => {
+      const next = args.shift();
+      if (next === undefined) fail(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === "--months") months = [positive(value(), "--months")];
+    else if (arg === "--quick") quick = true;
+    else if (arg === "--keep") keep = true;
+    else if (arg === "--requests") requests = positive(value(), "--requests");
+    else if (arg === "--database") databaseUrl = value();
+    else if (arg === "--help" || arg === "-h") {
+      console.log(usage);
+      process.exit(0);
+    } else fail(`Unknown option ${arg}`);
+  }
+  const base = quick ? QUICK : FULL;
+  const chosenMonths = months ?? (quick ? [12] : [12, 120]);
+  if (databaseUrl && chosenMonths.length > 1) {
+    fail("--database names one database: choose one size with --months");
+  }
+  let databaseFile: string | null = null;
+  try {
+    databaseFile = databaseUrl ? fileOfDatabaseUrl(databaseUrl) : null;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  return {
+    shapes: chosenMonths.map((m) => ({ ...base, months: m })),
+    keep,
+    databaseFile,
+    dir: process.env.BENCH_DIR || path.join(os.tmpdir(), "anchor-bench"),
+    requests,
+  };
+}
+
+function positive(text: string, name: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) fail(`${name} needs a whole number above 0`);
+  return n;
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${usage}`);
+  process.exit(2);
+}

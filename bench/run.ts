@@ -1,0 +1,97 @@
+// `npm run bench`: generates a synthetic country, starts the built app on it,
+// and prints each page's server time beside the time of its bare SQL.
+// It prints figures; it asserts nothing (see docs/decisions/020-…).
+import fs from "node:fs";
+import { createDatabase } from "../db/dialect";
+import type { Visitor } from "../tests/support/http";
+import { visit } from "../tests/support/http";
+import { ensureBuilt, peakRss, signInAs, startBenchApp } from "./app-server";
+import { datasetFile } from "./dataset-file";
+import { existingDataset, generateDataset } from "./generate";
+import { type BenchOptions, type CountryShape, parseOptions } from "./options";
+import { pages } from "./pages";
+import type { BenchRole } from "./people";
+import { growthReport, type PageResult, type SizeResult, sizeReport } from "./report";
+import { findTargets } from "./targets";
+import { time, type Timing } from "./timing";
+
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  ensureBuilt();
+  const results: SizeResult[] = [];
+  for (const shape of options.shapes) {
+    const result = await benchOneSize(shape, options);
+    console.log(`${sizeReport(result)}\n`);
+    results.push(result);
+  }
+  if (results.length > 1) console.log(`${growthReport(results)}\n`);
+}
+
+async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise<SizeResult> {
+  const file = options.databaseFile ?? datasetFile(options.dir, shape);
+  // Generating starts by deleting the file: never one the benchmark did not make.
+  if (options.databaseFile && fs.existsSync(file) && !existingDataset(file)) {
+    throw new Error(`${file} exists and is not a benchmark dataset: remove it or name another`);
+  }
+  const existing = options.keep ? existingDataset(file) : null;
+  const reused = existing !== null && sameShape(existing.shape, shape);
+  if (!reused) progress(`Generating ${shape.months} months into ${file}…`);
+  const stats = reused ? existing : await generateDataset(file, shape);
+  const targets = findTargets(file);
+  const measured = pages.flatMap((p) => (p.measure ? [{ ...p, measure: p.measure }] : []));
+
+  // The bare SQL first, before the server runs, so the two never compete.
+  progress("Timing the bare SQL…");
+  const sql = new Map<string, Timing>();
+  const db = createDatabase({ dialect: "sqlite", file });
+  try {
+    for (const page of measured) {
+      sql.set(page.name, await time(() => page.measure.bareSql(db, targets), options.requests));
+    }
+  } finally {
+    await db.destroy();
+  }
+
+  progress("Starting the app and timing the pages…");
+  const app = await startBenchApp(file);
+  try {
+    const visitors = new Map<BenchRole, Visitor>();
+    const visitorFor = async (role: BenchRole) => {
+      if (!visitors.has(role)) visitors.set(role, await signInAs(app, file, role));
+      return visitors.get(role)!;
+    };
+    const timed = new Map<string, Timing>();
+    for (const page of measured) {
+      const visitor = await visitorFor(page.as);
+      const path = page.measure.path(targets);
+      timed.set(
+        page.name,
+        await time(async () => {
+          const response = await visit(app.url, path, { visitor });
+          // The whole page is part of the time, and an error page is no figure.
+          await response.text();
+          if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        }, options.requests),
+      );
+    }
+    const results: PageResult[] = pages.map((p) => ({
+      name: p.name,
+      as: p.as.replace("_", " "),
+      page: timed.get(p.name) ?? null,
+      sql: sql.get(p.name) ?? null,
+    }));
+    return { stats, reused, file, peakRss: peakRss(app), pages: results };
+  } finally {
+    await app.stop();
+  }
+}
+
+const sameShape = (a: CountryShape, b: CountryShape) =>
+  (Object.keys(b) as Array<keyof CountryShape>).every((key) => a[key] === b[key]);
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
