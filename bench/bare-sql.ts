@@ -5,11 +5,12 @@ import {
   periodReturns,
   periodsEndingWith,
   returnsOf,
+  submittedLevels,
 } from "../app/models/aggregation.server";
 import { evidenceLibrary } from "../app/models/evidence-files.server";
 import { getOrganisation, listOrganisations } from "../app/models/organisations.server";
 import { getPeriod, listPeriods } from "../app/models/periods.server";
-import { getPlace } from "../app/models/places.server";
+import { getPlace, listPlaces } from "../app/models/places.server";
 import { loadPrinciples } from "../app/models/principles.server";
 import { listActions } from "../app/models/progression-actions.server";
 import { baselineSubmission } from "../app/models/reopening.server";
@@ -104,4 +105,39 @@ export async function reportingSheetSql(db: Db, organisationId: number, periodId
   });
   await loadPrinciples(db, { assessmentId: assessment.id });
   await listActions(db, { assessmentId: assessment.id });
+}
+
+/** app/routes/places.$placeId_.comparison.server.ts, placeComparison. */
+export async function comparisonSql(db: Db, placeId: number) {
+  const place = (await getPlace(db, { id: placeId }))!;
+  const organisations = await listOrganisations(db, {
+    placeIds: [place.id],
+    systemWideIn: [place.systemId],
+  });
+  const ids = organisations.map((o) => o.id);
+  const periods = await listPeriods(db, { systemId: place.systemId });
+  const { chosen } = choosePeriod(periods, {
+    requested: null,
+    latestWithReturn: await latestPeriodWithReturn(db, {
+      systemId: place.systemId,
+      organisationIds: ids,
+    }),
+  });
+  if (chosen) await periodReturns(db, { periodId: chosen.id, organisationIds: ids });
+}
+
+/** app/routes/systems.$systemId.server.ts, systemRollup. */
+export async function rollupSql(db: Db, systemId: number) {
+  await listPlaces(db, { systemIds: [systemId] });
+  const organisations = await listOrganisations(db, { systemIds: [systemId] });
+  const ids = organisations.map((o) => o.id);
+  const periods = await listPeriods(db, { systemId });
+  const { chosen } = choosePeriod(periods, {
+    requested: null,
+    latestWithReturn: await latestPeriodWithReturn(db, { systemId, organisationIds: ids }),
+  });
+  if (!chosen) return;
+  await periodReturns(db, { periodId: chosen.id, organisationIds: ids });
+  const months = await periodsEndingWith(db, { systemId, endingWith: chosen.starts_on, count: 12 });
+  await submittedLevels(db, { systemId, periodIds: months.map((m) => m.id) });
 }

@@ -1,10 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import {
+  comparisonSql,
   goodPracticeSql,
   organisationOverviewSql,
   placeSummarySql,
   reportingSheetSql,
+  rollupSql,
 } from "./bare-sql";
 import type { BenchRole } from "./people";
 import type { Targets } from "./targets";
@@ -30,7 +32,14 @@ export const pages: BenchPage[] = [
       bareSql: (db, t) => organisationOverviewSql(db, t.organisationId),
     },
   },
-  { name: "Comparison matrix", as: "steering_member", measure: null },
+  {
+    name: "Comparison matrix",
+    as: "steering_member",
+    measure: {
+      path: (t) => `/places/${t.placeId}/comparison`,
+      bareSql: (db, t) => comparisonSql(db, t.placeId),
+    },
+  },
   {
     name: "Place summary (largest place)",
     as: "place_lead",
@@ -39,7 +48,14 @@ export const pages: BenchPage[] = [
       bareSql: (db, t) => placeSummarySql(db, t.placeId),
     },
   },
-  { name: "ICS roll-up (largest system)", as: "admin", measure: null },
+  {
+    name: "ICS roll-up (largest system)",
+    as: "admin",
+    measure: {
+      path: (t) => `/systems/${t.systemId}`,
+      bareSql: (db, t) => rollupSql(db, t.systemId),
+    },
+  },
   {
     name: "Good practice (largest place)",
     as: "steering_member",

@@ -13,6 +13,7 @@ let ids: {
   champion: number;
   openPeriod: number;
   latestUhmbPeriod: number;
+  system: number;
 };
 
 beforeAll(async () => {
@@ -27,6 +28,7 @@ beforeAll(async () => {
       await db.row<{ id: number }>("select id from assessment_period where status = 'open'")
     ).id,
     latestUhmbPeriod: 0,
+    system: (await db.row<{ id: number }>("select id from system order by id limit 1")).id,
   };
   ids.latestUhmbPeriod = (
     await db.row<{ id: number }>(
@@ -57,6 +59,8 @@ const pagesByAccount: Record<string, () => string[]> = {
     "/admin/outbox",
     "/account",
     "/account/two-factor",
+    `/systems/${ids.system}`,
+    `/systems/${ids.system}?level=gold`,
   ],
   "place.lead@example.com": () => [
     `/places/${ids.morecambeBay}`,
@@ -65,6 +69,11 @@ const pagesByAccount: Record<string, () => string[]> = {
   ],
   "steering@example.com": () => [
     `/places/${ids.morecambeBay}`,
+    `/places/${ids.morecambeBay}/comparison`,
+    `/places/${ids.morecambeBay}/comparison?domain=3&sort=type`,
+    `/places/${ids.morecambeBay}/side-by-side?org=${ids.uhmb}&org=${ids.lancaster}`,
+    `/places/${ids.morecambeBay}/side-by-side?org=${ids.uhmb}`,
+    `/organisations/${ids.uhmb}?period=${ids.latestUhmbPeriod}`,
     `/places/${ids.morecambeBay}/good-practice`,
     `/organisations/${ids.uhmb}/periods/${ids.openPeriod}`,
     // Every component has an answer on a started sheet: the review page renders for any.
