@@ -93,11 +93,14 @@ export function runAppUntilExit(
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // A group of its own, so a server that never exits is killed with tsx's
+    // wrapper instead of running on, orphaned, after the test.
+    detached: true,
   });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 30_000);
   return new Promise((resolve) =>
     child.on("exit", (code) => {
       clearTimeout(timer);
