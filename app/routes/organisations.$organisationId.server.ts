@@ -1,15 +1,14 @@
 import { isOverdue, trend, verifiedIds, fulfilledIds } from "~/charter/aggregation";
 import { loadCharter } from "~/charter/content";
 import { computeLevel } from "~/charter/scoring";
-import { latestPeriodWithReturn, periodsEndingWith, returnsOf } from "~/models/aggregation.server";
+import { periodsEndingWith, returnsOf } from "~/models/aggregation.server";
 import type { OrganisationRow } from "~/models/organisations.server";
 import { organisationTypeLabels } from "~/models/organisations.server";
-import { listPeriods } from "~/models/periods.server";
 import { listActions } from "~/models/progression-actions.server";
 import { recentSubmissions } from "~/models/submissions.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
-import { choosePeriod, periodsByYear } from "~/utils/periods";
+import { readersPeriod } from "~/utils/readers-period.server";
 
 /** Months in the trend and the submission history: a fixed number, however long the history. */
 export const TREND_MONTHS = 12;
@@ -27,13 +26,10 @@ export async function organisationOverview(
 ) {
   const db = getDb();
   const charter = loadCharter();
-  const periods = await listPeriods(db, { systemId: organisation.systemId });
-  const { chosen, unknownRequest } = choosePeriod(periods, {
+  const { chosen, unknownRequest, periods, chooser } = await readersPeriod(db, {
+    systemId: organisation.systemId,
+    organisationIds: [organisation.id],
     requested: requestedPeriod,
-    latestWithReturn: await latestPeriodWithReturn(db, {
-      systemId: organisation.systemId,
-      organisationIds: [organisation.id],
-    }),
   });
   const latest = periods[0];
   const months = latest
@@ -63,9 +59,7 @@ export async function organisationOverview(
       type: organisationTypeLabels[organisation.type],
       place: organisation.placeName ?? "System-wide (spans places)",
     },
-    periods: periodsByYear(
-      periods.map((p) => ({ id: p.id, label: p.label, startsOn: p.starts_on })),
-    ),
+    periods: chooser,
     period: chosen ? { id: chosen.id, label: chosen.label } : null,
     unknownRequest,
     returnState: current?.state ?? ("none" as const),

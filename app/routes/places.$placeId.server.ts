@@ -9,14 +9,13 @@ import {
   standings,
 } from "~/charter/aggregation";
 import { loadCharter } from "~/charter/content";
-import { latestPeriodWithReturn, periodReturns } from "~/models/aggregation.server";
+import { periodReturns } from "~/models/aggregation.server";
 import { listOrganisations } from "~/models/organisations.server";
-import { listPeriods } from "~/models/periods.server";
 import { sharedPracticeForPlace } from "~/models/shared-practice.server";
 import type { requirePlaceReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/dates";
-import { choosePeriod, periodsByYear } from "~/utils/periods";
+import { readersPeriod } from "~/utils/readers-period.server";
 
 type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
 
@@ -35,13 +34,10 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
     systemWideIn: [place.systemId],
   });
   const ids = organisations.map((o) => o.id);
-  const periods = await listPeriods(db, { systemId: place.systemId });
-  const { chosen, previous, unknownRequest } = choosePeriod(periods, {
+  const { chosen, previous, unknownRequest, chooser } = await readersPeriod(db, {
+    systemId: place.systemId,
+    organisationIds: ids,
     requested: requestedPeriod,
-    latestWithReturn: await latestPeriodWithReturn(db, {
-      systemId: place.systemId,
-      organisationIds: ids,
-    }),
   });
   const [returns, previousReturns] = await Promise.all([
     chosen ? periodReturns(db, { periodId: chosen.id, organisationIds: ids }) : [],
@@ -66,9 +62,7 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
 
   return {
     place: { id: place.id, name: place.name },
-    periods: periodsByYear(
-      periods.map((p) => ({ id: p.id, label: p.label, startsOn: p.starts_on })),
-    ),
+    periods: chooser,
     period: chosen ? { id: chosen.id, label: chosen.label } : null,
     previousPeriod: previous ? { id: previous.id, label: previous.label } : null,
     unknownRequest,

@@ -1,12 +1,11 @@
 import { bucketLabels, levelCounts, standings } from "~/charter/aggregation";
 import { comparisonMatrix, readComparisonFilters } from "~/charter/comparison";
 import { loadCharter } from "~/charter/content";
-import { latestPeriodWithReturn, periodReturns } from "~/models/aggregation.server";
+import { periodReturns } from "~/models/aggregation.server";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
-import { listPeriods } from "~/models/periods.server";
 import type { requirePlaceReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { choosePeriod, periodsByYear } from "~/utils/periods";
+import { readersPeriod } from "~/utils/readers-period.server";
 
 type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
 
@@ -27,13 +26,10 @@ export async function placeComparison(place: Place, params: URLSearchParams) {
     placeName: o.placeName ?? "System-wide",
   }));
   const ids = organisations.map((o) => o.id);
-  const periods = await listPeriods(db, { systemId: place.systemId });
-  const { chosen, unknownRequest } = choosePeriod(periods, {
+  const { chosen, unknownRequest, chooser } = await readersPeriod(db, {
+    systemId: place.systemId,
+    organisationIds: ids,
     requested: params.get("period"),
-    latestWithReturn: await latestPeriodWithReturn(db, {
-      systemId: place.systemId,
-      organisationIds: ids,
-    }),
   });
   const returns = chosen
     ? await periodReturns(db, { periodId: chosen.id, organisationIds: ids })
@@ -51,9 +47,7 @@ export async function placeComparison(place: Place, params: URLSearchParams) {
   const matrix = comparisonMatrix(charter, organisations, returns, filters);
   return {
     place: { id: place.id, name: place.name },
-    periods: periodsByYear(
-      periods.map((p) => ({ id: p.id, label: p.label, startsOn: p.starts_on })),
-    ),
+    periods: chooser,
     period: chosen ? { id: chosen.id, label: chosen.label } : null,
     unknownRequest,
     filters,

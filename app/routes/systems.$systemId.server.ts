@@ -1,17 +1,11 @@
 import { bucketLabels } from "~/charter/aggregation";
 import { loadCharter } from "~/charter/content";
 import { placeRollup, placeTrend } from "~/charter/rollup";
-import {
-  latestPeriodWithReturn,
-  periodReturns,
-  periodsEndingWith,
-  submittedLevels,
-} from "~/models/aggregation.server";
+import { periodReturns, periodsEndingWith, submittedLevels } from "~/models/aggregation.server";
 import { listOrganisations } from "~/models/organisations.server";
-import { listPeriods } from "~/models/periods.server";
 import { listPlaces } from "~/models/places.server";
 import { getDb } from "~/utils/db.server";
-import { choosePeriod, periodsByYear } from "~/utils/periods";
+import { readersPeriod } from "~/utils/readers-period.server";
 
 export const ROLLUP_TREND_MONTHS = 12;
 
@@ -29,13 +23,10 @@ export async function systemRollup(system: { id: number; name: string }, params:
   }));
   const organisations = await listOrganisations(db, { systemIds: [system.id] });
   const ids = organisations.map((o) => o.id);
-  const periods = await listPeriods(db, { systemId: system.id });
-  const { chosen, unknownRequest } = choosePeriod(periods, {
+  const { chosen, unknownRequest, chooser } = await readersPeriod(db, {
+    systemId: system.id,
+    organisationIds: ids,
     requested: params.get("period"),
-    latestWithReturn: await latestPeriodWithReturn(db, {
-      systemId: system.id,
-      organisationIds: ids,
-    }),
   });
   const levelIds = charter.levels.map((l) => l.id);
   const level = levelIds.find((id) => id === params.get("level")) ?? levelIds[0]!;
@@ -64,9 +55,7 @@ export async function systemRollup(system: { id: number; name: string }, params:
   const labels = bucketLabels(charter);
   return {
     system,
-    periods: periodsByYear(
-      periods.map((p) => ({ id: p.id, label: p.label, startsOn: p.starts_on })),
-    ),
+    periods: chooser,
     period: chosen ? { id: chosen.id, label: chosen.label } : null,
     unknownRequest,
     level: { id: level, name: charter.levels.find((l) => l.id === level)?.name ?? level },

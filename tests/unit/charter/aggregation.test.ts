@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  type AnswerRow,
   bucketLabels,
   changeSince,
   commonGaps,
@@ -17,6 +16,7 @@ import {
   trend,
 } from "~/charter/aggregation";
 import { loadCharter } from "~/charter/content";
+import { ALL, answers, ONE_EACH, ret, TWO_EACH } from "./returns";
 import type { Charter } from "~/charter/schema";
 
 /**
@@ -31,25 +31,6 @@ let charter: Charter;
 beforeEach(() => {
   charter = loadCharter();
 });
-// The 2021 charter's components, written out, so fixtures need no charter.
-const ALL = [
-  "1.1",
-  "1.2",
-  "1.3",
-  "2.1",
-  "2.2",
-  "3.1",
-  "3.2",
-  "3.3",
-  "3.4",
-  "4.1",
-  "4.2",
-  "5.1",
-  "5.2",
-  "6.1",
-  "6.2",
-  "6.3",
-];
 
 const organisations: OrganisationRow[] = [
   { id: 1, name: "A", type: "nhs_trust", placeId: 10 },
@@ -59,39 +40,19 @@ const organisations: OrganisationRow[] = [
   { id: 5, name: "S", type: "nhs_trust", placeId: null },
 ];
 
-function answers(
-  fulfilled: string[],
-  review: Record<string, AnswerRow["review"]> = {},
-): AnswerRow[] {
-  return ALL.map((componentId) => ({
-    componentId,
-    status: fulfilled.includes(componentId) ? "fulfilled" : "in_progress",
-    review: review[componentId] ?? "not reviewed",
-  }));
-}
-
-const oneEach = ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1"];
-const twoEach = [...oneEach, "1.2", "2.2", "3.2", "4.2", "5.2", "6.2"];
 const verifiedAll = (ids: string[]) =>
   Object.fromEntries(ids.map((id) => [id, "verified" as const]));
 
-const ret = (organisationId: number, state: ReturnRow["state"], a: AnswerRow[]): ReturnRow => ({
-  organisationId,
-  state,
-  lastChangedAt: "2026-05-20T10:00:00.000Z",
-  answers: a,
-});
-
 const may = {
-  A: ret(1, "submitted", answers(oneEach, { "1.1": "verified" })),
-  B: ret(2, "submitted", answers(twoEach, { ...verifiedAll(twoEach), "3.2": "queried" })),
-  D: ret(4, "reopened", answers(oneEach)),
+  A: ret(1, "submitted", answers(ONE_EACH, { "1.1": "verified" })),
+  B: ret(2, "submitted", answers(TWO_EACH, { ...verifiedAll(TWO_EACH), "3.2": "queried" })),
+  D: ret(4, "reopened", answers(ONE_EACH)),
   S: ret(5, "submitted", answers([])),
 };
 const april = {
   A: ret(1, "submitted", answers(["1.1"])),
-  B: ret(2, "submitted", answers([...twoEach, "3.3"])),
-  D: ret(4, "submitted", answers(oneEach)),
+  B: ret(2, "submitted", answers([...TWO_EACH, "3.3"])),
+  D: ret(4, "submitted", answers(ONE_EACH)),
   S: ret(5, "submitted", answers([])),
 };
 const mayReturns = Object.values(may);
@@ -205,9 +166,9 @@ describe("next-level steps", () => {
 
   it("count every organisation a component would move, most first", () => {
     // Three organisations with bronze in every domain but 6: 6.1 moves all three.
-    const nearlyBronze = oneEach.filter((id) => id !== "6.1");
+    const nearlyBronze = ONE_EACH.filter((id) => id !== "6.1");
     const returns = [1, 2, 3].map((id) => ret(id, "submitted", answers(nearlyBronze)));
-    returns.push(ret(4, "submitted", answers([...twoEach, "3.3"].filter((id) => id !== "1.2"))));
+    returns.push(ret(4, "submitted", answers([...TWO_EACH, "3.3"].filter((id) => id !== "1.2"))));
     const steps = nextLevelSteps(charter, returns);
     expect(steps.map((s) => [s.componentId, s.organisations])).toEqual([
       ["6.1", 3],

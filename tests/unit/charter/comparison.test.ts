@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { AnswerRow, ReturnRow } from "~/charter/aggregation";
+import type { AnswerRow } from "~/charter/aggregation";
 import { comparisonMatrix, readComparisonFilters } from "~/charter/comparison";
 import { loadCharter } from "~/charter/content";
+import { ALL, answers, ONE_EACH, ret } from "./returns";
+
+// 1.3 is honestly not started; the rest not fulfilled are in progress.
+const answersOf = (fulfilled: string[], review: Record<string, AnswerRow["review"]> = {}) =>
+  answers(fulfilled, review, (id) => (id === "1.3" ? "not_started" : "in_progress"));
 import type { Charter } from "~/charter/schema";
 
 // Loaded in each test, not while collecting: code run outside a test is
@@ -10,45 +15,6 @@ let charter: Charter;
 beforeEach(() => {
   charter = loadCharter();
 });
-// The 2021 charter's components, written out, so fixtures need no charter.
-const ALL = [
-  "1.1",
-  "1.2",
-  "1.3",
-  "2.1",
-  "2.2",
-  "3.1",
-  "3.2",
-  "3.3",
-  "3.4",
-  "4.1",
-  "4.2",
-  "5.1",
-  "5.2",
-  "6.1",
-  "6.2",
-  "6.3",
-];
-const answers = (
-  fulfilled: string[],
-  review: Record<string, AnswerRow["review"]> = {},
-): AnswerRow[] =>
-  ALL.map((componentId) => ({
-    componentId,
-    status: fulfilled.includes(componentId)
-      ? "fulfilled"
-      : componentId === "1.3"
-        ? "not_started"
-        : "in_progress",
-    review: review[componentId] ?? "not reviewed",
-  }));
-const ret = (organisationId: number, state: ReturnRow["state"], a: AnswerRow[]): ReturnRow => ({
-  organisationId,
-  state,
-  lastChangedAt: "2026-05-01T00:00:00.000Z",
-  answers: a,
-});
-const ONE_EACH = ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1"];
 
 const organisations = [
   { id: 1, name: "Zeta Trust", type: "nhs_trust", placeId: 1, placeName: "Bay" },
@@ -57,9 +23,9 @@ const organisations = [
   { id: 4, name: "Gamma Trust", type: "nhs_trust", placeId: 1, placeName: "Bay" },
 ];
 const returns = [
-  ret(1, "submitted", answers(ONE_EACH, { "1.1": "verified", "2.1": "queried" })),
-  ret(2, "submitted", answers([])),
-  ret(3, "draft", answers(ALL)),
+  ret(1, "submitted", answersOf(ONE_EACH, { "1.1": "verified", "2.1": "queried" })),
+  ret(2, "submitted", answersOf([])),
+  ret(3, "draft", answersOf(ALL)),
 ];
 const all = { type: null, level: null, domain: null, sort: "name" as const };
 

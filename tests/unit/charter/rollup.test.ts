@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { AnswerRow, ReturnRow } from "~/charter/aggregation";
+import type { ReturnRow } from "~/charter/aggregation";
 import { loadCharter } from "~/charter/content";
+import { ALL, answers, ONE_EACH, ret } from "./returns";
+
+const returned = (
+  organisationId: number,
+  fulfilled: string[],
+  state: ReturnRow["state"] = "submitted",
+) => ret(organisationId, state, answers(fulfilled));
 import type { Charter } from "~/charter/schema";
 import { placeRollup, placeTrend, SYSTEM_WIDE } from "~/charter/rollup";
 
@@ -9,42 +16,6 @@ import { placeRollup, placeTrend, SYSTEM_WIDE } from "~/charter/rollup";
 let charter: Charter;
 beforeEach(() => {
   charter = loadCharter();
-});
-// The 2021 charter's components, written out, so fixtures need no charter.
-const ALL = [
-  "1.1",
-  "1.2",
-  "1.3",
-  "2.1",
-  "2.2",
-  "3.1",
-  "3.2",
-  "3.3",
-  "3.4",
-  "4.1",
-  "4.2",
-  "5.1",
-  "5.2",
-  "6.1",
-  "6.2",
-  "6.3",
-];
-const ONE_EACH = ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1"];
-const answers = (fulfilled: string[]): AnswerRow[] =>
-  ALL.map((componentId) => ({
-    componentId,
-    status: fulfilled.includes(componentId) ? "fulfilled" : "in_progress",
-    review: "not reviewed",
-  }));
-const ret = (
-  organisationId: number,
-  fulfilled: string[],
-  state: ReturnRow["state"] = "submitted",
-): ReturnRow => ({
-  organisationId,
-  state,
-  lastChangedAt: "2026-05-01T00:00:00.000Z",
-  answers: answers(fulfilled),
 });
 
 const places = [
@@ -64,10 +35,10 @@ const counts = (rows: Array<{ bucket: string; count: number }>) =>
 describe("the ICS roll-up by place", () => {
   const rollup = () =>
     placeRollup(charter, places, organisations, [
-      ret(10, ONE_EACH),
-      ret(11, ALL, "draft"),
-      ret(20, ALL),
-      ret(30, []),
+      returned(10, ONE_EACH),
+      returned(11, ALL, "draft"),
+      returned(20, ALL),
+      returned(30, []),
     ]);
 
   it("counts each place's levels, an empty place's nothing, and system-wide organisations apart", () => {
