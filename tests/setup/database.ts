@@ -80,11 +80,23 @@ async function createPostgresDatabase(adminUrl: string): Promise<string> {
   return url.toString();
 }
 
+// A backend of another role (autovacuum, say) can be on the database for a
+// moment, and `with (force)` may not end it: wait for it rather than fail.
 async function dropPostgresDatabase(adminUrl: string, url: string) {
   const name = new URL(url).pathname.slice(1);
-  await asAdmin(adminUrl, (db) =>
-    db.executeQuery(CompiledQuery.raw(`drop database if exists ${name} with (force)`)),
-  );
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await asAdmin(adminUrl, (db) =>
+        db.executeQuery(CompiledQuery.raw(`drop database if exists ${name} with (force)`)),
+      );
+      return;
+    } catch (error) {
+      const busy =
+        /member of the role whose process is being terminated|being accessed by other users/;
+      if (attempt >= 20 || !busy.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 async function asAdmin(adminUrl: string, work: (db: Kysely<Database>) => Promise<unknown>) {
