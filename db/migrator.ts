@@ -29,13 +29,32 @@ function checked(all: Record<string, Migration>): Record<string, Migration> {
       {
         ...migration,
         up: async (db: Kysely<unknown>) => {
-          await migration.up(db);
+          await migration.up(joiningTheOpenTransaction(db));
           await checkForeignKeys(db, name);
           killHereInTests(name);
         },
       },
     ]),
   );
+}
+
+/**
+ * Migrations written before ADR 017 open their own transaction; since then the
+ * migrator already holds one, and Kysely refuses a nested one. Landed
+ * migrations must not change (a database that ran them keeps the old text), so
+ * their `transaction()` joins the open transaction here instead.
+ */
+function joiningTheOpenTransaction<DB>(db: Kysely<DB>): Kysely<DB> {
+  if (!db.isTransaction) return db;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "transaction") {
+        return () => ({ execute: <T>(work: (trx: Kysely<DB>) => Promise<T>) => work(target) });
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 // SQLite migrates with foreign keys off (so tables can be rebuilt), so every

@@ -34,13 +34,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     return;
   }
 
-  // Since ADR 017 every migration runs inside the migrator's transaction,
-  // with foreign keys already off: join it. Same statements, same result.
-  const inOneTransaction = <T>(work: (trx: Kysely<any>) => Promise<T>) =>
-    db.isTransaction ? work(db) : db.transaction().execute(work);
   await sql`pragma foreign_keys = off`.execute(db);
   try {
-    await inOneTransaction(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       await sql`create table evidence_item_new (
         id integer primary key autoincrement,
         organisation_id integer not null references organisation(id),
