@@ -10,6 +10,7 @@ import { demoDataAllowed, demoDataWarning, realDeploymentReason } from "./demo-d
 import { closeDb } from "../app/utils/db.server";
 import { healthChecks, requestLog, routePatterns } from "./operations";
 import { prepareDatabase } from "./prepare";
+import { runInRequestScope } from "../app/utils/request-scope.server";
 import {
   lastResortErrorPage,
   noStore,
@@ -65,6 +66,8 @@ async function main() {
   }
 
   app.use(noStore);
+  // The session is looked up once per request, however many loaders ask.
+  app.use((_req, _res, next) => runInRequestScope(next));
   app.all(
     "*",
     createRequestHandler({

@@ -24,6 +24,7 @@ import {
 import { isDemoData } from "../models/settings.server";
 import { type GrantRow, listGrants } from "../models/users.server";
 import { getDb } from "./db.server";
+import { oncePerRequest } from "./request-scope.server";
 import { appConfig } from "./env.server";
 import {
   readSessionToken,
@@ -40,8 +41,18 @@ export type Auth = {
   secondFactorExempt: boolean;
 };
 
-/** The signed-in person, or null. Does not enforce the second factor: see requireUser. */
-export async function getAuth(request: Request): Promise<Auth | null> {
+/**
+ * The signed-in person, or null. Does not enforce the second factor: see
+ * requireUser. Looked up once per page request (root and page loaders alike,
+ * four queries each); a post looks again, since its action may change who is
+ * signed in before the page's loaders run.
+ */
+export function getAuth(request: Request): Promise<Auth | null> {
+  const reading = request.method === "GET" || request.method === "HEAD";
+  return reading ? oncePerRequest("auth", () => lookUpAuth(request)) : lookUpAuth(request);
+}
+
+async function lookUpAuth(request: Request): Promise<Auth | null> {
   const config = appConfig();
   const token = readSessionToken(request, { secure: config.https });
   if (!token) return null;
