@@ -18,6 +18,7 @@ import { refusalTitle } from "./http/refusal";
 import { isDemoData } from "./models/settings.server";
 import appStyles from "./styles/app.css?url";
 import { getAuth } from "./utils/auth.server";
+import { rootShouldRevalidate } from "./components/sheet/sheetClientAction";
 import { getDb } from "./utils/db.server";
 import { ErrorReference, isUnexpectedError } from "./utils/error-reference";
 import { navigationFor } from "./utils/navigation";
@@ -29,6 +30,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/assets/images/favicon.ico", sizes: "48x48" },
   { rel: "icon", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const shouldRevalidate = rootShouldRevalidate;
 
 export const meta: MetaFunction = () => [{ title: "Anchor Charter" }];
 

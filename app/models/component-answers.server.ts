@@ -56,7 +56,7 @@ export async function saveAnswer(
     practicesInPlace?: number[];
     actor: Actor;
   },
-): Promise<Done | Refusal> {
+): Promise<(Done & { changesSummary: boolean }) | Refusal> {
   return db.transaction().execute(async (trx) => {
     if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
     const answer = await answerRow(trx, args.assessmentId, args.componentId);
@@ -93,7 +93,16 @@ export async function saveAnswer(
       ...(args.practicesInPlace ? { practicesInPlace: args.practicesInPlace } : {}),
       version: args.expectedVersion + 1,
     });
-    return { refused: null };
+    // The sheet's level and progress follow the statuses, and a reviewed
+    // component's tag becomes "changed since review": only then must a page
+    // showing the sheet load it again after an autosave.
+    const reviewed = await trx
+      .selectFrom("component_review")
+      .select("id")
+      .where("component_answer_id", "=", answer.id)
+      .limit(1)
+      .executeTakeFirst();
+    return { refused: null, changesSummary: answer.status !== args.status || !!reviewed };
   });
 }
 

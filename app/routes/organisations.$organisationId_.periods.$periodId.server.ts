@@ -73,7 +73,7 @@ export type SheetActionData = {
   /** A domain's principles as someone else saved them meanwhile. */
   principles?: DomainPrinciples;
   /** An autosave's success: the version the form now carries, and when. */
-  saved?: { version: number; at: string };
+  saved?: { version: number; at: string; changesSummary: boolean };
 };
 
 /** Only autosave (JavaScript) posts get these: "saved", "session" (signed out), "network". */
@@ -223,7 +223,11 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
       return refuse({ form: "save", componentId, errors, values: form.values });
     }
     if (isAutosave(request) && result.refused === null) {
-      const saved = { version: form.data.version + 1, at: actor.now.toISOString() };
+      const saved = {
+        version: form.data.version + 1,
+        at: actor.now.toISOString(),
+        changesSummary: result.changesSummary,
+      };
       return data<SheetActionData>({
         form: "saved",
         componentId,

@@ -34,5 +34,21 @@ export const sheetShouldRevalidate: ShouldRevalidateFunction = ({
 }) => {
   const answer = actionResult as Partial<SheetActionData> | undefined;
   if (answer && typeof answer === "object" && answer.form && answer.form !== "saved") return false;
+  // An autosave answers with the version the form now holds; the rest of the
+  // sheet is reloaded only when the save changed what it shows (ADR 025).
+  if (answer?.form === "saved" && answer.saved && !answer.saved.changesSummary) return false;
+  return defaultShouldRevalidate;
+};
+
+/**
+ * The layout shows who is signed in and their menu: an autosave changes
+ * neither, so it does not cost a second request for the root's loader.
+ */
+export const rootShouldRevalidate: ShouldRevalidateFunction = ({
+  actionResult,
+  defaultShouldRevalidate,
+}) => {
+  const answer = actionResult as Partial<SheetActionData> | undefined;
+  if (answer?.form === "saved") return false;
   return defaultShouldRevalidate;
 };

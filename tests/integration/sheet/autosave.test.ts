@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  rootShouldRevalidate,
+  sheetShouldRevalidate,
+} from "../../../app/components/sheet/sheetClientAction";
+import type { SheetActionData } from "../../../app/components/sheet/types";
 import type { Visitor } from "../../support/http";
+import { singleFetchData } from "../../support/single-fetch";
 import { type SheetApp, startSheetApp } from "./fixture";
 
 let s: SheetApp;
@@ -68,5 +74,35 @@ describe("autosave posts", () => {
     expect(plain.status).toBe(302);
     expect(plain.headers.get("location")).toMatch(/^\/sign-in\?redirectTo=/);
     expect((await s.answer(assessmentId, componentId)).opportunities).toBe("Autosaved plan");
+  });
+
+  it("say whether the sheet must be loaded again: only when the save changed its level or tags", async () => {
+    const reloads = async (fields: Record<string, string>) => {
+      const version = String((await s.answer(assessmentId, componentId)).version);
+      const response = await autosave(champion, { version, ...fields });
+      expect(response.status).toBe(200);
+      const actionResult = await singleFetchData<SheetActionData>(response);
+      const args = { actionResult, defaultShouldRevalidate: true } as Parameters<
+        typeof sheetShouldRevalidate
+      >[0];
+      // The layout never changes with a save: no second request for it.
+      expect(rootShouldRevalidate(args)).toBe(false);
+      return {
+        changesSummary: actionResult?.saved?.changesSummary,
+        sheet: sheetShouldRevalidate(args),
+      };
+    };
+    const status = (await s.answer(assessmentId, componentId)).status;
+    const other = status === "in_progress" ? "not_started" : "in_progress";
+    // Typing: same status, so the level and tags stand.
+    expect(await reloads({ status, opportunities: "Typing on" })).toEqual({
+      changesSummary: false,
+      sheet: false,
+    });
+    // A new status can move the level: the sheet loads again.
+    expect(await reloads({ status: other, opportunities: "Typing on" })).toEqual({
+      changesSummary: true,
+      sheet: true,
+    });
   });
 });
