@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { fileOfDatabaseUrl } from "./dataset-file";
+import type { LoadOptions } from "./month-end";
 
 /** The size of the synthetic country. */
 export type CountryShape = {
@@ -18,6 +19,10 @@ export type BenchOptions = {
   databaseFile: string | null;
   dir: string;
   requests: number;
+  /** The month-end load, run on the largest dataset; null with --no-load. */
+  load: LoadOptions | null;
+  /** Skip the page timings (--load-only). */
+  pagesToo: boolean;
 };
 
 // The issue's national scale: 42 ICSs, 200 places, 5,000 organisations.
@@ -32,6 +37,15 @@ const usage = `Usage: npm run bench -- [--months 12|120] [--quick] [--keep] [--r
   --keep         reuse a dataset already generated with the same parameters
   --requests N   timed requests per page (default 30, after a warm-up)
   --database U   generate into this database instead of BENCH_DIR (SQLite file: only)
+
+The month-end load (after the page timings, on the largest dataset):
+  --champions N  champions saving their own month (default 200)
+  --readers M    readers opening place summaries, comparisons and sheets (default 10)
+  --seconds S    how long the load lasts (default 60)
+  --save-every S each champion's pause between saves, about (default 3)
+  --instances K  app processes sharing the database (default 1)
+  --no-load      page timings only
+  --load-only    the month-end load only
 BENCH_DIR        where datasets are kept (default ${path.join(os.tmpdir(), "anchor-bench")})`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -41,6 +55,16 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let keep = false;
   let databaseUrl: string | null = null;
   let requests = 30;
+  const load: LoadOptions = {
+    champions: 200,
+    readers: 10,
+    seconds: 60,
+    saveEverySeconds: 3,
+    instances: 1,
+  };
+  let runLoad = true;
+  let championsGiven: number | null = null;
+  let pagesToo = true;
   while (args.length) {
     const arg = args.shift();
     const value = () => {
@@ -53,12 +77,21 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (arg === "--keep") keep = true;
     else if (arg === "--requests") requests = positive(value(), "--requests");
     else if (arg === "--database") databaseUrl = value();
+    else if (arg === "--champions") load.champions = championsGiven = positive(value(), arg);
+    else if (arg === "--readers") load.readers = positive(value(), arg);
+    else if (arg === "--seconds") load.seconds = positive(value(), arg);
+    else if (arg === "--save-every") load.saveEverySeconds = positive(value(), arg);
+    else if (arg === "--instances") load.instances = positive(value(), arg);
+    else if (arg === "--no-load") runLoad = false;
+    else if (arg === "--load-only") pagesToo = false;
     else if (arg === "--help" || arg === "-h") {
       console.log(usage);
       process.exit(0);
     } else fail(`Unknown option ${arg}`);
   }
   const base = quick ? QUICK : FULL;
+  // A quick country has about 90 draft months to save into.
+  if (quick && championsGiven === null) load.champions = 50;
   const chosenMonths = months ?? (quick ? [12] : [12, 120]);
   if (databaseUrl && chosenMonths.length > 1) {
     fail("--database names one database: choose one size with --months");
@@ -75,6 +108,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     databaseFile,
     dir: process.env.BENCH_DIR || path.join(os.tmpdir(), "anchor-bench"),
     requests,
+    load: runLoad ? load : null,
+    pagesToo,
   };
 }
 

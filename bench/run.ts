@@ -8,6 +8,7 @@ import { visit } from "../tests/support/http";
 import { ensureBuilt, peakRss, signInAs, startBenchApp } from "./app-server";
 import { datasetFile } from "./dataset-file";
 import { existingDataset, generateDataset } from "./generate";
+import { loadReport, monthEndLoad } from "./month-end";
 import { type BenchOptions, type CountryShape, parseOptions } from "./options";
 import { pages } from "./pages";
 import type { BenchRole } from "./people";
@@ -21,12 +22,19 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   ensureBuilt();
   const results: SizeResult[] = [];
+  let largest = "";
   for (const shape of options.shapes) {
     const result = await benchOneSize(shape, options);
+    largest = result.file;
+    if (!options.pagesToo) continue;
     console.log(`${sizeReport(result)}\n`);
     results.push(result);
   }
   if (results.length > 1) console.log(`${growthReport(results)}\n`);
+  if (options.load) {
+    progress(`Month-end load on ${largest}…`);
+    console.log(`${loadReport(await monthEndLoad(largest, options.load))}\n`);
+  }
 }
 
 async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise<SizeResult> {
@@ -39,6 +47,7 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
   const reused = existing !== null && sameShape(existing.shape, shape);
   if (!reused) progress(`Generating ${shape.months} months into ${file}…`);
   const stats = reused ? existing : await generateDataset(file, shape);
+  if (!options.pagesToo) return { stats, reused, file, peakRss: null, pages: [] };
   const targets = findTargets(file);
   const measured = pages.flatMap((p) => (p.measure ? [{ ...p, measure: p.measure }] : []));
 

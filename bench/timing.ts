@@ -17,6 +17,6 @@ export async function time(once: () => Promise<unknown>, runs: number): Promise<
 }
 
 /** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }

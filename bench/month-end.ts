@@ -1,0 +1,392 @@
+// The month-end load (issue 12): champions saving their month while readers
+// open the pages the steering group will meet over. It prints figures and
+// checks that nothing acknowledged was lost; it asserts no timing.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { generateSessionToken, sessionIdFromToken } from "../app/models/sessions.server";
+import {
+  rootShouldRevalidate,
+  sheetShouldRevalidate,
+} from "../app/components/sheet/sheetClientAction";
+import { singleFetchData } from "../tests/support/single-fetch";
+import { startBenchApp } from "./app-server";
+import { percentile } from "./timing";
+
+export type LoadOptions = {
+  champions: number;
+  readers: number;
+  seconds: number;
+  /** Each champion saves about this often (the autosave's pause after typing stops). */
+  saveEverySeconds: number;
+  /** App processes sharing the database (each a full server, as behind a load balancer). */
+  instances: number;
+};
+
+type Champion = {
+  cookie: string;
+  sheetPath: string;
+  assessmentId: number;
+  /** What the browser holds: each component's version, as the sheet's forms carry it. */
+  versions: Map<string, number>;
+  /** The last acknowledged text per component, to find in the database afterwards. */
+  acknowledged: Map<string, { version: number; opportunities: string }>;
+};
+
+type Reader = { cookie: string; paths: string[] };
+
+export type LoadResult = {
+  options: LoadOptions;
+  saves: number[];
+  /** The loaders the browser runs again after a save. */
+  reloads: number[];
+  pages: number[];
+  staticFiles: number[];
+  conflicts: number;
+  errors: string[];
+  lost: number;
+  integrity: string;
+};
+
+const COOKIE = "anchor_session";
+
+/**
+ * Runs the load on a copy of the dataset, so the dataset the page timings
+ * use stays as generated.
+ */
+export async function monthEndLoad(dataset: string, options: LoadOptions): Promise<LoadResult> {
+  const file = path.join(path.dirname(dataset), "month-end-load.db");
+  copyDataset(dataset, file);
+  try {
+    const { champions, readers } = preparePeople(file, options);
+    const apps = [];
+    for (let i = 0; i < options.instances; i++) apps.push(await startBenchApp(file));
+    const urls = apps.map((a) => a.url);
+    const result: LoadResult = {
+      options,
+      saves: [],
+      reloads: [],
+      pages: [],
+      staticFiles: [],
+      conflicts: 0,
+      errors: [],
+      lost: 0,
+      integrity: "not checked",
+    };
+    try {
+      const stylesheet = await findStylesheet(urls[0]!, readers[0]!);
+      const until = Date.now() + options.seconds * 1000;
+      await Promise.all([
+        ...champions.map((c, i) =>
+          championSaves(urls[i % urls.length]!, c, until, options, result),
+        ),
+        ...readers.map((r, i) => readerBrowses(urls[i % urls.length]!, r, until, result)),
+        staticFileChecks(urls[0]!, stylesheet, until, result),
+      ]);
+    } finally {
+      for (const app of apps) await app.stop();
+    }
+    const check = checkDatabase(file, champions);
+    return { ...result, ...check };
+  } finally {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  }
+}
+
+function copyDataset(from: string, to: string) {
+  const source = new SQLite(from);
+  source.pragma("wal_checkpoint(TRUNCATE)");
+  source.close();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${to}${suffix}`, { force: true });
+  fs.copyFileSync(from, to);
+}
+
+/**
+ * Champions of draft months in the newest open period, and steering members
+ * of those champions' places, signed in by writing their sessions directly:
+ * sign-in's deliberately slow password check is not what is measured.
+ */
+function preparePeople(file: string, options: LoadOptions) {
+  const db = new SQLite(file);
+  try {
+    const period = db
+      .prepare(
+        "select id from assessment_period where status = 'open' order by starts_on desc limit 1",
+      )
+      .get() as { id: number } | undefined;
+    if (!period) throw new Error("The dataset has no open period to save into");
+    const drafts = db
+      .prepare(
+        `select a.id as assessmentId, a.organisation_id as organisationId, o.place_id as placeId
+         from assessment a join organisation o on o.id = a.organisation_id
+         where a.period_id = ? and a.status = 'draft' and o.place_id is not null
+         order by a.organisation_id limit ?`,
+      )
+      .all(period.id, options.champions) as Array<{
+      assessmentId: number;
+      organisationId: number;
+      placeId: number;
+    }>;
+    if (drafts.length < options.champions) {
+      throw new Error(
+        `Only ${drafts.length} draft months to save into; asked for ${options.champions}`,
+      );
+    }
+    const now = new Date();
+    const expires = new Date(now.getTime() + 24 * 3_600_000).toISOString();
+    const addUser = db.prepare(
+      "insert into app_user (email, name, password_hash, is_demo) values (?, ?, null, 0)",
+    );
+    const grant = db.prepare(
+      "insert into role_assignment (user_id, role, organisation_id, place_id, system_id) values (?, ?, ?, ?, ?)",
+    );
+    const addSession = db.prepare(
+      "insert into session (id, user_id, created_at, last_seen_at, expires_at, two_factor_verified) values (?, ?, ?, ?, ?, 1)",
+    );
+    const answers = db.prepare(
+      "select component_id as id, version from component_answer where assessment_id = ?",
+    );
+    const signedIn = (email: string, role: string, scope: Array<number | null>) => {
+      const userId = Number(addUser.run(email, `Load ${role}`).lastInsertRowid);
+      grant.run(userId, role, ...scope);
+      const token = generateSessionToken();
+      addSession.run(
+        sessionIdFromToken(token),
+        userId,
+        now.toISOString(),
+        now.toISOString(),
+        expires,
+      );
+      return `${COOKIE}=${token}`;
+    };
+
+    const setUp = db.transaction(() => {
+      const champions: Champion[] = drafts.map((d, i) => ({
+        cookie: signedIn(`load.champion.${i}@bench.example`, "champion", [
+          d.organisationId,
+          null,
+          null,
+        ]),
+        sheetPath: `/organisations/${d.organisationId}/periods/${period.id}`,
+        assessmentId: d.assessmentId,
+        versions: new Map(
+          (answers.all(d.assessmentId) as Array<{ id: string; version: number }>).map((a) => [
+            a.id,
+            a.version,
+          ]),
+        ),
+        acknowledged: new Map(),
+      }));
+      const places = [...new Set(drafts.map((d) => d.placeId))];
+      const readers: Reader[] = Array.from({ length: options.readers }, (_, i) => {
+        const placeId = places[i % places.length]!;
+        const sheets = champions.filter((_, j) => drafts[j]!.placeId === placeId);
+        return {
+          cookie: signedIn(`load.reader.${i}@bench.example`, "steering_member", [
+            null,
+            placeId,
+            null,
+          ]),
+          paths: [
+            `/places/${placeId}`,
+            `/places/${placeId}/comparison`,
+            ...sheets.slice(0, 3).map((c) => c.sheetPath),
+          ],
+        };
+      });
+      return { champions, readers };
+    });
+    return setUp();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Saves as the sheet's autosave does: the component's form, with the version
+ * the page holds, posted to the action as data; the next save carries the
+ * version the answer returned. A pause of about `saveEverySeconds` between.
+ */
+async function championSaves(
+  url: string,
+  champion: Champion,
+  until: number,
+  options: LoadOptions,
+  result: LoadResult,
+) {
+  const components = [...champion.versions.keys()];
+  let n = 0;
+  await pause(Math.random() * options.saveEverySeconds * 1000);
+  while (Date.now() < until) {
+    const componentId = components[n % components.length]!;
+    const version = champion.versions.get(componentId)!;
+    const opportunities = `Month-end note ${n} for ${componentId}`;
+    const form = new URLSearchParams({
+      intent: "save",
+      componentId,
+      version: String(version),
+      // Mostly typing; now and then a click that changes the status.
+      status: Math.floor(n / 4) % 2 ? "in_progress" : "not_started",
+      opportunities,
+    });
+    const started = performance.now();
+    try {
+      const response = await fetch(`${url}${champion.sheetPath}.data?autosave=1`, {
+        method: "POST",
+        headers: {
+          cookie: champion.cookie,
+          origin: url,
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: form,
+      });
+      const answer = await singleFetchData<Answer>(response);
+      result.saves.push(performance.now() - started);
+      if (response.status === 409) result.conflicts += 1;
+      else if (response.status !== 200 || answer?.form !== "saved") {
+        result.errors.push(`save ${response.status}: ${JSON.stringify(answer).slice(0, 120)}`);
+      } else {
+        champion.versions.set(componentId, version + 1);
+        champion.acknowledged.set(componentId, { version: version + 1, opportunities });
+        await reloadAsTheBrowserDoes(url, champion, answer, result);
+      }
+    } catch (error) {
+      result.errors.push(`save: ${(error as Error).message}`);
+    }
+    n += 1;
+    await pause(options.saveEverySeconds * 1000 * (0.5 + Math.random()));
+  }
+}
+
+type Answer = { form?: string; saved?: { changesSummary: boolean } } | undefined;
+
+const SHEET_ROUTE = "routes/organisations.$organisationId_.periods.$periodId";
+
+/**
+ * After an action, the browser reloads the loaders whose shouldRevalidate
+ * says so: asked here of the app's own functions, so the load follows the
+ * client as it is.
+ */
+async function reloadAsTheBrowserDoes(
+  url: string,
+  champion: Champion,
+  answer: Answer,
+  result: LoadResult,
+) {
+  const args = { actionResult: answer, defaultShouldRevalidate: true } as Parameters<
+    typeof sheetShouldRevalidate
+  >[0];
+  const routes = [
+    ...(rootShouldRevalidate(args) ? ["root"] : []),
+    ...(sheetShouldRevalidate(args) ? [SHEET_ROUTE] : []),
+  ];
+  if (routes.length === 0) return;
+  const only = routes.length === 2 ? "" : `?_routes=${encodeURIComponent(routes.join(","))}`;
+  const started = performance.now();
+  const response = await fetch(`${url}${champion.sheetPath}.data${only}`, {
+    headers: { cookie: champion.cookie },
+  });
+  await response.arrayBuffer();
+  result.reloads.push(performance.now() - started);
+  if (response.status !== 200) result.errors.push(`reload answered ${response.status}`);
+}
+
+/** Readers open a page, read it for a moment, and open the next. */
+async function readerBrowses(url: string, reader: Reader, until: number, result: LoadResult) {
+  let n = 0;
+  await pause(Math.random() * 1000);
+  while (Date.now() < until) {
+    const pagePath = reader.paths[n % reader.paths.length]!;
+    const started = performance.now();
+    try {
+      const response = await fetch(`${url}${pagePath}`, { headers: { cookie: reader.cookie } });
+      await response.text();
+      result.pages.push(performance.now() - started);
+      if (response.status !== 200) result.errors.push(`${pagePath} answered ${response.status}`);
+    } catch (error) {
+      result.errors.push(`${pagePath}: ${(error as Error).message}`);
+    }
+    n += 1;
+    await pause(500 + Math.random() * 1000);
+  }
+}
+
+/** A static file every quarter second: it should never wait on a save. */
+async function staticFileChecks(url: string, file: string, until: number, result: LoadResult) {
+  while (Date.now() < until) {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${url}${file}`);
+      await response.arrayBuffer();
+      result.staticFiles.push(performance.now() - started);
+      if (response.status !== 200) result.errors.push(`${file} answered ${response.status}`);
+    } catch (error) {
+      result.errors.push(`${file}: ${(error as Error).message}`);
+    }
+    await pause(250);
+  }
+}
+
+async function findStylesheet(url: string, reader: Reader): Promise<string> {
+  const html = await (
+    await fetch(`${url}${reader.paths[0]}`, { headers: { cookie: reader.cookie } })
+  ).text();
+  const href = /<link rel="stylesheet" href="([^"]+\.css)"/.exec(html)?.[1];
+  if (!href) throw new Error("No stylesheet found on the place summary");
+  return href;
+}
+
+/** Every acknowledged save must be in the database, and the file whole. */
+function checkDatabase(file: string, champions: Champion[]) {
+  const db = new SQLite(file, { readonly: true });
+  try {
+    const answer = db.prepare(
+      "select version, opportunities from component_answer where assessment_id = ? and component_id = ?",
+    );
+    let lost = 0;
+    for (const champion of champions) {
+      for (const [componentId, saved] of champion.acknowledged) {
+        const row = answer.get(champion.assessmentId, componentId) as
+          { version: number; opportunities: string } | undefined;
+        if (!row || row.version !== saved.version || row.opportunities !== saved.opportunities) {
+          lost += 1;
+        }
+      }
+    }
+    const integrity = (db.pragma("integrity_check") as Array<{ integrity_check: string }>)
+      .map((r) => r.integrity_check)
+      .join("; ");
+    return { lost, integrity };
+  } finally {
+    db.close();
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function loadReport(result: LoadResult): string {
+  const summary = (name: string, samples: number[], target: string) => {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (p: number) => (sorted.length ? `${percentile(sorted, p).toFixed(1)} ms` : "none");
+    return `| ${name} | ${sorted.length} | ${at(0.5)} | ${at(0.95)} | ${at(0.99)} | ${target} |`;
+  };
+  const o = result.options;
+  const acknowledged =
+    result.saves.length -
+    result.conflicts -
+    result.errors.filter((e) => e.startsWith("save")).length;
+  return [
+    `## Month-end load: ${o.champions} champions saving about every ${o.saveEverySeconds} s, ${o.readers} readers, ${o.seconds} s, ${o.instances} app instance${o.instances === 1 ? "" : "s"}`,
+    "",
+    "| Requests | Count | p50 | p95 | p99 | Target |",
+    "| --- | --- | --- | --- | --- | --- |",
+    summary("Saves", result.saves, "p99 < 100 ms"),
+    summary("Reloads after a save (as the browser asks)", result.reloads, ""),
+    summary("Pages (place summary, comparison, sheets)", result.pages, "p95 < 300 ms"),
+    summary("Static file (stylesheet)", result.staticFiles, "never waits on saves"),
+    "",
+    `Acknowledged saves: ${acknowledged}; conflicts: ${result.conflicts}; errors: ${result.errors.length}` +
+      (result.errors.length ? ` (first: ${result.errors[0]})` : "") +
+      `; acknowledged saves missing from the database: ${result.lost}; integrity_check: ${result.integrity}.`,
+  ].join("\n");
+}
