@@ -15,7 +15,8 @@ import { loadPrinciples } from "../app/models/principles.server";
 import { listActions } from "../app/models/progression-actions.server";
 import { baselineSubmission } from "../app/models/reopening.server";
 import { reviewsOfAssessment } from "../app/models/reviews.server";
-import { sharedPracticeForPlace } from "../app/models/shared-practice.server";
+import { SHARED_PRACTICE_PAGE, sharedPracticeForPlace } from "../app/models/shared-practice.server";
+import { PRACTICE_SHOWN } from "../app/routes/places.$placeId.server";
 import { getAssessment, loadAnswers } from "../app/models/sheet.server";
 import { listSubmissions, recentSubmissions } from "../app/models/submissions.server";
 import {
@@ -76,13 +77,21 @@ export async function placeSummarySql(db: Db, placeId: number) {
     chosen ? periodReturns(db, { periodId: chosen.id, organisationIds: ids }) : [],
     previous ? periodReturns(db, { periodId: previous.id, organisationIds: ids }) : [],
   ]);
-  await sharedPracticeForPlace(db, { placeId: place.id, systemId: place.systemId });
+  await sharedPracticeForPlace(db, {
+    placeId: place.id,
+    systemId: place.systemId,
+    limit: PRACTICE_SHOWN,
+  });
 }
 
 /** app/routes/places.$placeId_.good-practice.tsx, loader. */
 export async function goodPracticeSql(db: Db, placeId: number) {
   const place = (await getPlace(db, { id: placeId }))!;
-  await sharedPracticeForPlace(db, { placeId: place.id, systemId: place.systemId });
+  await sharedPracticeForPlace(db, {
+    placeId: place.id,
+    systemId: place.systemId,
+    limit: SHARED_PRACTICE_PAGE,
+  });
 }
 
 /** app/routes/organisations.$organisationId_.periods.$periodId.server.ts, loadSheet, for its champion. */

@@ -58,6 +58,7 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
   const practice = await sharedPracticeForPlace(db, {
     placeId: place.id,
     systemId: place.systemId,
+    limit: PRACTICE_SHOWN,
   });
 
   return {
@@ -99,7 +100,7 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
     coverage,
     gaps: commonGaps(coverage, GAPS_SHOWN),
     nextSteps: nextLevelSteps(charter, returns).slice(0, GAPS_SHOWN),
-    practice: practice.slice(0, PRACTICE_SHOWN).map((p) => ({
+    practice: practice.items.map((p) => ({
       id: p.id,
       title: p.title,
       organisationName: p.organisationName,

@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { canReadGoodPractice } from "~/access/policy";
 import { getPlace } from "~/models/places.server";
-import { sharedPracticeForPlace } from "~/models/shared-practice.server";
+import { SHARED_PRACTICE_PAGE, sharedPracticeForPlace } from "~/models/shared-practice.server";
 import { notFound, requireUser, routeId } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { formatDate } from "~/utils/dates";
+import { Pagination } from "~/components/layout/Pagination";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Good practice in ${data?.place.name ?? "the place"} – Anchor Charter` },
@@ -15,9 +17,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const place = await getPlace(db, { id: routeId(params.placeId) });
   if (!place || !canReadGoodPractice(auth.principal, place)) notFound();
-  const items = await sharedPracticeForPlace(db, { placeId: place.id, systemId: place.systemId });
+  const page = pageNumber(new URL(request.url).searchParams.get("page"));
+  const { items, more } = await sharedPracticeForPlace(db, {
+    placeId: place.id,
+    systemId: place.systemId,
+    limit: SHARED_PRACTICE_PAGE,
+    offset: (page - 1) * SHARED_PRACTICE_PAGE,
+  });
+  const here = `/places/${place.id}/good-practice`;
   return {
     place: { name: place.name },
+    page,
+    newer:
+      page > 1
+        ? { href: page === 2 ? here : `${here}?page=${page - 1}`, label: "Newer items" }
+        : null,
+    older: more ? { href: `${here}?page=${page + 1}`, label: "Older items" } : null,
     items: items.map((item) => ({
       ...item,
       href:
@@ -28,20 +43,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             : null,
       details:
         item.kind === "narrative" ? item.body : item.kind === "measure" ? item.measure : null,
-      sharedOn: item.sharedAt.slice(0, 10),
+      sharedOn: formatDate(item.sharedAt),
     })),
   };
 }
 
+/** Page 1 for anything that is not a page number a person could have followed. */
+function pageNumber(value: string | null): number {
+  const n = Number(value ?? "1");
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+}
+
 export default function GoodPractice() {
-  const { place, items } = useLoaderData<typeof loader>();
+  const { place, items, page, newer, older } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="nhsuk-heading-l">
         <span className="nhsuk-caption-l">Shared by the collaborative</span>
         Good practice in {place.name}
       </h1>
-      {items.length === 0 ? (
+      {items.length === 0 && page > 1 ? (
+        <p className="nhsuk-body">There are no older items.</p>
+      ) : items.length === 0 ? (
         <p className="nhsuk-body">
           No organisation in this place has shared good practice yet. Champions can share an
           evidence item from their self-assessment.
@@ -79,6 +102,7 @@ export default function GoodPractice() {
           ))}
         </ul>
       )}
+      <Pagination previous={newer} next={older} />
     </>
   );
 }

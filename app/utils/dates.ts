@@ -26,3 +26,15 @@ export function formatDateTime(value: string): string {
   );
   return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
 }
+
+const dateOnly = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
+
+/** "25 November 2026", the day in the UK. */
+export function formatDate(value: string): string {
+  return dateOnly.format(parseStoredTime(value));
+}
