@@ -29,9 +29,13 @@ function newestIn(dir: string): number {
     );
 }
 
-/** The built app on the dataset, as `npm run serve` starts it, with room for repeated sign-ins. */
-export function startBenchApp(file: string): Promise<RunningApp> {
+/**
+ * The built app on the dataset, as `npm run serve` starts it (its server
+ * processes included), with room for repeated sign-ins.
+ */
+export function startBenchApp(file: string, processes: number): Promise<RunningApp> {
   return startApp({
+    WEB_CONCURRENCY: String(processes),
     DATABASE_URL: `file:${file}`,
     SEED_DEMO_DATA: "false",
     EVIDENCE_DIR: path.join(path.dirname(file), "evidence"),

@@ -37,6 +37,7 @@ type Reader = { cookie: string; paths: string[] };
 
 export type LoadResult = {
   options: LoadOptions;
+  processes: number;
   saves: number[];
   /** The loaders the browser runs again after a save. */
   reloads: number[];
@@ -54,16 +55,21 @@ const COOKIE = "anchor_session";
  * Runs the load on a copy of the dataset, so the dataset the page timings
  * use stays as generated.
  */
-export async function monthEndLoad(dataset: string, options: LoadOptions): Promise<LoadResult> {
+export async function monthEndLoad(
+  dataset: string,
+  options: LoadOptions,
+  processes: number,
+): Promise<LoadResult> {
   const file = path.join(path.dirname(dataset), "month-end-load.db");
   copyDataset(dataset, file);
   try {
     const { champions, readers } = preparePeople(file, options);
     const apps = [];
-    for (let i = 0; i < options.instances; i++) apps.push(await startBenchApp(file));
+    for (let i = 0; i < options.instances; i++) apps.push(await startBenchApp(file, processes));
     const urls = apps.map((a) => a.url);
     const result: LoadResult = {
       options,
+      processes,
       saves: [],
       reloads: [],
       pages: [],
@@ -376,7 +382,7 @@ export function loadReport(result: LoadResult): string {
     result.conflicts -
     result.errors.filter((e) => e.startsWith("save")).length;
   return [
-    `## Month-end load: ${o.champions} champions saving about every ${o.saveEverySeconds} s, ${o.readers} readers, ${o.seconds} s, ${o.instances} app instance${o.instances === 1 ? "" : "s"}`,
+    `## Month-end load: ${o.champions} champions saving about every ${o.saveEverySeconds} s, ${o.readers} readers, ${o.seconds} s, ${o.instances} app instance${o.instances === 1 ? "" : "s"} of ${result.processes} server process${result.processes === 1 ? "" : "es"}`,
     "",
     "| Requests | Count | p50 | p95 | p99 | Target |",
     "| --- | --- | --- | --- | --- | --- |",

@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileOfDatabaseUrl } from "./dataset-file";
 import type { LoadOptions } from "./month-end";
+import { serverProcessCount } from "../server/processes";
 
 /** The size of the synthetic country. */
 export type CountryShape = {
@@ -19,6 +20,8 @@ export type BenchOptions = {
   databaseFile: string | null;
   dir: string;
   requests: number;
+  /** Server processes per app (WEB_CONCURRENCY), as production would start. */
+  processes: number;
   /** The month-end load, run on the largest dataset; null with --no-load. */
   load: LoadOptions | null;
   /** Skip the page timings (--load-only). */
@@ -36,6 +39,7 @@ const usage = `Usage: npm run bench -- [--months 12|120] [--quick] [--keep] [--r
   --quick        1 system, 300 organisations, 12 months: a try in seconds
   --keep         reuse a dataset already generated with the same parameters
   --requests N   timed requests per page (default 30, after a warm-up)
+  --processes N  server processes per app, WEB_CONCURRENCY (default: as production, one per core)
   --database U   generate into this database instead of BENCH_DIR (SQLite file: only)
 
 The month-end load (after the page timings, on the largest dataset):
@@ -63,6 +67,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     instances: 1,
   };
   let runLoad = true;
+  let processes = serverProcessCount({}, true);
   let championsGiven: number | null = null;
   let pagesToo = true;
   while (args.length) {
@@ -77,6 +82,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (arg === "--keep") keep = true;
     else if (arg === "--requests") requests = positive(value(), "--requests");
     else if (arg === "--database") databaseUrl = value();
+    else if (arg === "--processes") processes = positive(value(), arg);
     else if (arg === "--champions") load.champions = championsGiven = positive(value(), arg);
     else if (arg === "--readers") load.readers = positive(value(), arg);
     else if (arg === "--seconds") load.seconds = positive(value(), arg);
@@ -108,6 +114,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     databaseFile,
     dir: process.env.BENCH_DIR || path.join(os.tmpdir(), "anchor-bench"),
     requests,
+    processes,
     load: runLoad ? load : null,
     pagesToo,
   };

@@ -14,6 +14,8 @@ export type SizeResult = {
   reused: boolean;
   file: string;
   peakRss: number | null;
+  /** Server processes the app ran (WEB_CONCURRENCY). */
+  processes: number;
   pages: PageResult[];
 };
 
@@ -42,7 +44,7 @@ export function sizeReport(result: SizeResult): string {
       `database ${megabytes(result.stats.bytes)}; ${count(rows.assessment)} assessments, ` +
       `${count(rows.component_answer)} answers, ${count(rows.component_evidence)} evidence links, ` +
       `${count(rows.evidence_item)} evidence items, ${count(rows.assessment_submission)} submissions.`,
-    `Server peak RSS: ${result.peakRss === null ? "not known" : megabytes(result.peakRss)}.`,
+    `Server processes: ${result.processes}; peak RSS of the largest: ${result.peakRss === null ? "not known" : megabytes(result.peakRss)}.`,
     "",
     table(
       ["Page", "Signed in as", "Median", "p95", "SQL median", "SQL p95", "p95 / SQL p95", "Target"],

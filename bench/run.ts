@@ -33,7 +33,7 @@ async function main() {
   if (results.length > 1) console.log(`${growthReport(results)}\n`);
   if (options.load) {
     progress(`Month-end load on ${largest}…`);
-    console.log(`${loadReport(await monthEndLoad(largest, options.load))}\n`);
+    console.log(`${loadReport(await monthEndLoad(largest, options.load, options.processes))}\n`);
   }
 }
 
@@ -47,7 +47,9 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
   const reused = existing !== null && sameShape(existing.shape, shape);
   if (!reused) progress(`Generating ${shape.months} months into ${file}…`);
   const stats = reused ? existing : await generateDataset(file, shape);
-  if (!options.pagesToo) return { stats, reused, file, peakRss: null, pages: [] };
+  if (!options.pagesToo) {
+    return { stats, reused, file, peakRss: null, processes: options.processes, pages: [] };
+  }
   const targets = findTargets(file);
   const measured = pages.flatMap((p) => (p.measure ? [{ ...p, measure: p.measure }] : []));
 
@@ -64,7 +66,7 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
   }
 
   progress("Starting the app and timing the pages…");
-  const app = await startBenchApp(file);
+  const app = await startBenchApp(file, options.processes);
   try {
     const visitors = new Map<BenchRole, Visitor>();
     const visitorFor = async (role: BenchRole) => {
@@ -91,7 +93,14 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
       page: timed.get(p.name) ?? null,
       sql: sql.get(p.name) ?? null,
     }));
-    return { stats, reused, file, peakRss: peakRss(app), pages: results };
+    return {
+      stats,
+      reused,
+      file,
+      peakRss: peakRss(app),
+      processes: options.processes,
+      pages: results,
+    };
   } finally {
     await app.stop();
   }

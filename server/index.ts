@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -9,7 +10,8 @@ import { scheduleDailyHousekeeping } from "./housekeeping";
 import { demoDataAllowed, demoDataWarning, realDeploymentReason } from "./demo-data-guard";
 import { closeDb } from "../app/utils/db.server";
 import { healthChecks, requestLog, routePatterns } from "./operations";
-import { prepareDatabase } from "./prepare";
+import { type PreparedDatabase, prepareDatabase } from "./prepare";
+import { reportListening, runServerProcesses, serverProcessCount } from "./processes";
 import { runInRequestScope } from "../app/utils/request-scope.server";
 import {
   lastResortErrorPage,
@@ -24,12 +26,31 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 
 async function main() {
+  if (cluster.isWorker) {
+    await serve({ onListening: reportListening });
+    return;
+  }
   const realDeployment = realDeploymentReason(process.env);
   const prepared = await prepareDatabase({
     seedDemo: process.env.SEED_DEMO_DATA !== "false",
     refuseDemoBecause: demoDataAllowed(process.env) ? null : realDeployment,
   });
+  const welcome = (actualPort: number) => {
+    printWelcome(`http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`, prepared);
+    // On stderr as well as in the welcome, so log collectors that keep only errors see it.
+    if (prepared.demoData && realDeployment) console.warn(demoDataWarning(realDeployment));
+  };
+  const processes = serverProcessCount(process.env, production);
+  scheduleDailyHousekeeping();
+  if (processes === 1) {
+    await serve({ onListening: welcome });
+  } else {
+    welcome(await runServerProcesses(processes));
+  }
+}
 
+/** One server process: the app on the port, until SIGTERM or SIGINT. */
+async function serve(options: { onListening: (port: number) => void }) {
   const viteDevServer = production
     ? undefined
     : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
@@ -78,13 +99,9 @@ async function main() {
   );
   app.use(lastResortErrorPage);
 
-  scheduleDailyHousekeeping();
   const server = app.listen(port, host, () => {
     const address = server.address();
-    const actualPort = typeof address === "object" && address ? address.port : port;
-    printWelcome(`http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`, prepared);
-    // On stderr as well as in the welcome, so log collectors that keep only errors see it.
-    if (prepared.demoData && realDeployment) console.warn(demoDataWarning(realDeployment));
+    options.onListening(typeof address === "object" && address ? address.port : port);
   });
 
   // Let in-flight saves finish before the process ends: stop taking
@@ -123,7 +140,7 @@ const roleNames = {
   champion: "Champion",
 };
 
-function printWelcome(url: string, prepared: Awaited<ReturnType<typeof prepareDatabase>>) {
+function printWelcome(url: string, prepared: PreparedDatabase) {
   const lines = [
     "",
     `Anchor Charter platform listening on ${url}`,

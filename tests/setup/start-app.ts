@@ -47,7 +47,8 @@ export function launchApp(
 ): { listening: Promise<RunningApp>; kill: () => Promise<void> } {
   const child = spawn(tsx, ["server/index.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", ...env },
+    // One server process unless a test asks for more: hundreds of apps start in a run.
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", WEB_CONCURRENCY: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     // tsx runs the server in a child process and cannot relay SIGKILL: a
     // process group of their own lets kill() reach both.
@@ -91,7 +92,8 @@ export function runAppUntilExit(
 ): Promise<{ code: number | null; output: string }> {
   const child = spawn(tsx, ["server/index.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", ...env },
+    // One server process unless a test asks for more: hundreds of apps start in a run.
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", WEB_CONCURRENCY: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     // A group of its own, so a server that never exits is killed with tsx's
     // wrapper instead of running on, orphaned, after the test.
