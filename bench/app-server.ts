@@ -33,12 +33,17 @@ function newestIn(dir: string): number {
  * The built app on the dataset, as `npm run serve` starts it (its server
  * processes included), with room for repeated sign-ins.
  */
-export function startBenchApp(file: string, processes: number): Promise<RunningApp> {
+export function startBenchApp(args: {
+  databaseUrl: string;
+  /** The dataset's file: its evidence folder sits beside it. */
+  datasetFile: string;
+  processes: number;
+}): Promise<RunningApp> {
   return startApp({
-    WEB_CONCURRENCY: String(processes),
-    DATABASE_URL: `file:${file}`,
+    WEB_CONCURRENCY: String(args.processes),
+    DATABASE_URL: args.databaseUrl,
     SEED_DEMO_DATA: "false",
-    EVIDENCE_DIR: path.join(path.dirname(file), "evidence"),
+    EVIDENCE_DIR: path.join(path.dirname(args.datasetFile), "evidence"),
     ...generousAttemptLimits,
   });
 }

@@ -4,13 +4,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
+import { type Kysely, sql } from "kysely";
+import { databaseConfig } from "../db/config";
+import { createDatabase } from "../db/dialect";
+import type { Database } from "../db/schema";
 import { generateSessionToken, sessionIdFromToken } from "../app/models/sessions.server";
 import {
   rootShouldRevalidate,
   sheetShouldRevalidate,
 } from "../app/components/sheet/sheetClientAction";
 import { singleFetchData } from "../tests/support/single-fetch";
-import { startBenchApp } from "./app-server";
+import type { RunningApp } from "../tests/setup/start-app";
 import { percentile } from "./timing";
 
 export type LoadOptions = {
@@ -19,8 +23,12 @@ export type LoadOptions = {
   seconds: number;
   /** Each champion saves about this often (the autosave's pause after typing stops). */
   saveEverySeconds: number;
-  /** App processes sharing the database (each a full server, as behind a load balancer). */
+  /** Apps sharing the database (each a full server, as behind a load balancer). */
   instances: number;
+  /** Server processes per app (WEB_CONCURRENCY), for the report. */
+  processes: number;
+  /** Which database, for the report. */
+  database: string;
 };
 
 type Champion = {
@@ -37,7 +45,6 @@ type Reader = { cookie: string; paths: string[] };
 
 export type LoadResult = {
   options: LoadOptions;
-  processes: number;
   saves: number[];
   /** The loaders the browser runs again after a save. */
   reloads: number[];
@@ -52,24 +59,24 @@ export type LoadResult = {
 const COOKIE = "anchor_session";
 
 /**
- * Runs the load on a copy of the dataset, so the dataset the page timings
- * use stays as generated.
+ * Runs the load on the database in `databaseUrl`. A SQLite dataset is copied
+ * first, so the dataset the page timings use stays as generated; a
+ * PostgreSQL one (the bench's own copy) is used in place, after its timings.
  */
 export async function monthEndLoad(
-  dataset: string,
+  databaseUrl: string,
   options: LoadOptions,
-  processes: number,
+  startApp: (databaseUrl: string) => Promise<RunningApp>,
 ): Promise<LoadResult> {
-  const file = path.join(path.dirname(dataset), "month-end-load.db");
-  copyDataset(dataset, file);
+  const config = databaseConfig(databaseUrl);
+  const work = config.dialect === "sqlite" ? copyDataset(config.file) : null;
+  const url = work ? `file:${work}` : databaseUrl;
+  const db = createDatabase(databaseConfig(url));
   try {
-    const { champions, readers } = preparePeople(file, options);
-    const apps = [];
-    for (let i = 0; i < options.instances; i++) apps.push(await startBenchApp(file, processes));
-    const urls = apps.map((a) => a.url);
+    const { champions, readers } = await preparePeople(db, options);
+    const apps: RunningApp[] = [];
     const result: LoadResult = {
       options,
-      processes,
       saves: [],
       reloads: [],
       pages: [],
@@ -80,6 +87,8 @@ export async function monthEndLoad(
       integrity: "not checked",
     };
     try {
+      for (let i = 0; i < options.instances; i++) apps.push(await startApp(url));
+      const urls = apps.map((a) => a.url);
       const stylesheet = await findStylesheet(urls[0]!, readers[0]!);
       const until = Date.now() + options.seconds * 1000;
       await Promise.all([
@@ -92,19 +101,22 @@ export async function monthEndLoad(
     } finally {
       for (const app of apps) await app.stop();
     }
-    const check = checkDatabase(file, champions);
-    return { ...result, ...check };
+    return { ...result, ...(await checkDatabase(db, champions)) };
   } finally {
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+    await db.destroy();
+    if (work)
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${work}${suffix}`, { force: true });
   }
 }
 
-function copyDataset(from: string, to: string) {
+function copyDataset(from: string): string {
+  const to = path.join(path.dirname(from), "month-end-load.db");
   const source = new SQLite(from);
   source.pragma("wal_checkpoint(TRUNCATE)");
   source.close();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${to}${suffix}`, { force: true });
   fs.copyFileSync(from, to);
+  return to;
 }
 
 /**
@@ -112,100 +124,103 @@ function copyDataset(from: string, to: string) {
  * of those champions' places, signed in by writing their sessions directly:
  * sign-in's deliberately slow password check is not what is measured.
  */
-function preparePeople(file: string, options: LoadOptions) {
-  const db = new SQLite(file);
-  try {
-    const period = db
-      .prepare(
-        "select id from assessment_period where status = 'open' order by starts_on desc limit 1",
-      )
-      .get() as { id: number } | undefined;
-    if (!period) throw new Error("The dataset has no open period to save into");
-    const drafts = db
-      .prepare(
-        `select a.id as assessmentId, a.organisation_id as organisationId, o.place_id as placeId
-         from assessment a join organisation o on o.id = a.organisation_id
-         where a.period_id = ? and a.status = 'draft' and o.place_id is not null
-         order by a.organisation_id limit ?`,
-      )
-      .all(period.id, options.champions) as Array<{
-      assessmentId: number;
-      organisationId: number;
-      placeId: number;
-    }>;
-    if (drafts.length < options.champions) {
-      throw new Error(
-        `Only ${drafts.length} draft months to save into; asked for ${options.champions}`,
-      );
-    }
-    const now = new Date();
-    const expires = new Date(now.getTime() + 24 * 3_600_000).toISOString();
-    const addUser = db.prepare(
-      "insert into app_user (email, name, password_hash, is_demo) values (?, ?, null, 0)",
+async function preparePeople(db: Kysely<Database>, options: LoadOptions) {
+  const period = await db
+    .selectFrom("assessment_period")
+    .select("id")
+    .where("status", "=", "open")
+    .orderBy("starts_on", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!period) throw new Error("The dataset has no open period to save into");
+  const drafts = await db
+    .selectFrom("assessment as a")
+    .innerJoin("organisation as o", "o.id", "a.organisation_id")
+    .select([
+      "a.id as assessmentId",
+      "a.organisation_id as organisationId",
+      "o.place_id as placeId",
+    ])
+    .where("a.period_id", "=", period.id)
+    .where("a.status", "=", "draft")
+    .where("o.place_id", "is not", null)
+    .orderBy("a.organisation_id")
+    .limit(options.champions)
+    .execute();
+  if (drafts.length < options.champions) {
+    throw new Error(
+      `Only ${drafts.length} draft months to save into; asked for ${options.champions}`,
     );
-    const grant = db.prepare(
-      "insert into role_assignment (user_id, role, organisation_id, place_id, system_id) values (?, ?, ?, ?, ?)",
-    );
-    const addSession = db.prepare(
-      "insert into session (id, user_id, created_at, last_seen_at, expires_at, two_factor_verified) values (?, ?, ?, ?, ?, 1)",
-    );
-    const answers = db.prepare(
-      "select component_id as id, version from component_answer where assessment_id = ?",
-    );
-    const signedIn = (email: string, role: string, scope: Array<number | null>) => {
-      const userId = Number(addUser.run(email, `Load ${role}`).lastInsertRowid);
-      grant.run(userId, role, ...scope);
+  }
+  const now = new Date();
+  const expires = new Date(now.getTime() + 24 * 3_600_000).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const signedIn = async (
+      email: string,
+      role: "champion" | "steering_member",
+      scope: {
+        organisation_id?: number;
+        place_id?: number;
+      },
+    ) => {
+      const user = await trx
+        .insertInto("app_user")
+        .values({ email, name: `Load ${role}`, password_hash: null })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("role_assignment")
+        .values({ user_id: user.id, role, ...scope })
+        .execute();
       const token = generateSessionToken();
-      addSession.run(
-        sessionIdFromToken(token),
-        userId,
-        now.toISOString(),
-        now.toISOString(),
-        expires,
-      );
+      await trx
+        .insertInto("session")
+        .values({
+          id: sessionIdFromToken(token),
+          user_id: user.id,
+          created_at: now.toISOString(),
+          last_seen_at: now.toISOString(),
+          expires_at: expires,
+          two_factor_verified: 1,
+        })
+        .execute();
       return `${COOKIE}=${token}`;
     };
-
-    const setUp = db.transaction(() => {
-      const champions: Champion[] = drafts.map((d, i) => ({
-        cookie: signedIn(`load.champion.${i}@bench.example`, "champion", [
-          d.organisationId,
-          null,
-          null,
-        ]),
+    const champions: Champion[] = [];
+    for (const [i, d] of drafts.entries()) {
+      const answers = await trx
+        .selectFrom("component_answer")
+        .select(["component_id", "version"])
+        .where("assessment_id", "=", d.assessmentId)
+        .execute();
+      champions.push({
+        cookie: await signedIn(`load.champion.${i}@bench.example`, "champion", {
+          organisation_id: d.organisationId,
+        }),
         sheetPath: `/organisations/${d.organisationId}/periods/${period.id}`,
         assessmentId: d.assessmentId,
-        versions: new Map(
-          (answers.all(d.assessmentId) as Array<{ id: string; version: number }>).map((a) => [
-            a.id,
-            a.version,
-          ]),
-        ),
+        versions: new Map(answers.map((a) => [a.component_id, a.version])),
         acknowledged: new Map(),
-      }));
-      const places = [...new Set(drafts.map((d) => d.placeId))];
-      const readers: Reader[] = Array.from({ length: options.readers }, (_, i) => {
-        const placeId = places[i % places.length]!;
-        const sheets = champions.filter((_, j) => drafts[j]!.placeId === placeId);
-        return {
-          cookie: signedIn(`load.reader.${i}@bench.example`, "steering_member", [
-            null,
-            placeId,
-            null,
-          ]),
-          paths: [
-            `/places/${placeId}`,
-            `/places/${placeId}/comparison`,
-            ...sheets.slice(0, 3).map((c) => c.sheetPath),
-          ],
-        };
       });
-      return { champions, readers };
-    });
-    return setUp();
-  } finally {
-    db.close();
-  }
+    }
+    const places = [...new Set(drafts.map((d) => d.placeId!))];
+    const readers: Reader[] = [];
+    for (let i = 0; i < options.readers; i++) {
+      const placeId = places[i % places.length]!;
+      const sheets = champions.filter((_, j) => drafts[j]!.placeId === placeId);
+      readers.push({
+        cookie: await signedIn(`load.reader.${i}@bench.example`, "steering_member", {
+          place_id: placeId,
+        }),
+        paths: [
+          `/places/${placeId}`,
+          `/places/${placeId}/comparison`,
+          ...sheets.slice(0, 3).map((c) => c.sheetPath),
+        ],
+      });
+    }
+    return { champions, readers };
+  });
 }
 
 /**
@@ -342,30 +357,30 @@ async function findStylesheet(url: string, reader: Reader): Promise<string> {
   return href;
 }
 
-/** Every acknowledged save must be in the database, and the file whole. */
-function checkDatabase(file: string, champions: Champion[]) {
-  const db = new SQLite(file, { readonly: true });
-  try {
-    const answer = db.prepare(
-      "select version, opportunities from component_answer where assessment_id = ? and component_id = ?",
-    );
-    let lost = 0;
-    for (const champion of champions) {
-      for (const [componentId, saved] of champion.acknowledged) {
-        const row = answer.get(champion.assessmentId, componentId) as
-          { version: number; opportunities: string } | undefined;
-        if (!row || row.version !== saved.version || row.opportunities !== saved.opportunities) {
-          lost += 1;
-        }
+/** Every acknowledged save must be in the database, and a SQLite file whole. */
+async function checkDatabase(db: Kysely<Database>, champions: Champion[]) {
+  let lost = 0;
+  for (const champion of champions) {
+    const rows = await db
+      .selectFrom("component_answer")
+      .select(["component_id", "version", "opportunities"])
+      .where("assessment_id", "=", champion.assessmentId)
+      .execute();
+    const stored = new Map(rows.map((r) => [r.component_id, r]));
+    for (const [componentId, saved] of champion.acknowledged) {
+      const row = stored.get(componentId);
+      if (!row || row.version !== saved.version || row.opportunities !== saved.opportunities) {
+        lost += 1;
       }
     }
-    const integrity = (db.pragma("integrity_check") as Array<{ integrity_check: string }>)
-      .map((r) => r.integrity_check)
-      .join("; ");
-    return { lost, integrity };
-  } finally {
-    db.close();
   }
+  const onSqlite = db.getExecutor().adapter.constructor.name.includes("Sqlite");
+  const integrity = onSqlite
+    ? (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows
+        .map((r) => r.integrity_check)
+        .join("; ")
+    : "not applicable (PostgreSQL)";
+  return { lost, integrity };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -382,7 +397,7 @@ export function loadReport(result: LoadResult): string {
     result.conflicts -
     result.errors.filter((e) => e.startsWith("save")).length;
   return [
-    `## Month-end load: ${o.champions} champions saving about every ${o.saveEverySeconds} s, ${o.readers} readers, ${o.seconds} s, ${o.instances} app instance${o.instances === 1 ? "" : "s"} of ${result.processes} server process${result.processes === 1 ? "" : "es"}`,
+    `## Month-end load: ${o.champions} champions saving about every ${o.saveEverySeconds} s, ${o.readers} readers, ${o.seconds} s, ${o.instances} app instance${o.instances === 1 ? "" : "s"} of ${o.processes} server process${o.processes === 1 ? "" : "es"} on ${o.database}`,
     "",
     "| Requests | Count | p50 | p95 | p99 | Target |",
     "| --- | --- | --- | --- | --- | --- |",

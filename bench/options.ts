@@ -59,7 +59,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let keep = false;
   let databaseUrl: string | null = null;
   let requests = 30;
-  const load: LoadOptions = {
+  const load: Omit<LoadOptions, "processes" | "database"> = {
     champions: 200,
     readers: 10,
     seconds: 60,
@@ -115,7 +115,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     dir: process.env.BENCH_DIR || path.join(os.tmpdir(), "anchor-bench"),
     requests,
     processes,
-    load: runLoad ? load : null,
+    load: runLoad ? { ...load, processes, database: "SQLite" } : null,
     pagesToo,
   };
 }

@@ -33,7 +33,13 @@ async function main() {
   if (results.length > 1) console.log(`${growthReport(results)}\n`);
   if (options.load) {
     progress(`Month-end load on ${largest}…`);
-    console.log(`${loadReport(await monthEndLoad(largest, options.load, options.processes))}\n`);
+    console.log(
+      `${loadReport(
+        await monthEndLoad(`file:${largest}`, options.load, (databaseUrl) =>
+          startBenchApp({ databaseUrl, datasetFile: largest, processes: options.processes }),
+        ),
+      )}\n`,
+    );
   }
 }
 
@@ -66,7 +72,11 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
   }
 
   progress("Starting the app and timing the pages…");
-  const app = await startBenchApp(file, options.processes);
+  const app = await startBenchApp({
+    databaseUrl: `file:${file}`,
+    datasetFile: file,
+    processes: options.processes,
+  });
   try {
     const visitors = new Map<BenchRole, Visitor>();
     const visitorFor = async (role: BenchRole) => {
