@@ -1,4 +1,11 @@
-import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from "kysely";
+import {
+  type Kysely,
+  type Migration,
+  type MigrationResultSet,
+  Migrator,
+  PostgresAdapter,
+  sql,
+} from "kysely";
 import { migrations } from "./migrations";
 import type { Database } from "./schema";
 
@@ -9,11 +16,19 @@ import type { Database } from "./schema";
  * midway leaves the database as it was before (ADR 017).
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => checked(migrations) },
-  });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  return applied(await appMigrator(db).migrateToLatest());
+}
+
+/** Up or down to the named migration, with the same guards (for tests of an upgrade). */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<string[]> {
+  return applied(await appMigrator(db).migrateTo(name));
+}
+
+function appMigrator(db: Kysely<Database>) {
+  return new Migrator({ db, provider: { getMigrations: async () => checked(migrations) } });
+}
+
+function applied({ error, results = [] }: MigrationResultSet): string[] {
   const failed = results.find((r) => r.status === "Error");
   if (error || failed) {
     const name = failed ? ` "${failed.migrationName}"` : "";

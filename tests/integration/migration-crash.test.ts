@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Kysely, Migrator, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { migrations } from "../../db/migrations";
+import { migrateTo } from "../../db/migrator";
 import { launchApp, runAppUntilExit, startApp } from "../setup/start-app";
 import {
   createTestDatabase,
@@ -117,11 +118,7 @@ describe("a start killed while it migrates", () => {
     try {
       const names = Object.keys(migrations);
       const before = names[names.indexOf("2026-11-24-02-evidence-files") - 1]!;
-      const { error } = await new Migrator({
-        db,
-        provider: { getMigrations: async () => migrations },
-      }).migrateTo(before);
-      expect(error).toBeUndefined();
+      await migrateTo(db, before);
       await withEvidenceLinkedToAnAnswer(db as unknown as Kysely<AnyTables>);
 
       const killed = await runAppUntilExit({

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
-import { Migrator, sql } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeEvidenceBytes } from "~/utils/evidence-store.server";
-import { migrations } from "../../../db/migrations";
+import { migrateTo, migrateToLatest } from "../../../db/migrator";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
 import { pdfBytes, pngBytes } from "../../fixtures/files";
 import { createTestDatabase, type TestDatabase, testingOnPostgres } from "../../setup/database";
@@ -18,8 +18,7 @@ describe("the evidence-files migration", () => {
     const database = await createTestDatabase();
     const db = database.open();
     try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-      await migrator.migrateTo("2026-11-23-02-people-and-access");
+      await migrateTo(db, "2026-11-23-02-people-and-access");
       const system = await db
         .insertInto("system")
         .values({ name: "ICS" })
@@ -77,7 +76,7 @@ describe("the evidence-files migration", () => {
         .values({ component_answer_id: answer.id, evidence_item_id: evidence.id })
         .execute();
 
-      await migrator.migrateToLatest();
+      await migrateToLatest(db);
 
       const item = await db.selectFrom("evidence_item").selectAll().executeTakeFirstOrThrow();
       expect(item).toMatchObject({
