@@ -1,0 +1,374 @@
+import type { Charter } from "../../app/charter/schema";
+import type { MonthlyPeriod } from "../../app/utils/periods";
+import type { ComponentStatus, EvidenceKind, ReviewVerdict } from "../schema";
+import {
+  type Course,
+  demoCourses,
+  fulfilledCount,
+  fulfilmentOrder,
+  mulberry32,
+} from "./demo-story";
+
+/**
+ * The demo's rows as plain data, worked out before anything is written: each
+ * organisation's sheet in each month it has one, the evidence it built up,
+ * the actions on its plan, and the steering group's reviews. Pure, and
+ * deterministic for a given `today`.
+ */
+
+export type PlannedEvidence = {
+  key: string;
+  organisation: string;
+  kind: EvidenceKind;
+  title: string;
+  body: string | null;
+  url: string | null;
+  measure: { value: number; unit: string; date: string } | null;
+  file: { key: string; name: string } | null;
+  createdAt: string;
+  shared: boolean;
+};
+
+export type PlannedAnswer = {
+  componentId: string;
+  status: ComponentStatus;
+  opportunities: string;
+  practicesInPlace: number[];
+  version: number;
+  updatedAt: string;
+  evidence: string[];
+  action: { description: string; owner: string; targetDate: string; createdAt: string } | null;
+  review: { verdict: ReviewVerdict; comment: string; at: string } | null;
+};
+
+export type PlannedAssessment = {
+  organisation: string;
+  period: number;
+  status: "draft" | "submitted";
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  answers: PlannedAnswer[];
+  principles: Array<{ domainNumber: number; principlesInPlace: number[] }>;
+};
+
+export type DemoFile = {
+  key: string;
+  organisation: string;
+  name: string;
+  componentAt: number;
+  from: number;
+};
+
+/** Two documents, uploaded as PDFs: one shared as good practice. */
+export const demoFiles: DemoFile[] = [
+  {
+    key: "uhmb-report",
+    organisation: "University Hospitals of Morecambe Bay NHS Foundation Trust",
+    name: "Anchor programme progress report (demonstration).pdf",
+    componentAt: 0,
+    from: 17,
+  },
+  {
+    key: "lancaster-university-plan",
+    organisation: "Lancaster University",
+    name: "Community partnership plan (demonstration).pdf",
+    componentAt: 3,
+    from: 12,
+  },
+];
+
+/** Narrative items shared as good practice, by organisation and position in its fulfilment order. */
+const sharedNarratives: Record<string, number> = {
+  "University Hospitals of Morecambe Bay NHS Foundation Trust": 1,
+  "Morecambe Bay CCG": 0,
+  "South Lakeland District Council": 15,
+  "Lancashire and South Cumbria NHS Foundation Trust": 0,
+  "NHS Blackpool CCG": 1,
+  "East Lancashire Hospitals NHS Trust": 2,
+  "Lancashire Teaching Hospitals NHS Foundation Trust": 13,
+};
+
+/** Queries the steering group raised, by organisation, months before the current one, and position. */
+const queries: Array<{
+  organisation: string;
+  monthsAgo: number;
+  position: number;
+  comment: string;
+}> = [
+  {
+    organisation: "Lancaster University",
+    monthsAgo: 1,
+    position: 12,
+    comment: "The partnership agreement attached ended last month. Is a new one in place?",
+  },
+  {
+    organisation: "Morecambe Bay CCG",
+    monthsAgo: 0,
+    position: 12,
+    comment: "Please attach the place estates group minutes that show this was agreed.",
+  },
+  {
+    organisation: "Lancashire and South Cumbria NHS Foundation Trust",
+    monthsAgo: 0,
+    position: 4,
+    comment: "Could you add this year's figures to the narrative?",
+  },
+];
+
+const actionByDomain: Record<number, { description: string; owner: string }> = {
+  1: { description: "Agree the approach with the people team", owner: "Director of People" },
+  2: {
+    description: "Add local social value to the procurement policy",
+    owner: "Head of Procurement",
+  },
+  3: { description: "Map estate that could serve the community", owner: "Director of Estates" },
+  4: { description: "Set this year's sustainability targets", owner: "Sustainability lead" },
+  5: { description: "Present progress at the place anchor network", owner: "Partnerships manager" },
+  6: {
+    description: "Agree with public health whom to reach first",
+    owner: "Health inequalities lead",
+  },
+};
+
+const DAY = 86_400_000;
+
+export function planDemo(args: {
+  charter: Charter;
+  today: Date;
+  periods: readonly MonthlyPeriod[];
+  organisations: ReadonlyArray<{ name: string; reviewed: boolean }>;
+}) {
+  const { charter, today, periods } = args;
+  const last = periods.length - 1;
+  // Courses are written for 24 months; a shorter demo keeps their latest months.
+  const shift = 24 - periods.length;
+  const now = today.getTime();
+  const iso = (t: number) => new Date(Math.min(t, now - 60_000)).toISOString();
+  const startOf = (m: number) => Date.parse(`${periods[m]!.startsOn}T00:00:00Z`);
+  const endOf = (m: number) => Date.parse(`${periods[m]!.endsOn}T00:00:00Z`) + DAY;
+  const domainOf = new Map(
+    charter.domains.flatMap((d) => d.components.map((c) => [c.id, d] as const)),
+  );
+  const practiceCount = new Map(
+    charter.domains.flatMap((d) => d.components.map((c) => [c.id, c.practices.length] as const)),
+  );
+
+  // The measure backs the first purchasing component; the link the last partnership one.
+  const measureComponent = charter.domains[1]?.components[0]?.id;
+  const linkComponent = charter.domains.at(-2)?.components.at(-1)?.id;
+  const evidence: PlannedEvidence[] = [];
+  const assessments: PlannedAssessment[] = [];
+
+  args.organisations.forEach((organisation, index) => {
+    const course: Course | undefined = demoCourses[organisation.name];
+    if (!course) throw new Error(`The demo has no story for "${organisation.name}"`);
+    const random = mulberry32(1000 + index);
+    const between = (from: number, to: number) => from + random() * Math.max(0, to - from);
+    const order = fulfilmentOrder(charter, random);
+    const narrative = new Map<string, string>();
+    const actionOf = new Map<string, NonNullable<PlannedAnswer["action"]>>();
+    let measureKey: string | null = null;
+    let linkKey: string | null = null;
+    let before: Map<string, ComponentStatus> | null = null;
+    const files = demoFiles.filter((f) => f.organisation === organisation.name);
+
+    for (let m = 0; m <= last; m++) {
+      const month = m + shift;
+      if (month < course.joins) continue;
+      const state =
+        m === last ? course.now : m === last - 1 ? course.lastMonth : ("on time" as const);
+      if (state === "not started" || state === "none") continue;
+      const submitted = state === "on time" || state === "late" || state === "submitted";
+      const createdAt = iso(between(startOf(m) + DAY, startOf(m) + 5 * DAY));
+      const submittedAt = !submitted
+        ? null
+        : state === "late"
+          ? iso(between(endOf(m) + DAY, endOf(m) + 5 * DAY))
+          : m === last
+            ? iso(between(startOf(m) + 3_600_000, now))
+            : iso(between(startOf(m) + 19 * DAY, startOf(m) + 27 * DAY));
+      const updatedAt = submittedAt ?? iso(between(Date.parse(createdAt), now));
+      const k = fulfilledCount(course, month, 23);
+
+      // Evidence built up so far: a narrative per component once fulfilled, a measure each quarter.
+      order.slice(0, k).forEach((componentId, position) => {
+        if (narrative.has(componentId)) return;
+        const component = domainOf.get(componentId)!.components.find((c) => c.id === componentId)!;
+        const key = `${organisation.name}|narrative|${componentId}`;
+        narrative.set(componentId, key);
+        evidence.push({
+          key,
+          organisation: organisation.name,
+          kind: "narrative",
+          title: `How we meet ${componentId} ${component.title}`,
+          body: "Invented for the demonstration: not this organisation's real evidence.",
+          url: null,
+          measure: null,
+          file: null,
+          createdAt,
+          shared: sharedNarratives[organisation.name] === position,
+        });
+      });
+      if (month % 3 === 0 || measureKey === null) {
+        const quarters = Math.floor((month - course.joins) / 3);
+        measureKey = `${organisation.name}|measure|${month}`;
+        evidence.push({
+          key: measureKey,
+          organisation: organisation.name,
+          kind: "measure",
+          title: "Share of spend with suppliers in Lancashire and South Cumbria",
+          body: null,
+          url: null,
+          measure: {
+            value: Math.round((18 + (index % 7) * 2 + quarters * 1.5) * 10) / 10,
+            unit: "%",
+            date: periods[m]!.startsOn,
+          },
+          file: null,
+          createdAt,
+          shared: false,
+        });
+      }
+      if (linkKey === null && linkComponent && order.indexOf(linkComponent) < k) {
+        linkKey = `${organisation.name}|link`;
+        evidence.push({
+          key: linkKey,
+          organisation: organisation.name,
+          kind: "link",
+          title: "Minutes of the place anchor network (demonstration)",
+          body: null,
+          url: "https://www.example.org/anchor-network/minutes",
+          measure: null,
+          file: null,
+          createdAt,
+          shared: false,
+        });
+      }
+      for (const file of files) {
+        if (month !== Math.max(file.from, course.joins)) continue;
+        evidence.push({
+          key: `${organisation.name}|file|${file.key}`,
+          organisation: organisation.name,
+          kind: "file",
+          title: file.name.replace(/\.pdf$/, ""),
+          body: null,
+          url: null,
+          measure: null,
+          file: { key: file.key, name: file.name },
+          createdAt,
+          shared: file.key === "uhmb-report",
+        });
+      }
+
+      const statuses = new Map<string, ComponentStatus>();
+      order.forEach((componentId, position) => {
+        statuses.set(
+          componentId,
+          position < k
+            ? "fulfilled"
+            : submitted || position < k + 3
+              ? "in_progress"
+              : "not_started",
+        );
+      });
+      // The next two components on the way up each carry an action, kept until fulfilled.
+      for (const componentId of order.slice(k, k + 2)) {
+        if (actionOf.has(componentId)) continue;
+        const { description, owner } = actionByDomain[domainOf.get(componentId)!.number] ?? {
+          description: "Agree the next step",
+          owner: "Anchor champion",
+        };
+        actionOf.set(componentId, {
+          description,
+          owner,
+          targetDate: lastDayOf(periods[m]!, 3),
+          createdAt,
+        });
+      }
+
+      const answers: PlannedAnswer[] = [];
+      for (const domain of charter.domains) {
+        for (const component of domain.components) {
+          const id = component.id;
+          const status = statuses.get(id)!;
+          const changed = before?.get(id) !== status;
+          const linked: Array<string | null | undefined> = [narrative.get(id)];
+          if (id === measureComponent) linked.push(measureKey);
+          if (id === linkComponent) linked.push(linkKey);
+          for (const file of files) {
+            if (order[file.componentAt] === id && month >= file.from) {
+              linked.push(`${organisation.name}|file|${file.key}`);
+            }
+          }
+          const action = status === "fulfilled" ? null : (actionOf.get(id) ?? null);
+          if (status === "fulfilled") actionOf.delete(id);
+          answers.push({
+            componentId: id,
+            status,
+            opportunities:
+              status === "fulfilled"
+                ? ""
+                : `Invented for the demonstration: our next steps towards ${component.title.toLowerCase()}.`,
+            practicesInPlace:
+              status === "not_started"
+                ? []
+                : [...Array(status === "fulfilled" ? practiceCount.get(id)! : 1).keys()],
+            version: changed ? 2 : 1,
+            updatedAt: changed ? updatedAt : createdAt,
+            evidence: linked.filter((key): key is string => Boolean(key)),
+            action,
+            review: null,
+          });
+        }
+      }
+      // The steering group reviews its place's last three months of returns.
+      if (organisation.reviewed && submitted && submittedAt && m >= last - 2) {
+        const reviewedAt = () =>
+          iso(between(Date.parse(submittedAt), Math.min(Date.parse(submittedAt) + 4 * DAY, now)));
+        for (const answer of answers) {
+          if (answer.status !== "fulfilled") continue;
+          const query = queries.find(
+            (q) =>
+              q.organisation === organisation.name &&
+              q.monthsAgo === last - m &&
+              order[q.position] === answer.componentId,
+          );
+          if (query)
+            answer.review = { verdict: "queried", comment: query.comment, at: reviewedAt() };
+          else if (random() < 0.7)
+            answer.review = { verdict: "verified", comment: "", at: reviewedAt() };
+        }
+      }
+      assessments.push({
+        organisation: organisation.name,
+        period: m,
+        status: submitted ? "submitted" : "draft",
+        createdAt,
+        updatedAt,
+        submittedAt,
+        answers,
+        principles: charter.domains
+          .map((d) => ({
+            domainNumber: d.number,
+            fulfilled: d.components.filter((c) => statuses.get(c.id) === "fulfilled").length,
+          }))
+          .filter((d) => d.fulfilled > 0)
+          .map((d) => ({
+            domainNumber: d.domainNumber,
+            principlesInPlace: [
+              ...Array(Math.min(charter.crossCuttingPrinciples.length, d.fulfilled + 1)).keys(),
+            ].map((i) => charter.crossCuttingPrinciples[i]!.number),
+          })),
+      });
+      before = statuses;
+    }
+  });
+  return { evidence, assessments };
+}
+
+/** The last day of the month `plus` months after the period's, as YYYY-MM-DD. */
+function lastDayOf(period: MonthlyPeriod, plus: number): string {
+  const [year, month] = period.startsOn.split("-").map(Number);
+  return new Date(Date.UTC(year!, month! + plus, 0)).toISOString().slice(0, 10);
+}
