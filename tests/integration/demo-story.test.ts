@@ -211,6 +211,10 @@ describe("the demo data's story, read through the aggregation layer", () => {
     expect(reviews).toContain("queried");
     const verifiedLevels = now.filter(({ standing }) => standing.verified?.level);
     expect(verifiedLevels.length).toBeGreaterThanOrEqual(1);
+    const belowSelf = now.filter(
+      ({ standing }) => standing.self?.level && standing.verified?.level !== standing.self.level,
+    );
+    expect(belowSelf.length).toBeGreaterThanOrEqual(1);
     const queried = await db
       .selectFrom("component_review")
       .select("comment")
