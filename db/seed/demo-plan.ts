@@ -100,7 +100,7 @@ const queries: Array<{
     organisation: "Lancaster University",
     monthsAgo: 1,
     position: 12,
-    comment: "The partnership agreement attached ended last month. Is a new one in place?",
+    comment: "The agreement attached ended last month. Is a new one in place?",
   },
   {
     organisation: "Morecambe Bay CCG",
@@ -115,6 +115,9 @@ const queries: Array<{
     comment: "Could you add this year's figures to the narrative?",
   },
 ];
+
+/** Organisations whose steering group has verified every fulfilled component not queried. */
+const fullyVerified = new Set(["South Lakeland District Council", "Lancaster District Council"]);
 
 const actionByDomain: Record<number, { description: string; owner: string }> = {
   1: { description: "Agree the approach with the people team", owner: "Director of People" },
@@ -131,7 +134,8 @@ const actionByDomain: Record<number, { description: string; owner: string }> = {
   },
 };
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export function planDemo(args: {
   charter: Charter;
@@ -165,6 +169,11 @@ export function planDemo(args: {
     if (!course) throw new Error(`The demo has no story for "${organisation.name}"`);
     const random = mulberry32(1000 + index);
     const between = (from: number, to: number) => from + random() * Math.max(0, to - from);
+    // A day from `from` to `to`, at a working hour (09:00 to 17:00), never after now.
+    const workingTime = (from: number, to: number) => {
+      const day = Math.floor(between(from, to) / DAY) * DAY;
+      return iso(Math.max(from, day + 9 * HOUR + random() * 8 * HOUR));
+    };
     const order = fulfilmentOrder(charter, random);
     const narrative = new Map<string, string>();
     const actionOf = new Map<string, NonNullable<PlannedAnswer["action"]>>();
@@ -180,15 +189,15 @@ export function planDemo(args: {
         m === last ? course.now : m === last - 1 ? course.lastMonth : ("on time" as const);
       if (state === "not started" || state === "none") continue;
       const submitted = state === "on time" || state === "late" || state === "submitted";
-      const createdAt = iso(between(startOf(m) + DAY, startOf(m) + 5 * DAY));
+      const createdAt = workingTime(startOf(m), startOf(m) + 4 * DAY);
       const submittedAt = !submitted
         ? null
         : state === "late"
-          ? iso(between(endOf(m) + DAY, endOf(m) + 5 * DAY))
+          ? workingTime(endOf(m) + DAY, endOf(m) + 4 * DAY)
           : m === last
-            ? iso(between(startOf(m) + 3_600_000, now))
-            : iso(between(startOf(m) + 19 * DAY, startOf(m) + 27 * DAY));
-      const updatedAt = submittedAt ?? iso(between(Date.parse(createdAt), now));
+            ? workingTime(Date.parse(createdAt), now)
+            : workingTime(startOf(m) + 19 * DAY, startOf(m) + 26 * DAY);
+      const updatedAt = submittedAt ?? workingTime(Date.parse(createdAt), now);
       const k = fulfilledCount(course, month, 23);
 
       // Evidence built up so far: a narrative per component once fulfilled, a measure each quarter.
@@ -325,7 +334,7 @@ export function planDemo(args: {
       // The steering group reviews its place's last three months of returns.
       if (organisation.reviewed && submitted && submittedAt && m >= last - 2) {
         const reviewedAt = () =>
-          iso(between(Date.parse(submittedAt), Math.min(Date.parse(submittedAt) + 4 * DAY, now)));
+          workingTime(Date.parse(submittedAt), Math.min(Date.parse(submittedAt) + 4 * DAY, now));
         for (const answer of answers) {
           if (answer.status !== "fulfilled") continue;
           const query = queries.find(
@@ -336,7 +345,7 @@ export function planDemo(args: {
           );
           if (query)
             answer.review = { verdict: "queried", comment: query.comment, at: reviewedAt() };
-          else if (random() < 0.7)
+          else if (fullyVerified.has(organisation.name) || random() < 0.7)
             answer.review = { verdict: "verified", comment: "", at: reviewedAt() };
         }
       }
