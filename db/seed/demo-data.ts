@@ -387,7 +387,9 @@ async function seedPeople(
           account.role === "place_lead" || account.role === "steering_member"
             ? mustFind(args.placeIds, scope)
             : null,
-        system_id: account.role === "admin" ? args.systemId : null,
+        // An account with no organisation or place is the system's (administrators, and any
+        // other system-wide role added to demoAccounts).
+        system_id: account.scope === null ? args.systemId : null,
       })
       .execute();
     if (account.role === "champion" && !championOf.has(scope)) championOf.set(scope, user.id);
