@@ -210,6 +210,91 @@ export const demoCourses: Record<string, Course> = {
   },
 };
 
+export type DemoFile = {
+  key: string;
+  organisation: string;
+  name: string;
+  componentAt: number;
+  from: number;
+};
+
+/** Two documents, uploaded as PDFs: one shared as good practice. */
+export const demoFiles: DemoFile[] = [
+  {
+    key: "uhmb-report",
+    organisation: "University Hospitals of Morecambe Bay NHS Foundation Trust",
+    name: "Anchor programme progress report (demonstration).pdf",
+    componentAt: 0,
+    from: 17,
+  },
+  {
+    key: "lancaster-university-plan",
+    organisation: "Lancaster University",
+    name: "Community partnership plan (demonstration).pdf",
+    componentAt: 3,
+    from: 12,
+  },
+];
+
+/** Narrative items shared as good practice, by organisation and position in its fulfilment order. */
+export const sharedNarratives: Record<string, number> = {
+  "University Hospitals of Morecambe Bay NHS Foundation Trust": 1,
+  "Morecambe Bay CCG": 0,
+  "South Lakeland District Council": 15,
+  "Lancashire and South Cumbria NHS Foundation Trust": 0,
+  "NHS Blackpool CCG": 1,
+  "East Lancashire Hospitals NHS Trust": 2,
+  "Lancashire Teaching Hospitals NHS Foundation Trust": 13,
+};
+
+/** Queries the steering group raised, by organisation, months before the current one, and position. */
+export const queries: Array<{
+  organisation: string;
+  monthsAgo: number;
+  position: number;
+  comment: string;
+}> = [
+  {
+    organisation: "Lancaster University",
+    monthsAgo: 1,
+    position: 12,
+    comment: "The agreement attached ended last month. Is a new one in place?",
+  },
+  {
+    organisation: "Morecambe Bay CCG",
+    monthsAgo: 0,
+    position: 12,
+    comment: "Please attach the place estates group minutes that show this was agreed.",
+  },
+  {
+    organisation: "Lancashire and South Cumbria NHS Foundation Trust",
+    monthsAgo: 0,
+    position: 4,
+    comment: "Could you add this year's figures to the narrative?",
+  },
+];
+
+/** Organisations whose steering group has verified every fulfilled component not queried. */
+export const fullyVerified = new Set([
+  "South Lakeland District Council",
+  "Lancaster District Council",
+]);
+
+export const actionByDomain: Record<number, { description: string; owner: string }> = {
+  1: { description: "Agree the approach with the people team", owner: "Director of People" },
+  2: {
+    description: "Add local social value to the procurement policy",
+    owner: "Head of Procurement",
+  },
+  3: { description: "Map estate that could serve the community", owner: "Director of Estates" },
+  4: { description: "Set this year's sustainability targets", owner: "Sustainability lead" },
+  5: { description: "Present progress at the place anchor network", owner: "Partnerships manager" },
+  6: {
+    description: "Agree with public health whom to reach first",
+    owner: "Health inequalities lead",
+  },
+};
+
 /** How many components the organisation has fulfilled in a month (0 = two years ago). */
 export function fulfilledCount(course: Course, month: number, lastMonth: number): number {
   if (month === lastMonth && course.thisMonth !== undefined) return course.thisMonth;
