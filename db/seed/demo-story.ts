@@ -214,7 +214,9 @@ export type DemoFile = {
   key: string;
   organisation: string;
   name: string;
+  /** The component it backs: this position in the organisation's fulfilment order. */
   componentAt: number;
+  /** The month it was uploaded (0 = two years ago), backing that component from then on. */
   from: number;
 };
 
