@@ -1,4 +1,5 @@
-import { componentIds, loadCharter } from "../app/charter/content";
+import { loadCharter } from "../app/charter/content";
+import { appConfig } from "../app/utils/env.server";
 import { databaseConfig, describeDatabase } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import { migrateToLatest } from "../db/migrator";
@@ -41,9 +42,9 @@ export async function prepareDatabase(options: {
     }
     if (seeded) {
       await seedDemoData(db, {
-        charterVersion: charter.version,
-        componentIds: componentIds(charter),
+        charter,
         today: new Date(),
+        evidenceDir: appConfig().evidence.dir,
         demoPasswordHash: await hashPassword(DEMO_PASSWORD),
       });
     }

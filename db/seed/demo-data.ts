@@ -1,28 +1,26 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
+import type { Charter } from "../../app/charter/schema";
+import { computeLevel } from "../../app/charter/scoring";
+import { recordEvidenceFile } from "../../app/models/evidence-files.server";
+import { storeEvidenceBytes } from "../../app/utils/evidence-store.server";
 import { recentMonthlyPeriods } from "../../app/utils/periods";
-import type { ComponentStatus, Database } from "../schema";
-import { demoAccounts, demoOrganisations, demoPlaces, demoSystemName } from "./demo-ics";
+import type { Database } from "../schema";
+import { demoOrganisations, demoPlaces, demoSystemName } from "./demo-ics";
+import { mustFind, seedPeople } from "./demo-people";
+import { tinyPdf } from "./demo-files";
+import { planDemo, type PlannedAnswer } from "./demo-plan";
+import { demoFiles } from "./demo-story";
 
 export type DemoSeedOptions = {
-  charterVersion: string;
-  componentIds: readonly string[];
+  charter: Charter;
   today: Date;
-  /** How many monthly periods to fill, ending with the current month. */
+  /** How many monthly periods to fill, ending with the current month (24 by default). */
   months?: number;
   /** The hash of DEMO_PASSWORD, shared by the demo accounts (hashed once: it is slow on purpose). */
   demoPasswordHash: string;
+  /** Where the evidence file store keeps its bytes (the demo's documents go there). */
+  evidenceDir: string;
 };
-
-/** Deterministic, so every fresh demo shows the same picture. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** True once demo data has been loaded; the layout shows a banner while it is. */
 export const DEMO_SETTING = "demo_data_loaded_at";
@@ -32,88 +30,318 @@ export async function databaseIsEmpty(db: Kysely<Database>): Promise<boolean> {
   return row === undefined;
 }
 
+/** Place whose steering group reviews returns in the demo (the demo accounts' place). */
+const REVIEWING_PLACE = "Morecambe Bay";
+
 /**
- * Loads the demo ICS: places, organisations, monthly periods (the current one
- * open) and assessments whose progress grows month by month, in one
- * transaction so a failed seed leaves nothing half-written.
+ * Loads the demo ICS (ADR 023): two years of monthly returns for every
+ * organisation, told as a story in demo-story.ts and worked out as rows in
+ * demo-plan.ts. Written as the app writes them (submissions with their frozen
+ * snapshot and level, reviews at the answer version they saw, shared items,
+ * actions carried from month to month, documents in the evidence store), in
+ * one transaction so a failed seed leaves nothing half-written, with
+ * multi-row inserts so it loads in a few seconds.
  */
 export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOptions) {
-  const periods = recentMonthlyPeriods(options.today, options.months ?? 6);
+  const { charter } = options;
+  const periods = recentMonthlyPeriods(options.today, options.months ?? 24);
+  const plan = planDemo({
+    charter,
+    today: options.today,
+    periods,
+    organisations: demoOrganisations.map((o) => ({
+      name: o.name,
+      reviewed: o.place === REVIEWING_PLACE || o.place === null,
+    })),
+  });
+  // Bytes before rows (ADR 010): a failure leaves at worst an unreferenced file.
+  const stored = new Map<string, { sha256: string; size: number }>();
+  for (const file of demoFiles) {
+    const bytes = tinyPdf([
+      file.name.replace(/\.pdf$/, ""),
+      file.organisation,
+      "",
+      "Invented for the demonstration of the Anchor Charter platform.",
+      "Not a real organisation's document.",
+    ]);
+    stored.set(file.key, await storeEvidenceBytes(options.evidenceDir, bytes));
+  }
+
   await db.transaction().execute(async (trx) => {
     const system = await trx
       .insertInto("system")
       .values({ name: demoSystemName })
       .returning("id")
       .executeTakeFirstOrThrow();
-
-    const placeIds = new Map<string, number>();
-    for (const name of demoPlaces) {
-      const place = await trx
-        .insertInto("place")
-        .values({ system_id: system.id, name })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      placeIds.set(name, place.id);
-    }
-
-    const organisationIds = new Map<string, number>();
-    const periodIds: number[] = [];
-    for (const [index, period] of periods.entries()) {
-      const row = await trx
-        .insertInto("assessment_period")
-        .values({
-          system_id: system.id,
-          label: period.label,
-          starts_on: period.startsOn,
-          ends_on: period.endsOn,
-          status: index === periods.length - 1 ? "open" : "closed",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      periodIds.push(row.id);
-    }
-
-    for (const [index, org] of demoOrganisations.entries()) {
-      const organisation = await trx
-        .insertInto("organisation")
-        .values({
-          system_id: system.id,
-          place_id: org.place ? (placeIds.get(org.place) ?? null) : null,
-          name: org.name,
-          type: org.type,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      organisationIds.set(org.name, organisation.id);
-      await seedOrganisationHistory(trx, organisation.id, periodIds, index, options);
-    }
-
-    for (const account of demoAccounts) {
-      const user = await trx
-        .insertInto("app_user")
-        .values({
-          email: account.email,
-          name: account.name,
-          password_hash: options.demoPasswordHash,
-          is_demo: 1,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const scope = account.scope ?? "";
+    const placeIds = byName(
       await trx
-        .insertInto("role_assignment")
-        .values({
-          user_id: user.id,
-          role: account.role,
-          organisation_id: account.role === "champion" ? mustFind(organisationIds, scope) : null,
-          place_id:
-            account.role === "place_lead" || account.role === "steering_member"
-              ? mustFind(placeIds, scope)
-              : null,
-          system_id: account.role === "admin" ? system.id : null,
-        })
-        .execute();
+        .insertInto("place")
+        .values(demoPlaces.map((name) => ({ system_id: system.id, name })))
+        .returning(["id", "name"])
+        .execute(),
+    );
+    const organisationIds = byName(
+      await trx
+        .insertInto("organisation")
+        .values(
+          demoOrganisations.map((o) => ({
+            system_id: system.id,
+            place_id: o.place ? mustFind(placeIds, o.place) : null,
+            name: o.name,
+            type: o.type,
+          })),
+        )
+        .returning(["id", "name"])
+        .execute(),
+    );
+    const periodRows = await trx
+      .insertInto("assessment_period")
+      .values(
+        periods.map((p, index) => ({
+          system_id: system.id,
+          label: p.label,
+          starts_on: p.startsOn,
+          ends_on: p.endsOn,
+          // Past months are closed, as an administrator closes them; the current one is open.
+          status: index === periods.length - 1 ? ("open" as const) : ("closed" as const),
+        })),
+      )
+      .returning(["id", "starts_on"])
+      .execute();
+    const periodIds = periods.map((p) => periodRows.find((r) => r.starts_on === p.startsOn)!.id);
+
+    const users = await seedPeople(trx, {
+      systemId: system.id,
+      placeIds,
+      organisationIds,
+      demoPasswordHash: options.demoPasswordHash,
+    });
+
+    for (const file of stored.values()) {
+      await recordEvidenceFile(trx, { ...file, mediaType: "application/pdf" });
     }
+    const evidenceRows = await inChunks(plan.evidence, 400, (chunk) =>
+      trx
+        .insertInto("evidence_item")
+        .values(
+          chunk.map((e) => ({
+            organisation_id: mustFind(organisationIds, e.organisation),
+            kind: e.kind,
+            title: e.title,
+            body: e.body,
+            url: e.url,
+            measure_value: e.measure?.value ?? null,
+            measure_unit: e.measure?.unit ?? null,
+            measure_date: e.measure?.date ?? null,
+            file_sha256: e.file ? stored.get(e.file.key)!.sha256 : null,
+            file_name: e.file?.name ?? null,
+            created_at: e.createdAt,
+            // Shared by the organisation's champion, as the share button does.
+            shared_at: e.shared ? laterOf(e.createdAt, options.today, 0.6) : null,
+            shared_by: e.shared ? mustFind(users.championOf, e.organisation) : null,
+          })),
+        )
+        .returning(["id", "organisation_id", "title", "measure_date"])
+        .execute(),
+    );
+    // Matched by what identifies each item, not by the order rows come back in.
+    const itemKey = (organisationId: number, title: string, measureDate: string | null) =>
+      `${organisationId}|${title}|${measureDate ?? ""}`;
+    const evidenceById = new Map(
+      evidenceRows.map((r) => [itemKey(r.organisation_id, r.title, r.measure_date), r.id]),
+    );
+    const evidenceIds = new Map(
+      plan.evidence.map((e) => [
+        e.key,
+        evidenceById.get(
+          itemKey(mustFind(organisationIds, e.organisation), e.title, e.measure?.date ?? null),
+        )!,
+      ]),
+    );
+    const evidenceSummaryOf = new Map(
+      plan.evidence.map((e) => [
+        e.key,
+        {
+          id: evidenceIds.get(e.key)!,
+          kind: e.kind,
+          title: e.title,
+          body: e.body,
+          url: e.url,
+          measureValue: e.measure?.value ?? null,
+          measureUnit: e.measure?.unit ?? null,
+          measureDate: e.measure?.date ?? null,
+          fileName: e.file?.name ?? null,
+          fileSha256: e.file ? stored.get(e.file.key)!.sha256 : null,
+        },
+      ]),
+    );
+
+    const assessmentRows = await inChunks(plan.assessments, 400, (chunk) =>
+      trx
+        .insertInto("assessment")
+        .values(
+          chunk.map((a) => ({
+            organisation_id: mustFind(organisationIds, a.organisation),
+            period_id: periodIds[a.period]!,
+            charter_version: charter.version,
+            status: a.status,
+            created_at: a.createdAt,
+            updated_at: a.updatedAt,
+            submitted_at: a.submittedAt,
+          })),
+        )
+        .returning(["id", "organisation_id", "period_id"])
+        .execute(),
+    );
+    const assessmentById = new Map(
+      assessmentRows.map((r) => [`${r.organisation_id}|${r.period_id}`, r.id]),
+    );
+    const assessmentIds = plan.assessments.map((a) =>
+      assessmentById.get(`${mustFind(organisationIds, a.organisation)}|${periodIds[a.period]!}`)!,
+    );
+
+    const answers = plan.assessments.flatMap((a, i) =>
+      a.answers.map((answer) => ({ assessmentId: assessmentIds[i]!, answer })),
+    );
+    const answerRows = await inChunks(answers, 500, (chunk) =>
+      trx
+        .insertInto("component_answer")
+        .values(
+          chunk.map(({ assessmentId, answer }) => ({
+            assessment_id: assessmentId,
+            component_id: answer.componentId,
+            status: answer.status,
+            opportunities: answer.opportunities,
+            practices_in_place: JSON.stringify(answer.practicesInPlace),
+            version: answer.version,
+            updated_at: answer.updatedAt,
+          })),
+        )
+        .returning(["id", "assessment_id", "component_id"])
+        .execute(),
+    );
+    const answerById = new Map(
+      answerRows.map((r) => [`${r.assessment_id}|${r.component_id}`, r.id]),
+    );
+    const answerIds = answers.map(({ assessmentId, answer }) =>
+      answerById.get(`${assessmentId}|${answer.componentId}`)!,
+    );
+
+    const links = answers.flatMap(({ answer }, i) =>
+      answer.evidence.map((key) => ({
+        component_answer_id: answerIds[i]!,
+        evidence_item_id: evidenceIds.get(key)!,
+      })),
+    );
+    await inChunks(links, 1000, (chunk) =>
+      trx.insertInto("component_evidence").values(chunk).execute(),
+    );
+
+    const withAction = answers.flatMap(({ answer }, i) =>
+      answer.action ? [{ answerId: answerIds[i]!, action: answer.action }] : [],
+    );
+    const actionRows = await inChunks(withAction, 500, (chunk) =>
+      trx
+        .insertInto("progression_action")
+        .values(
+          chunk.map(({ answerId, action }) => ({
+            component_answer_id: answerId,
+            description: action.description,
+            owner: action.owner,
+            target_date: action.targetDate,
+            created_at: action.createdAt,
+          })),
+        )
+        .returning(["id", "component_answer_id"])
+        .execute(),
+    );
+    // One action per answer at most, so the answer names it.
+    const actionIdOf = new Map(actionRows.map((r) => [r.component_answer_id, r.id]));
+
+    const principles = plan.assessments.flatMap((a, i) =>
+      a.principles.map((p) => ({
+        assessment_id: assessmentIds[i]!,
+        domain_number: p.domainNumber,
+        principles_in_place: JSON.stringify(p.principlesInPlace),
+        note: "",
+        updated_at: a.updatedAt,
+      })),
+    );
+    await inChunks(principles, 500, (chunk) =>
+      trx.insertInto("domain_principles").values(chunk).execute(),
+    );
+
+    // Each submitted month as submitAssessment freezes it: answers, evidence, plan and level.
+    let answerIndex = 0;
+    const submissions = plan.assessments.flatMap((a, i) => {
+      const first = answerIndex;
+      answerIndex += a.answers.length;
+      if (a.status !== "submitted" || !a.submittedAt) return [];
+      const ids = answerIds.slice(first, answerIndex);
+      const snapshotOf = (answer: PlannedAnswer) => ({
+        componentId: answer.componentId,
+        status: answer.status,
+        opportunities: answer.opportunities,
+        practicesInPlace: answer.practicesInPlace,
+        version: answer.version,
+        evidence: [...answer.evidence]
+          .map((key) => evidenceSummaryOf.get(key)!)
+          .sort((x, y) => x.id - y.id),
+      });
+      const actions: Record<string, unknown[]> = {};
+      a.answers.forEach((answer, j) => {
+        if (!answer.action) return;
+        actions[answer.componentId] = [
+          {
+            id: actionIdOf.get(ids[j]!)!,
+            description: answer.action.description,
+            owner: answer.action.owner,
+            targetDate: answer.action.targetDate,
+          },
+        ];
+      });
+      const fulfilled = a.answers.filter((x) => x.status === "fulfilled").map((x) => x.componentId);
+      return [
+        {
+          assessment_id: assessmentIds[i]!,
+          submitted_by: mustFind(users.championOf, a.organisation),
+          submitted_at: a.submittedAt,
+          level: computeLevel(charter, fulfilled).level,
+          snapshot: JSON.stringify({
+            answers: a.answers.map(snapshotOf),
+            principles: Object.fromEntries(
+              a.principles.map((p) => [
+                p.domainNumber,
+                { principlesInPlace: p.principlesInPlace, note: "", version: 1 },
+              ]),
+            ),
+            actions,
+          }),
+        },
+      ];
+    });
+    await inChunks(submissions, 200, (chunk) =>
+      trx.insertInto("assessment_submission").values(chunk).execute(),
+    );
+
+    // Reviews at the answer version the reviewer saw, as the review page records them.
+    const reviews = answers.flatMap(({ answer }, i) =>
+      answer.review
+        ? [
+            {
+              component_answer_id: answerIds[i]!,
+              answer_version: answer.version,
+              reviewer_id: i % 3 === 0 ? users.placeLead : users.steering,
+              verdict: answer.review.verdict,
+              comment: answer.review.comment,
+              created_at: answer.review.at,
+            },
+          ]
+        : [],
+    );
+    await inChunks(reviews, 500, (chunk) =>
+      trx.insertInto("component_review").values(chunk).execute(),
+    );
 
     await trx
       .insertInto("app_setting")
@@ -122,83 +350,24 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
   });
 }
 
-function mustFind(ids: Map<string, number>, name: string): number {
-  const id = ids.get(name);
-  if (id === undefined) throw new Error(`Demo account refers to unknown "${name}"`);
-  return id;
+/** Writes rows in multi-row inserts of `size`, keeping what each returns. */
+async function inChunks<R, O = never>(
+  rows: readonly R[],
+  size: number,
+  write: (chunk: R[]) => Promise<O[]>,
+): Promise<O[]> {
+  const out: O[] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(...(await write(rows.slice(i, i + size))));
+  return out;
 }
 
-async function seedOrganisationHistory(
-  trx: Transaction<Database>,
-  organisationId: number,
-  periodIds: number[],
-  orgIndex: number,
-  options: DemoSeedOptions,
-) {
-  const random = mulberry32(orgIndex + 1);
-  // Each organisation joins at some month and fulfils a little more each month.
-  const joinsAt = Math.floor(random() * 3);
-  const pace = 0.05 + random() * 0.15;
-  const evidenceIds = new Map<string, number>();
-  let readiness = random() * 0.3;
+function byName(rows: ReadonlyArray<{ id: number; name: string }>): Map<string, number> {
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
 
-  for (const [periodIndex, periodId] of periodIds.entries()) {
-    if (periodIndex < joinsAt) continue;
-    readiness = Math.min(1, readiness + pace);
-    const isCurrent = periodIndex === periodIds.length - 1;
-    // In the open month some organisations have not started and some are mid-way.
-    if (isCurrent && random() < 0.2) continue;
-    const submitted = !isCurrent || random() < 0.3;
-    const assessment = await trx
-      .insertInto("assessment")
-      .values({
-        organisation_id: organisationId,
-        period_id: periodId,
-        charter_version: options.charterVersion,
-        status: submitted ? "submitted" : "draft",
-        submitted_at: submitted ? new Date(options.today.getTime()).toISOString() : null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-
-    for (const componentId of options.componentIds) {
-      const roll = random();
-      const status: ComponentStatus =
-        roll < readiness ? "fulfilled" : roll < readiness + 0.25 ? "in_progress" : "not_started";
-      const answer = await trx
-        .insertInto("component_answer")
-        .values({
-          assessment_id: assessment.id,
-          component_id: componentId,
-          status,
-          opportunities:
-            status === "fulfilled"
-              ? ""
-              : `Demonstration data: planned next steps for component ${componentId}.`,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      if (status !== "fulfilled") continue;
-      // The same evidence item carries forward from month to month.
-      let evidenceId = evidenceIds.get(componentId);
-      if (evidenceId === undefined) {
-        const evidence = await trx
-          .insertInto("evidence_item")
-          .values({
-            organisation_id: organisationId,
-            kind: "narrative",
-            title: `Demonstration evidence for component ${componentId}`,
-            body: "Invented for demonstration. This is not a real organisation's evidence.",
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        evidenceId = evidence.id;
-        evidenceIds.set(componentId, evidenceId);
-      }
-      await trx
-        .insertInto("component_evidence")
-        .values({ component_answer_id: answer.id, evidence_item_id: evidenceId })
-        .execute();
-    }
-  }
+/** A moment a share of the way from `from` to a day before `today`. */
+function laterOf(from: string, today: Date, share: number): string {
+  const start = Date.parse(from);
+  const end = today.getTime() - 86_400_000;
+  return new Date(Math.max(start, start + (end - start) * share)).toISOString();
 }

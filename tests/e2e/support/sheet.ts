@@ -17,9 +17,9 @@ export async function withDatabase<T>(databaseUrl: string, work: (db: TestSql) =
 }
 
 /**
- * The demo seed may or may not have started an organisation's open month
- * (UHMB's unless named): each test starts from none, and one that submitted
- * leaves none behind for the next file.
+ * The demo seed may have started an organisation's open month (UHMB's unless
+ * named): each test starts from none, with no plan carried from earlier
+ * months, and one that submitted leaves none behind for the next file.
  */
 export function forgetOpenMonth(
   databaseUrl: string,
@@ -38,6 +38,15 @@ export function forgetOpenMonth(
       organisation,
     );
     await db.run(`delete from assessment where id in (${ofOrganisation})`, period.id, organisation);
+    // Earlier months' plans would be carried into the month the test starts: it starts bare.
+    const earlier =
+      "select id from assessment where organisation_id = (select id from organisation where name = ?)";
+    await db.run(`delete from domain_principles where assessment_id in (${earlier})`, organisation);
+    await db.run(
+      `delete from progression_action where component_answer_id in
+       (select id from component_answer where assessment_id in (${earlier}))`,
+      organisation,
+    );
     return { periodLabel: period.label };
   });
 }

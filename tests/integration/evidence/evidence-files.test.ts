@@ -257,7 +257,7 @@ describe("downloading evidence over HTTP", () => {
         `"1.1","file","Uploaded Living wage report 2026 – final.pdf","","${pdfPath}"`,
       );
       // The demo's narrative evidence is listed too.
-      expect(index).toMatch(/"narrative","Demonstration evidence for component/);
+      expect(index).toMatch(/"narrative","How we meet \d\.\d /);
     }
   });
 

@@ -5,9 +5,10 @@ import { createTestDatabase, openSql } from "../../setup/database";
 import { signIn, type Visitor } from "../../support/http";
 
 /**
- * Demo data with Morecambe Bay's last closed month set by hand: A (the first
- * organisation by name) moved up to bronze, B moved down from gold to silver
- * (lost 3.3), C has a draft, every other organisation made no return.
+ * Demo data with Morecambe Bay's returns (and the system-wide ones) replaced
+ * by hand: in the last closed month A (the first organisation by name) moved
+ * up to bronze, B moved down from gold to silver (lost 3.3), C has a draft,
+ * every other organisation made no return, in that month or any other.
  */
 export const charter = loadCharter();
 export const ALL = charter.domains.flatMap((d) => d.components.map((c) => c.id));
@@ -40,13 +41,10 @@ export async function startReadersApp(): Promise<ReadersFixture> {
   );
   const ids = organisations.map((o) => o.id);
   const marks = ids.map(() => "?").join(",");
-  for (const period of [month!, before!]) {
-    await db.run(
-      `delete from assessment where period_id = ? and organisation_id in (${marks})`,
-      period.id,
-      ...ids,
-    );
-  }
+  // The place's whole history goes: the figures below are these returns alone.
+  const theirs = `select id from assessment where organisation_id in (${marks})`;
+  await db.run(`delete from assessment_submission where assessment_id in (${theirs})`, ...ids);
+  await db.run(`delete from assessment where organisation_id in (${marks})`, ...ids);
   const submitter = (
     await db.one<{ id: number }>("select id from app_user where email = 'champion@example.com'")
   ).id;

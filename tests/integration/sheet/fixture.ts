@@ -31,8 +31,8 @@ export async function addChampion(
 
 /**
  * A running app on fresh demo data where neither trust has started the open
- * month (the demo seed is random about that), plus a second UHMB champion
- * so two people can edit the same sheet at once.
+ * month and their earlier months carry no plan (principles, actions) into
+ * it, plus a second UHMB champion so two people can edit the same sheet at once.
  */
 export async function startSheetApp(env: Record<string, string> = {}) {
   const database = await createTestDatabase();
@@ -46,6 +46,19 @@ export async function startSheetApp(env: Record<string, string> = {}) {
   await read.run(
     "delete from assessment where period_id = ? and organisation_id in (?, ?)",
     openPeriod,
+    uhmb,
+    blackpool,
+  );
+  // Their earlier months' plans would be carried into the month a test starts: it starts bare.
+  const theirs = "select id from assessment where organisation_id in (?, ?)";
+  await read.run(
+    `delete from domain_principles where assessment_id in (${theirs})`,
+    uhmb,
+    blackpool,
+  );
+  await read.run(
+    `delete from progression_action where component_answer_id in
+     (select id from component_answer where assessment_id in (${theirs}))`,
     uhmb,
     blackpool,
   );
