@@ -13,7 +13,7 @@ import {
 import { loadCharter } from "~/charter/content";
 import { computeLevel } from "~/charter/scoring";
 import { periodReturns, submittedLevels } from "~/models/aggregation.server";
-import { sharedPracticeForPlace } from "~/models/shared-practice.server";
+import { SHARED_PRACTICE_PAGE, sharedPracticeForPlace } from "~/models/shared-practice.server";
 import { judgeFile } from "~/utils/file-type";
 import { seedDemoData } from "../../db/seed/demo-data";
 import type { Database } from "../../db/schema";
@@ -229,7 +229,11 @@ describe("the demo data's story, read through the aggregation layer", () => {
       .select("id")
       .where("name", "=", "Morecambe Bay")
       .executeTakeFirstOrThrow();
-    const practice = await sharedPracticeForPlace(db, { placeId: place.id, systemId });
+    const { items: practice } = await sharedPracticeForPlace(db, {
+      placeId: place.id,
+      systemId,
+      limit: SHARED_PRACTICE_PAGE,
+    });
     expect(practice.length).toBeGreaterThanOrEqual(3);
     const document = practice.find((p) => p.kind === "file");
     expect(document?.fileName).toMatch(/\.pdf$/);
