@@ -15,10 +15,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
+  const { auth, organisation, readsDrafts } = await requireOrganisationReader(
+    request,
+    params.organisationId,
+  );
   const overview = await organisationOverview(
     organisation,
     new URL(request.url).searchParams.get("period"),
+    { readsDrafts },
   );
   return { ...overview, isChampion: canEditAssessment(auth.principal, organisation) };
 }
@@ -91,6 +95,12 @@ export default function OrganisationPage() {
                 <p className="nhsuk-body">No actions are planned for {o.period.label}.</p>
               )}
             </>
+          ) : o.draftHidden ? (
+            <p className="nhsuk-body">
+              {o.organisation.name} has not submitted {o.period.label} yet (
+              {returnStateLabels[o.returnState].toLowerCase()}). Its figures show here once it is
+              submitted.
+            </p>
           ) : (
             <p className="nhsuk-body">No self-assessment has been started for {o.period.label}.</p>
           )}

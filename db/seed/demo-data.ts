@@ -110,7 +110,8 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
             account.role === "place_lead" || account.role === "steering_member"
               ? mustFind(placeIds, scope)
               : null,
-          system_id: account.role === "admin" ? system.id : null,
+          system_id:
+            account.role === "admin" || account.role === "system_reader" ? system.id : null,
         })
         .execute();
     }
