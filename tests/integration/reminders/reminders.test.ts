@@ -1,3 +1,4 @@
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
 import { fakeNotifyTemplates, notifyRequests } from "../../mocks/notify";
@@ -7,6 +8,7 @@ import { createTestDatabase, openSql, type TestDatabase, type TestSql } from "..
 import { signIn, visit, type Visitor } from "../../support/http";
 import { addPerson, type Person, signInAsPerson } from "../../support/people";
 import { pageText } from "../readers/fixture";
+import { accessibilityViolations, launchBrowser } from "../../e2e/support/browser";
 
 /**
  * A place lead reminds the champions of the place's organisations that have
@@ -273,5 +275,62 @@ describe("reminding those who have not submitted", () => {
     expect(emailed()).toEqual([]);
     expect(await reminderRows()).toEqual([]);
     expect(await audited()).toEqual([]);
+  });
+});
+
+describe("in the browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const signedIn = async (javaScriptEnabled: boolean) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel("Email address").fill("place.lead@example.com");
+    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    return { context, page };
+  };
+  const noViolations = async (page: Page, step: string) =>
+    expect({ step, violations: await accessibilityViolations(page) }).toEqual({
+      step,
+      violations: [],
+    });
+
+  it("sends without JavaScript, then asks before sending again with it; every step passes axe", async () => {
+    const off = await signedIn(false);
+    await off.page.goto(`${app.url}/places/${place}?period=${period.id}`);
+    await off.page
+      .getByRole("link", { name: /Remind the champions of organisations that have not submitted/ })
+      .click();
+    await noViolations(off.page, "the list");
+    await off.page.getByRole("button", { name: "Send reminders to 2 organisations" }).click();
+    await expect
+      .poll(() => off.page.getByText("Reminders sent to the champions of 2 organisations.").count())
+      .toBe(1);
+    await noViolations(off.page, "sent");
+    expect(emailed()).toHaveLength(3);
+    await off.context.close();
+
+    const on = await signedIn(true);
+    await on.page.goto(`${app.url}/places/${place}/reminders?period=${period.id}`);
+    await expect
+      .poll(() => on.page.getByText(/2 organisations were reminded on .+; send again\?/).count())
+      .toBe(1);
+    await noViolations(on.page, "the confirm step");
+    await on.page.getByRole("button", { name: "Yes, remind them again" }).click();
+    await expect
+      .poll(() => on.page.getByText("Reminders sent to the champions of 2 organisations.").count())
+      .toBe(1);
+    await noViolations(on.page, "sent again");
+    expect(emailed()).toHaveLength(6);
+    expect(await reminderRows()).toHaveLength(4);
+    await on.context.close();
   });
 });
