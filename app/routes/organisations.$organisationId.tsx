@@ -24,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     new URL(request.url).searchParams.get("period"),
     { readsDrafts },
   );
-  return { ...overview, isChampion: canEditAssessment(auth.principal, organisation) };
+  return {
+    ...overview,
+    isChampion: canEditAssessment(auth.principal, organisation),
+    readsDrafts,
+  };
 }
 
 export default function OrganisationPage() {
@@ -39,7 +43,9 @@ export default function OrganisationPage() {
         {o.organisation.type}.{" "}
         {o.isChampion
           ? "You are a champion of this organisation: you complete its self-assessment."
-          : "You can read this organisation's self-assessments."}
+          : o.readsDrafts
+            ? "You can read this organisation's self-assessments."
+            : "You can read this organisation's self-assessments once they are submitted."}
       </p>
       {o.trend.length === 0 ? (
         <p className="nhsuk-body">No reporting periods have been opened yet.</p>

@@ -69,11 +69,17 @@ export default function PlaceSummaryPage() {
             previousLabel={s.previousPeriod?.label ?? null}
           />
           <DownloadLink to={csv("returns")} what="returns" />
-          {s.canRemind && submitted < s.organisationCount ? (
+          {s.canRemind ? (
             <p className="nhsuk-body">
-              <Link to={`/places/${s.place.id}/reminders?period=${s.period.id}`}>
-                Remind the champions of organisations that have not submitted for {s.period.label}
-              </Link>
+              {submitted < s.organisationCount ? (
+                <Link to={`/places/${s.place.id}/reminders?period=${s.period.id}`}>
+                  Remind the champions of organisations that have not submitted for {s.period.label}
+                </Link>
+              ) : (
+                <Link to={`/places/${s.place.id}/reminders`}>
+                  Remind the champions of organisations that have not submitted this month
+                </Link>
+              )}
             </p>
           ) : null}
 

@@ -3,7 +3,7 @@ import { canReadGoodPractice, canSendReminders } from "~/access/policy";
 import { reminderSchema } from "~/forms/reminders";
 import { readForm } from "~/http/form-body.server";
 import { listOrganisations } from "~/models/organisations.server";
-import { getPeriod } from "~/models/periods.server";
+import { getPeriod, listPeriods } from "~/models/periods.server";
 import { getPlace } from "~/models/places.server";
 import { lastReminded, planReminders } from "~/reminders/plan";
 import { reminderCandidates, sendReminders } from "~/reminders/send.server";
@@ -48,10 +48,14 @@ export async function loadReminders(request: Request, params: Params) {
   const db = getDb();
   const url = new URL(request.url);
   const organisations = await listOrganisations(db, { placeIds: [place.id] });
+  // Unless one is asked for, the month being returned now: the newest still open.
+  const open = (await listPeriods(db, { systemId: place.systemId })).find(
+    (p) => p.status === "open",
+  );
   const { chosen, chooser, unknownRequest } = await readersPeriod(db, {
     systemId: place.systemId,
     organisationIds: organisations.map((o) => o.id),
-    requested: url.searchParams.get("period"),
+    requested: url.searchParams.get("period") ?? (open ? String(open.id) : null),
   });
   const candidates = chosen ? await reminderCandidates(db, { place, period: chosen }) : [];
   const plan = planReminders(candidates, { confirmed: false });

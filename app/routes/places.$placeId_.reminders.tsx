@@ -17,6 +17,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return remind(request, params, context);
 }
 
+const namesList = (names: string[]) =>
+  new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" }).format(names);
+
 const organisations = (n: number) => (n === 1 ? "1 organisation" : `${n} organisations`);
 
 /** A place lead reminds the champions of the place's organisations that have not submitted. */
@@ -59,7 +62,7 @@ export default function RemindersPage() {
             {r.withoutChampions.length ? (
               <div className="nhsuk-inset-text">
                 <p>
-                  Nobody holds the champion role for {r.withoutChampions.join(", ")}, so there is
+                  Nobody holds the champion role for {namesList(r.withoutChampions)}, so there is
                   nobody to remind there. Invite a champion from Administration.
                 </p>
               </div>
