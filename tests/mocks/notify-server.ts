@@ -9,7 +9,8 @@ import { fakeNotifyApiKey, fakeNotifyTemplates, handlers as notifyHandlers } fro
  * at it with NOTIFY_BASE_URL, and every email it sends lands in
  * `notifyRequests` as it would in-process.
  */
-export async function serveNotifyMock(handlers: RequestHandler[] = notifyHandlers) {
+export async function serveNotifyMock(initial: RequestHandler[] = notifyHandlers) {
+  let handlers = [...initial];
   const server = createServer(async (incoming, outgoing) => {
     const response =
       (await getResponse(handlers, await asRequest(incoming))) ??
@@ -21,6 +22,13 @@ export async function serveNotifyMock(handlers: RequestHandler[] = notifyHandler
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    /** Answers with these handlers first, as msw's server.use does, until reset. */
+    use: (...overrides: RequestHandler[]) => {
+      handlers = [...overrides, ...handlers];
+    },
+    reset: () => {
+      handlers = [...initial];
+    },
     /** What the app needs in its environment to send through this mock. */
     env: {
       NOTIFY_API_KEY: fakeNotifyApiKey,

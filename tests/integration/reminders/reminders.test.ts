@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
-import { fakeNotifyTemplates, notifyRequests } from "../../mocks/notify";
+import { fakeNotifyTemplates, notifyFailsWith, notifyRequests } from "../../mocks/notify";
 import { serveNotifyMock } from "../../mocks/notify-server";
 import { generousAttemptLimits, type RunningApp, startApp } from "../../setup/start-app";
 import { createTestDatabase, openSql, type TestDatabase, type TestSql } from "../../setup/database";
@@ -102,6 +102,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  notify.reset();
   await sql.run("delete from reminder");
   await sql.run("delete from message where template = 'reminder'");
   await sql.run("delete from audit_event where action like 'reminder.%'");
@@ -214,6 +215,33 @@ describe("reminding those who have not submitted", () => {
     expect(emailed()).toEqual(["b.one@nhs.example", "b.two@nhs.example", "c.champion@nhs.example"]);
     expect(await reminderRows()).toHaveLength(4);
     expect((await audited()).map((e) => e.action)).toEqual(Array(4).fill("reminder.sent"));
+  });
+
+  it("when Notify refuses, says so, audits the failure and counts nobody as reminded", async () => {
+    notify.use(notifyFailsWith(500));
+    const failed = await send(placeLead, { period: String(period.id) });
+    expect(failed.headers.get("location")).toBe(
+      `${path()}?period=${period.id}&reminded=0&failed=2&held=0`,
+    );
+    expect(emailed()).toHaveLength(3);
+    expect(await reminderRows()).toEqual([]);
+    expect((await audited()).map((e) => [e.action, Number(e.target_id)])).toEqual([
+      ["reminder.failed", org.b],
+      ["reminder.failed", org.c],
+    ]);
+    const page = pageText(
+      await (await visit(app.url, failed.headers.get("location")!, { visitor: placeLead })).text(),
+    );
+    expect(page).toContain("The reminders to 2 organisations could not be sent.");
+
+    // Once Notify answers again, sending needs no confirmation.
+    notify.reset();
+    notifyRequests.length = 0;
+    const retried = await send(placeLead, { period: String(period.id) });
+    expect(retried.headers.get("location")).toBe(
+      `${path()}?period=${period.id}&reminded=2&failed=0&held=0`,
+    );
+    expect(emailed()).toHaveLength(3);
   });
 
   it("is refused (403) to the steering group, a system reader and a champion of the place, and sends nothing", async () => {
