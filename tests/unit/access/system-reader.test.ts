@@ -28,7 +28,9 @@ import {
 } from "~/access/policy";
 import {
   admin,
+  adminGrant,
   champion,
+  person,
   placeLead,
   steering,
   systemReader,
@@ -116,6 +118,20 @@ describe("a system reader", () => {
     expect(canGrant(admin(1), grant, { systemId: 1 })).toBe(true);
     expect(canGrant(admin(2), grant, { systemId: 1 })).toBe(false);
     expect(canGrant(placeLead(10), grant, { systemId: 1 })).toBe(false);
+  });
+});
+
+describe("whose roll-up a person reads", () => {
+  it("their system's, as an administrator or a system reader, each system once", () => {
+    expect(rollupSystemIds(admin(1))).toEqual([1]);
+    expect(rollupSystemIds(person(adminGrant(1), systemReaderGrant(1)))).toEqual([1]);
+    expect(rollupSystemIds(person(systemReaderGrant(2), adminGrant(1)))).toEqual([2, 1]);
+  });
+
+  it("nobody's, for the roles of a place or an organisation", () => {
+    expect(rollupSystemIds(placeLead(10))).toEqual([]);
+    expect(rollupSystemIds(steering(10))).toEqual([]);
+    expect(rollupSystemIds(champion(100, 10))).toEqual([]);
   });
 });
 
