@@ -175,6 +175,7 @@ export interface Database {
   message: MessageTable;
   audit_event: AuditEventTable;
   rate_limit: RateLimitTable;
+  reminder: ReminderTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -187,9 +188,9 @@ export type ComponentAnswerUpdate = Updateable<ComponentAnswerTable>;
 export type EvidenceItem = Selectable<EvidenceItemTable>;
 export type EvidenceFile = Selectable<EvidenceFileTable>;
 
-export type Role = "champion" | "steering_member" | "place_lead" | "admin";
+export type Role = "champion" | "steering_member" | "place_lead" | "admin" | "system_reader";
 export type TokenPurpose = "invitation" | "password_reset";
-export type MessageTemplate = "invitation" | "password_reset";
+export type MessageTemplate = "invitation" | "password_reset" | "reminder";
 export type MessageStatus = "pending" | "sent" | "failed" | "outbox";
 
 export interface UserTable {
@@ -260,6 +261,17 @@ export interface AuditEventTable {
   /** JSON text. */
   detail: string | null;
   ip: string | null;
+}
+
+/** A reminder sent to an organisation's champions for a period it had not submitted. */
+export interface ReminderTable {
+  id: Generated<number>;
+  organisation_id: number;
+  period_id: number;
+  sent_by: number | null;
+  /** How many champions were emailed. */
+  recipients: number;
+  sent_at: string;
 }
 
 export interface RateLimitTable {

@@ -135,6 +135,7 @@ function demoSignIn(url: string) {
 
 const roleNames = {
   admin: "System administrator",
+  system_reader: "System reader",
   place_lead: "Place lead",
   steering_member: "Steering group member",
   champion: "Champion",

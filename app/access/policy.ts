@@ -32,6 +32,25 @@ export function adminSystemIds(p: Principal): number[] {
   return p.grants.filter((g) => g.role === "admin").map((g) => g.systemId);
 }
 
+/**
+ * System readers (the ICS programme team, board members) read every place and
+ * every organisation's submitted returns in their system, and change nothing.
+ */
+export function isSystemReaderOf(p: Principal, systemId: number): boolean {
+  return has(p, (g) => g.role === "system_reader" && g.systemId === systemId);
+}
+
+/** Systems whose roll-up the person reads: as an administrator or a system reader. */
+export function rollupSystemIds(p: Principal): number[] {
+  return [
+    ...new Set(
+      p.grants
+        .filter((g) => g.role === "admin" || g.role === "system_reader")
+        .map((g) => g.systemId),
+    ),
+  ];
+}
+
 export function isChampionOf(p: Principal, organisationId: number): boolean {
   return has(p, (g) => g.role === "champion" && g.organisationId === organisationId);
 }
@@ -65,8 +84,42 @@ function oversees(p: Principal, org: OrganisationScope): boolean {
   );
 }
 
+/** Everything of an organisation, its drafts included. */
 export function canReadOrganisation(p: Principal, org: OrganisationScope): boolean {
   return isAdminOf(p, org.systemId) || isChampionOf(p, org.id) || oversees(p, org);
+}
+
+/**
+ * An organisation's overview and its submitted returns: whoever reads all of
+ * it, and the system's readers, who see a month only once it is submitted.
+ */
+export function canReadSubmittedReturns(p: Principal, org: OrganisationScope): boolean {
+  return canReadOrganisation(p, org) || isSystemReaderOf(p, org.systemId);
+}
+
+/**
+ * One month's sheet. A system reader reads it only while it stands submitted:
+ * a draft, or a month reopened and not yet submitted again, is still the
+ * champions' work in progress.
+ */
+export function canReadSheet(
+  p: Principal,
+  org: OrganisationScope,
+  month: { submitted: boolean },
+): boolean {
+  return canReadOrganisation(p, org) || (month.submitted && isSystemReaderOf(p, org.systemId));
+}
+
+/**
+ * An evidence item: whoever reads the organisation; a system reader when it
+ * backs a month that stands submitted.
+ */
+export function canReadEvidence(
+  p: Principal,
+  org: OrganisationScope,
+  item: { backsSubmittedMonth: boolean },
+): boolean {
+  return canReadSheet(p, org, { submitted: item.backsSubmittedMonth });
 }
 
 /** Only the organisation's own champions change its self-assessment. */
@@ -128,7 +181,20 @@ export function canShareEvidence(p: Principal, org: OrganisationScope): boolean 
 }
 
 export function canReadPlace(p: Principal, place: PlaceScope): boolean {
-  return isAdminOf(p, place.systemId) || overseenPlaceIds(p).includes(place.id);
+  return (
+    isAdminOf(p, place.systemId) ||
+    isSystemReaderOf(p, place.systemId) ||
+    overseenPlaceIds(p).includes(place.id)
+  );
+}
+
+/**
+ * Reminding the champions of a place's organisations that have not submitted:
+ * for the place's lead and the system's administrators. Steering groups and
+ * system readers read the place but do not chase it.
+ */
+export function canSendReminders(p: Principal, place: PlaceScope): boolean {
+  return isAdminOf(p, place.systemId) || ledPlaceIds(p).includes(place.id);
 }
 
 /** Place leads manage their own place's organisations; system-wide ones are the ICS's. */
@@ -163,7 +229,7 @@ export function canReadOutbox(p: Principal, systemId: number): boolean {
 
 /** The ICS roll-up across every place of a system. */
 export function canReadSystemRollup(p: Principal, systemId: number): boolean {
-  return isAdminOf(p, systemId);
+  return isAdminOf(p, systemId) || isSystemReaderOf(p, systemId);
 }
 
 /** Anyone who may invite someone or change roles reaches the people pages. */

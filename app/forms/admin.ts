@@ -26,7 +26,13 @@ export const organisationSchema = z.object({
   placeId: optionalId,
 });
 
-export const roles = ["champion", "steering_member", "place_lead", "admin"] as const;
+export const roles = [
+  "champion",
+  "steering_member",
+  "place_lead",
+  "admin",
+  "system_reader",
+] as const;
 
 export const grantSchema = z
   .object({

@@ -40,6 +40,8 @@ export const auditActions = [
   "component.saved",
   "evidence.added",
   "evidence.removed",
+  "reminder.sent",
+  "reminder.failed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

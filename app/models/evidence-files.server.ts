@@ -114,3 +114,17 @@ export async function evidenceLibrary(db: Db, args: { organisationId: number; li
     .limit(args.limit ?? 200)
     .execute();
 }
+
+/** Whether the item backs a component of one of its organisation's months that stands submitted. */
+export async function backsSubmittedMonth(db: Db, args: { evidenceId: number }): Promise<boolean> {
+  const row = await db
+    .selectFrom("component_evidence as ce")
+    .innerJoin("component_answer as c", "c.id", "ce.component_answer_id")
+    .innerJoin("assessment as a", "a.id", "c.assessment_id")
+    .select("ce.evidence_item_id")
+    .where("ce.evidence_item_id", "=", args.evidenceId)
+    .where("a.status", "=", "submitted")
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

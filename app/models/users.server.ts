@@ -192,6 +192,7 @@ export const roleLabels: Record<Role, string> = {
   steering_member: "Steering group member",
   place_lead: "Place lead",
   admin: "System administrator",
+  system_reader: "System reader",
 };
 
 export function roleLabel(role: Role): string {

@@ -17,13 +17,17 @@ export const SUBMISSIONS_SHOWN = 12;
 /**
  * An organisation's overview for one period (chosen in the address): its
  * levels and per-domain progress, what the next level needs, its open
- * actions, its recent submissions, and the last months as a trend.
+ * actions, its recent submissions, and the last months as a trend. A reader
+ * who may not read drafts (a system reader) sees a month's figures only once
+ * it is submitted; its state ("Draft", "Not yet submitted") still shows.
  */
 export async function organisationOverview(
   organisation: OrganisationRow,
   requestedPeriod: string | null,
-  today = new Date(),
+  options: { readsDrafts: boolean; today?: Date },
 ) {
+  const today = options.today ?? new Date();
+  const readable = (state: string) => options.readsDrafts || state === "submitted";
   const db = getDb();
   const charter = loadCharter();
   const { chosen, unknownRequest, periods, chooser } = await readersPeriod(db, {
@@ -43,7 +47,8 @@ export async function organisationOverview(
     : [];
   const periodIds = [...new Set([...months.map((m) => m.id), ...(chosen ? [chosen.id] : [])])];
   const returns = await returnsOf(db, { periodIds, organisationIds: [organisation.id] });
-  const current = returns.find((r) => r.periodId === chosen?.id);
+  const found = returns.find((r) => r.periodId === chosen?.id);
+  const current = found && readable(found.state) ? found : undefined;
   const self = current ? computeLevel(charter, fulfilledIds(current.answers)) : null;
   const verified = current ? computeLevel(charter, verifiedIds(current.answers)) : null;
   const actions = current ? await listActions(db, { assessmentId: current.assessmentId }) : {};
@@ -62,7 +67,8 @@ export async function organisationOverview(
     periods: chooser,
     period: chosen ? { id: chosen.id, label: chosen.label } : null,
     unknownRequest,
-    returnState: current?.state ?? ("none" as const),
+    returnState: found?.state ?? ("none" as const),
+    draftHidden: found !== undefined && current === undefined,
     self,
     verified,
     verifiedByDomain: verified?.byDomain.map((d) => d.fulfilled) ?? [],
@@ -85,6 +91,8 @@ export async function organisationOverview(
     })),
     trend: trend(charter, organisation.id, months, returns).map((point) => ({
       ...point,
+      readable: readable(point.returnState),
+      fulfilledByDomain: readable(point.returnState) ? point.fulfilledByDomain : null,
       open: periods.find((p) => p.id === point.periodId)?.status === "open",
       levelName: charter.levels.find((l) => l.id === point.level)?.name ?? null,
     })),

@@ -15,12 +15,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
+  const { auth, organisation, readsDrafts } = await requireOrganisationReader(
+    request,
+    params.organisationId,
+  );
   const overview = await organisationOverview(
     organisation,
     new URL(request.url).searchParams.get("period"),
+    { readsDrafts },
   );
-  return { ...overview, isChampion: canEditAssessment(auth.principal, organisation) };
+  return {
+    ...overview,
+    isChampion: canEditAssessment(auth.principal, organisation),
+    readsDrafts,
+  };
 }
 
 export default function OrganisationPage() {
@@ -35,7 +43,9 @@ export default function OrganisationPage() {
         {o.organisation.type}.{" "}
         {o.isChampion
           ? "You are a champion of this organisation: you complete its self-assessment."
-          : "You can read this organisation's self-assessments."}
+          : o.readsDrafts
+            ? "You can read this organisation's self-assessments."
+            : "You can read this organisation's self-assessments once they are submitted."}
       </p>
       {o.trend.length === 0 ? (
         <p className="nhsuk-body">No reporting periods have been opened yet.</p>
@@ -91,6 +101,12 @@ export default function OrganisationPage() {
                 <p className="nhsuk-body">No actions are planned for {o.period.label}.</p>
               )}
             </>
+          ) : o.draftHidden ? (
+            <p className="nhsuk-body">
+              {o.organisation.name} has not submitted {o.period.label} yet (
+              {returnStateLabels[o.returnState].toLowerCase()}). Its figures show here once it is
+              submitted.
+            </p>
           ) : (
             <p className="nhsuk-body">No self-assessment has been started for {o.period.label}.</p>
           )}

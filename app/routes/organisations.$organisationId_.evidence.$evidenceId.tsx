@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getFileEvidence } from "~/models/evidence-files.server";
-import { canReadOrganisation, canReadSharedEvidence } from "~/access/policy";
+import { backsSubmittedMonth, getFileEvidence } from "~/models/evidence-files.server";
+import { canReadEvidence, canReadOrganisation, canReadSharedEvidence } from "~/access/policy";
 import { getOrganisation } from "~/models/organisations.server";
 import { notFound, requireUser, routeId } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -9,8 +9,9 @@ import { attachmentHeaders } from "~/utils/downloads.server";
 import { readEvidenceStream } from "~/utils/evidence-store.server";
 
 /**
- * An uploaded evidence file, for people who may read its organisation, or the
- * place's collaborative once it is shared as good practice. Always a download
+ * An uploaded evidence file, for people who may read its organisation (a
+ * system reader once it backs a submitted month), or the place's
+ * collaborative once it is shared as good practice. Always a download
  * under the type sniffed at upload, never shown inline, so a file cannot run
  * as a page of this site. Anything else is 404, as if it did not exist.
  */
@@ -24,8 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     evidenceId: routeId(params.evidenceId),
   });
   const allowed =
-    canReadOrganisation(auth.principal, organisation) ||
-    (file?.sharedAt && canReadSharedEvidence(auth.principal, organisation));
+    file &&
+    (canReadOrganisation(auth.principal, organisation) ||
+      (file.sharedAt && canReadSharedEvidence(auth.principal, organisation)) ||
+      canReadEvidence(auth.principal, organisation, {
+        backsSubmittedMonth: await backsSubmittedMonth(db, { evidenceId: file.id }),
+      }));
   if (!file || !allowed) notFound();
   const body = readEvidenceStream(appConfig().evidence.dir, file.sha256);
   if (!body) throw new Response("This file is missing from storage.", { status: 410 });

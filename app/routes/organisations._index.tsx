@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { adminSystemIds, championedOrganisationIds, overseenPlaceIds } from "~/access/policy";
+import { championedOrganisationIds, overseenPlaceIds, rollupSystemIds } from "~/access/policy";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
 import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     (g) => g.role === "steering_member" || g.role === "place_lead",
   );
   const organisations = await listOrganisations(getDb(), {
-    systemIds: adminSystemIds(auth.principal),
+    systemIds: rollupSystemIds(auth.principal),
     placeIds: overseenPlaceIds(auth.principal),
     systemWideIn: overseen.map((g) => g.systemId),
     organisationIds: championedOrganisationIds(auth.principal),

@@ -5,6 +5,7 @@ import { DownloadLink } from "~/components/readers/DownloadLink";
 import { LevelCountsTable } from "~/components/readers/LevelCountsTable";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { ReturnsTable } from "~/components/readers/ReturnsTable";
+import { canSendReminders } from "~/access/policy";
 import { requirePlaceReader } from "~/utils/auth.server";
 import { placeSummary } from "./places.$placeId.server";
 
@@ -15,8 +16,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { place } = await requirePlaceReader(request, params.placeId);
-  return placeSummary(place, new URL(request.url).searchParams.get("period"));
+  const { auth, place } = await requirePlaceReader(request, params.placeId);
+  return {
+    ...(await placeSummary(place, new URL(request.url).searchParams.get("period"))),
+    canRemind: canSendReminders(auth.principal, place),
+  };
 }
 
 export default function PlaceSummaryPage() {
@@ -65,6 +69,19 @@ export default function PlaceSummaryPage() {
             previousLabel={s.previousPeriod?.label ?? null}
           />
           <DownloadLink to={csv("returns")} what="returns" />
+          {s.canRemind ? (
+            <p className="nhsuk-body">
+              {submitted < s.organisationCount ? (
+                <Link to={`/places/${s.place.id}/reminders?period=${s.period.id}`}>
+                  Remind the champions of organisations that have not submitted for {s.period.label}
+                </Link>
+              ) : (
+                <Link to={`/places/${s.place.id}/reminders`}>
+                  Remind the champions of organisations that have not submitted this month
+                </Link>
+              )}
+            </p>
+          ) : null}
 
           {submitted > 0 ? (
             <>

@@ -7,6 +7,8 @@ import {
   canManagePeople,
   canReadOrganisation,
   canReadPlace,
+  canReadSheet,
+  canReadSubmittedReturns,
   canReadSystemRollup,
   canReopenAssessment,
   type Principal,
@@ -15,6 +17,7 @@ import {
 import { getOrganisation, type OrganisationRow } from "../models/organisations.server";
 import { getPeriod } from "../models/periods.server";
 import { getPlace, getSystem } from "../models/places.server";
+import { getAssessment } from "../models/sheet.server";
 import {
   createSession,
   generateSessionToken,
@@ -77,6 +80,8 @@ async function lookUpAuth(request: Request): Promise<Auth | null> {
 export function homePathFor(auth: Pick<Auth, "grants">): string {
   const grants = auth.grants;
   if (grants.some((g) => g.role === "admin")) return "/admin";
+  const reader = grants.find((g) => g.role === "system_reader");
+  if (reader) return `/systems/${reader.systemId}`;
   const place = grants.find((g) => g.role === "place_lead" || g.role === "steering_member");
   if (place?.placeId) return `/places/${place.placeId}`;
   const champion = grants.find((g) => g.role === "champion");
@@ -127,30 +132,53 @@ export function routeId(value: string | undefined): number {
 }
 
 /**
- * An organisation the person may read. One they may not read answers 404, as
- * one that does not exist does, so ids cannot be probed.
+ * An organisation the person may read, at least as far as its submitted
+ * returns (`readsDrafts` says whether they see its work in progress too). One
+ * they may not read answers 404, as one that does not exist does, so ids
+ * cannot be probed.
  */
 export async function requireOrganisationReader(
   request: Request,
   organisationId: string | undefined,
-): Promise<{ auth: Auth; organisation: OrganisationRow }> {
+): Promise<{ auth: Auth; organisation: OrganisationRow; readsDrafts: boolean }> {
   const auth = await requireUser(request);
   const organisation = await getOrganisation(getDb(), { id: routeId(organisationId) });
-  if (!organisation || !canReadOrganisation(auth.principal, organisation)) notFound();
-  return { auth, organisation };
+  if (!organisation || !canReadSubmittedReturns(auth.principal, organisation)) notFound();
+  return {
+    auth,
+    organisation,
+    readsDrafts: canReadOrganisation(auth.principal, organisation),
+  };
 }
 
 /**
  * An organisation's month the person may read. A period of another system is
- * as absent as one that does not exist.
+ * as absent as one that does not exist. A system reader asking for a month
+ * that does not stand submitted is refused (403) in words: they may know the
+ * organisation and the month exist, not read its work in progress.
  */
 export async function requireSheetReader(
   request: Request,
   params: { organisationId?: string; periodId?: string },
 ) {
-  const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
+  const { auth, organisation, readsDrafts } = await requireOrganisationReader(
+    request,
+    params.organisationId,
+  );
   const period = await getPeriod(getDb(), { id: routeId(params.periodId) });
   if (!period || period.system_id !== organisation.systemId) notFound();
+  if (!readsDrafts) {
+    const assessment = await getAssessment(getDb(), {
+      organisationId: organisation.id,
+      periodId: period.id,
+    });
+    const submitted = assessment?.status === "submitted";
+    if (!canReadSheet(auth.principal, organisation, { submitted })) {
+      forbidden(
+        `${organisation.name} has not submitted ${period.label}. You can read a month once it is submitted.`,
+      );
+    }
+  }
   return { auth, organisation, period, canEdit: canEditAssessment(auth.principal, organisation) };
 }
 

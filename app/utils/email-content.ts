@@ -11,6 +11,7 @@ import type { MessageTemplate } from "../../db/schema";
 export const personalisationKeys = {
   invitation: ["name", "link", "role_description", "expiry"],
   password_reset: ["name", "link"],
+  reminder: ["name", "organisation", "period", "link", "sender"],
 } as const satisfies Record<MessageTemplate, readonly string[]>;
 
 type Fields<T extends MessageTemplate> = Record<(typeof personalisationKeys)[T][number], string>;
@@ -35,6 +36,16 @@ const templates: { [T in MessageTemplate]: (p: Fields<T>) => { subject: string; 
       p.link,
       `The link works once and only for a short time. If it has stopped working, ask for another one from the sign-in page.`,
       `If you did not ask for this, you can ignore this email: your password has not changed.`,
+    ].join("\n\n"),
+  }),
+  reminder: (p) => ({
+    subject: `Reminder: ${p.organisation} has not submitted its Anchor Charter return for ${p.period}`,
+    body: [
+      `Dear ${p.name},`,
+      `${p.organisation} has not yet submitted its Anchor Charter self-assessment for ${p.period}. ${p.sender} has asked us to remind you.`,
+      `You can complete and submit it here:`,
+      p.link,
+      `If it has been submitted since this email was sent, you can ignore it.`,
     ].join("\n\n"),
   }),
 };

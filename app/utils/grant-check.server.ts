@@ -1,4 +1,5 @@
 import { canGrant } from "../access/policy";
+import type { roles } from "../forms/admin";
 import { getOrganisation } from "../models/organisations.server";
 import { getPlace } from "../models/places.server";
 import type { Auth } from "./auth.server";
@@ -6,7 +7,7 @@ import { forbidden } from "./auth.server";
 import { getDb } from "./db.server";
 
 type RequestedGrant = {
-  role: "champion" | "steering_member" | "place_lead" | "admin";
+  role: (typeof roles)[number];
   organisationId: number | null;
   placeId: number | null;
 };
@@ -31,7 +32,8 @@ export async function authoriseGrant(auth: Auth, requested: RequestedGrant) {
     }
     return { role: grant.role, organisationId: organisation.id };
   }
-  if (requested.role === "admin") {
+  // Both are held for the system the granting administrator administers.
+  if (requested.role === "admin" || requested.role === "system_reader") {
     const systemId = auth.grants.find((g) => g.role === "admin")?.systemId;
     if (systemId === undefined) forbidden();
     const grant = { role: requested.role, organisationId: null, placeId: null, systemId };

@@ -1,8 +1,8 @@
 import {
-  adminSystemIds,
   canManagePeople,
   overseenPlaceIds,
   type Principal,
+  rollupSystemIds,
 } from "../access/policy";
 
 /** The place whose good practice a person sees first: one they oversee, or their organisation's. */
@@ -28,9 +28,12 @@ export function navigationFor(principal: Principal): NavigationItem[] {
   if (sharedIn !== undefined) {
     items.push({ href: `/places/${sharedIn}/good-practice`, text: "Good practice" });
   }
-  const rollupSystem = adminSystemIds(principal)[0];
-  if (rollupSystem !== undefined)
+  const rollupSystem = rollupSystemIds(principal)[0];
+  if (rollupSystem !== undefined) {
+    // Administrators and system readers read every place: the list of them all.
+    items.push({ href: "/places", text: "Places" });
     items.push({ href: `/systems/${rollupSystem}`, text: "ICS roll-up" });
+  }
   if (canManagePeople(principal)) items.push({ href: "/admin", text: "Administration" });
   items.push({ href: "/", text: "The charter" });
   return items;

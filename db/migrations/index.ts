@@ -7,6 +7,8 @@ import * as reviewsAndSharing from "./2026-11-24-03-reviews-and-sharing";
 import * as sheetPlan from "./2026-11-24-04-sheet-plan";
 import * as postgresLikeSqlite from "./2026-11-25-01-postgres-like-sqlite";
 import * as auditActorIndex from "./2026-11-25-02-audit-actor-index";
+import * as systemReaderRole from "./2026-11-25-03-system-reader-role";
+import * as reminders from "./2026-11-25-04-reminders";
 import * as newestCitationIndex from "./2026-11-25-07-newest-citation-index";
 
 /**
@@ -23,5 +25,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-04-sheet-plan": sheetPlan,
   "2026-11-25-01-postgres-like-sqlite": postgresLikeSqlite,
   "2026-11-25-02-audit-actor-index": auditActorIndex,
+  "2026-11-25-03-system-reader-role": systemReaderRole,
+  "2026-11-25-04-reminders": reminders,
   "2026-11-25-07-newest-citation-index": newestCitationIndex,
 };

@@ -65,8 +65,8 @@ export const DEMO_PASSWORD = "anchor-charter-demo";
 export type DemoAccount = {
   email: string;
   name: string;
-  role: "admin" | "place_lead" | "steering_member" | "champion";
-  /** Organisation name for a champion, place name for a place role. */
+  role: "admin" | "system_reader" | "place_lead" | "steering_member" | "champion";
+  /** Organisation name for a champion, place name for a place role; null for a system role. */
   scope: string | null;
 };
 
@@ -89,6 +89,12 @@ export const demoAccounts: DemoAccount[] = [
     name: "Demo Champion",
     role: "champion",
     scope: "University Hospitals of Morecambe Bay NHS Foundation Trust",
+  },
+  {
+    email: "system.reader@example.com",
+    name: "Demo System Reader",
+    role: "system_reader",
+    scope: null,
   },
   {
     email: "champion.blackpool@example.com",

@@ -64,8 +64,16 @@ const pagesByAccount: Record<string, () => string[]> = {
   ],
   "place.lead@example.com": () => [
     `/places/${ids.morecambeBay}`,
+    `/places/${ids.morecambeBay}/reminders`,
     "/organisations",
     "/admin/people/invite",
+  ],
+  "system.reader@example.com": () => [
+    `/systems/${ids.system}`,
+    "/places",
+    `/places/${ids.morecambeBay}`,
+    `/places/${ids.morecambeBay}/comparison`,
+    `/organisations/${ids.uhmb}`,
   ],
   "steering@example.com": () => [
     `/places/${ids.morecambeBay}`,

@@ -117,7 +117,7 @@ describe("the demo data", () => {
       .select(["u.email", "u.is_demo", "r.role"])
       .execute();
     expect(new Set(accounts.map((a) => a.role))).toEqual(
-      new Set(["admin", "place_lead", "steering_member", "champion"]),
+      new Set(["admin", "system_reader", "place_lead", "steering_member", "champion"]),
     );
     expect(accounts.every((a) => a.is_demo === 1)).toBe(true);
   });

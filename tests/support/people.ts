@@ -7,7 +7,7 @@ import { signIn, visit, type Visitor } from "./http";
 
 /** A role as stored: an administrator's system, a place role's place, a champion's organisation. */
 export type StoredGrant =
-  | { role: "admin"; systemId: number }
+  | { role: "admin" | "system_reader"; systemId: number }
   | { role: "place_lead" | "steering_member"; placeId: number }
   | { role: "champion"; organisationId: number };
 

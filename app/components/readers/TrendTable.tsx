@@ -12,6 +12,8 @@ type Point = {
   level: string | null;
   levelName: string | null;
   fulfilledByDomain: number[] | null;
+  /** Whether this reader may open the month's sheet (a system reader: only once submitted). */
+  readable: boolean;
 };
 
 /**
@@ -30,9 +32,13 @@ export function TrendTable(props: { organisationId: number; points: Point[]; dom
           {[...props.points].reverse().map((p) => (
             <tr className="nhsuk-table__row" key={p.periodId}>
               <th scope="row" className="nhsuk-table__header">
-                <Link to={`/organisations/${props.organisationId}/periods/${p.periodId}`}>
-                  {p.label}
-                </Link>
+                {p.readable ? (
+                  <Link to={`/organisations/${props.organisationId}/periods/${p.periodId}`}>
+                    {p.label}
+                  </Link>
+                ) : (
+                  p.label
+                )}
                 {p.open ? " (open)" : ""}
               </th>
               <td className="nhsuk-table__cell">{returnStateLabels[p.returnState]}</td>

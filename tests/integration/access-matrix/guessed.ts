@@ -6,28 +6,59 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
   {
     name: "another place's organisation",
     path: (i) => `/organisations/${i.blackpool}`,
-    get: only({ admin: 200, otherChampion: 200 }, 404),
+    get: only({ admin: 200, otherChampion: 200, systemReader: 200 }, 404),
   },
   {
     name: "a system-wide organisation",
     path: (i) => `/organisations/${i.nwas}`,
-    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+    get: only({ admin: 200, placeLead: 200, steering: 200, systemReader: 200 }, 404),
   },
-  { name: "another place", path: (i) => `/places/${i.fyldeCoast}`, get: only({ admin: 200 }, 404) },
+  {
+    name: "another place",
+    path: (i) => `/places/${i.fyldeCoast}`,
+    get: only({ admin: 200, systemReader: 200 }, 404),
+  },
   {
     name: "another system's roll-up",
     path: (i) => `/systems/${i.second.system}`,
-    get: only({ admin2: 200 }, 404),
+    get: only({ admin2: 200, systemReader2: 200 }, 404),
   },
   {
     name: "another system's comparison",
     path: (i) => `/places/${i.second.place}/comparison`,
-    get: only({ admin2: 200, steering2: 200 }, 404),
+    get: only({ admin2: 200, steering2: 200, systemReader2: 200 }, 404),
   },
+  // In progress: the system reader knows the organisation, and is refused its draft.
   {
     name: "another place's organisation's month",
     path: (i) => `/organisations/${i.blackpool}/periods/${i.openPeriod}`,
-    get: only({ admin: 200, otherChampion: 200 }, 404),
+    get: only({ admin: 200, otherChampion: 200, systemReader: 403 }, 404),
+  },
+  // Submitted: the system reader reads it, and the files behind it.
+  {
+    name: "another place's organisation's submitted month",
+    path: (i) => `/organisations/${i.blackpool}/periods/${i.blackpoolSubmitted}`,
+    get: only({ admin: 200, otherChampion: 200, systemReader: 200 }, 404),
+  },
+  {
+    name: "a submitted month",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbSubmitted}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 200 }, 404),
+  },
+  {
+    name: "a file behind a submitted month",
+    path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbSubmittedFile}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 200 }, 404),
+  },
+  {
+    name: "another place's reminders",
+    path: (i) => `/places/${i.fyldeCoast}/reminders`,
+    get: { ...only({ admin: 200 }, 404), otherChampion: 403, systemReader: 403 },
+  },
+  {
+    name: "another system's place's reminders",
+    path: (i) => `/places/${i.second.place}/reminders`,
+    get: { ...only({ admin2: 200 }, 404), steering2: 403, champion2: 403, systemReader2: 403 },
   },
   {
     name: "a month that does not exist",
@@ -56,12 +87,13 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
   {
     name: "another system's organisation",
     path: (i) => `/organisations/${i.second.organisation}`,
-    get: only({ admin2: 200, steering2: 200, champion2: 200 }, 404),
+    get: only({ admin2: 200, steering2: 200, champion2: 200, systemReader2: 200 }, 404),
   },
+  // Nothing is started there yet: its own system reader is refused the month in progress.
   {
     name: "another system's organisation's month",
     path: (i) => `/organisations/${i.second.organisation}/periods/${i.second.period}`,
-    get: only({ admin2: 200, steering2: 200, champion2: 200 }, 404),
+    get: only({ admin2: 200, steering2: 200, champion2: 200, systemReader2: 403 }, 404),
   },
   {
     name: "another system's month, on an organisation one may read",
@@ -71,12 +103,12 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
   {
     name: "another system's place",
     path: (i) => `/places/${i.second.place}`,
-    get: only({ admin2: 200, steering2: 200 }, 404),
+    get: only({ admin2: 200, steering2: 200, systemReader2: 200 }, 404),
   },
   {
     name: "another system's place's good practice",
     path: (i) => `/places/${i.second.place}/good-practice`,
-    get: only({ admin2: 200, steering2: 200, champion2: 200 }, 404),
+    get: only({ admin2: 200, steering2: 200, champion2: 200, systemReader2: 200 }, 404),
   },
   {
     name: "another system's organisation to edit",

@@ -6,7 +6,8 @@ import { addPerson, addSecondSystem, type Person, signInAsPerson } from "../../s
  * Who the access matrix asks for: the demo accounts of the first system; two
  * real administrators of it who are part-way in (password given, code still
  * owed; no second factor set up yet); and the administrator, steering group
- * member and champion of a second system, who must see nothing of the first.
+ * member, champion and system reader of a second system, who must see
+ * nothing of the first.
  */
 export const who = [
   "signedOut",
@@ -20,6 +21,8 @@ export const who = [
   "admin2",
   "steering2",
   "champion2",
+  "systemReader",
+  "systemReader2",
 ] as const;
 export type Who = (typeof who)[number];
 
@@ -33,6 +36,8 @@ export const signedIn = [
   "admin2",
   "steering2",
   "champion2",
+  "systemReader",
+  "systemReader2",
 ] as const satisfies readonly Who[];
 
 const demoAccounts = {
@@ -41,6 +46,7 @@ const demoAccounts = {
   steering: "steering@example.com", // Morecambe Bay
   champion: "champion@example.com", // University Hospitals of Morecambe Bay
   otherChampion: "champion.blackpool@example.com", // Blackpool, on the Fylde Coast
+  systemReader: "system.reader@example.com", // the whole first system, read only
 } as const;
 
 /**
@@ -71,6 +77,8 @@ export const everyone = (o: Outcome, signedOut: Outcome = o): Expect => ({
   admin2: o,
   steering2: o,
   champion2: o,
+  systemReader: o,
+  systemReader2: o,
 });
 export const only = (allowed: Partial<Expect>, otherwise: Outcome): Expect => ({
   ...everyone(otherwise, "in"),
@@ -95,8 +103,13 @@ export async function idsFrom(databaseUrl: string) {
     /** The latest month with a sheet for UHMB, and a file planted on it in beforeAll. */
     uhmbPeriod: 0,
     uhmbFile: 0,
+    /** UHMB's and Blackpool's latest submitted months, and a file planted on UHMB's. */
+    uhmbSubmitted: 0,
+    uhmbSubmittedFile: 0,
+    blackpoolSubmitted: 0,
     /** The second system's, filled in by signInEveryone. */
     second: { system: 0, place: 0, organisation: 0, period: 0, championUser: 0 },
+    systemReaderUser: await l.userId("system.reader@example.com"),
   };
   ids.uhmbPeriod = (
     await l.row<{ period_id: number }>(
@@ -126,10 +139,15 @@ export async function signInEveryone(baseUrl: string, databaseUrl: string, ids: 
     email: "new.admin@nhs.example",
     grants: [{ role: "admin", systemId: ids.system }],
   });
-  const people: Record<"admin2" | "steering2" | "champion2", Person> = {
+  const systemReader2 = await addPerson(databaseUrl, {
+    email: "reader@second.example",
+    grants: [{ role: "system_reader", systemId: second.system }],
+  });
+  const people: Record<"admin2" | "steering2" | "champion2" | "systemReader2", Person> = {
     admin2: second.admin,
     steering2: second.steering,
     champion2: second.champion,
+    systemReader2,
   };
   const signInAs = async (role: Exclude<Who, "signedOut">): Promise<Visitor> => {
     if (role in demoAccounts) {
@@ -160,6 +178,8 @@ function homes(ids: Ids): Record<Who, string> {
     admin2: "/admin",
     steering2: `/places/${ids.second.place}`,
     champion2: `/organisations/${ids.second.organisation}`,
+    systemReader: `/systems/${ids.system}`,
+    systemReader2: `/systems/${ids.second.system}`,
   };
 }
 

@@ -17,6 +17,9 @@ const admins = { admin: 200, admin2: 200 } as const;
 const adminsPost = { admin: 400, admin2: 400 } as const;
 const manager = { ...admins, placeLead: 200 } as const;
 const managerPost = { ...adminsPost, placeLead: 400 } as const;
+// The first system's reader reads every place and every organisation's submitted months, and
+// changes nothing; the second system's reader is told none of it exists.
+const reader = { systemReader: 200 } as const;
 // One of the first system's own: the second system's administrator is told it does not exist.
 const managerOfFirst = { admin: 200, placeLead: 200, admin2: 404 } as const;
 const managerOfFirstPost = { admin: 400, placeLead: 400, admin2: 404 } as const;
@@ -79,22 +82,37 @@ export const rows: Row[] = [
   {
     file: "organisations.$organisationId.tsx",
     path: (i) => `/organisations/${i.uhmb}`,
-    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, ...reader }, 404),
   },
   // An empty POST: the champion's is refused as incomplete (400); readers may not post (403).
+  // The month is work in progress: the system reader may not read it yet (403).
   {
     file: "organisations.$organisationId_.periods.$periodId.tsx",
     path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}`,
-    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
-    post: only({ admin: 403, placeLead: 403, steering: 403, champion: 400 }, 404),
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
+    post: only(
+      { admin: 403, placeLead: 403, steering: 403, champion: 400, systemReader: 403 },
+      404,
+    ),
   },
   // Reopening is the place lead's or an administrator's; an empty reason is refused (400).
   {
     file: "organisations.$organisationId_.periods.$periodId_.reopen.tsx",
     path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/reopen`,
-    get: { ...only({ admin: 200, placeLead: 200 }, 404), steering: 403, champion: 403 },
-    post: { ...only({ admin: 400, placeLead: 400 }, 404), steering: 403, champion: 403 },
+    get: {
+      ...only({ admin: 200, placeLead: 200 }, 404),
+      steering: 403,
+      champion: 403,
+      systemReader: 403,
+    },
+    post: {
+      ...only({ admin: 400, placeLead: 400 }, 404),
+      steering: 403,
+      champion: 403,
+      systemReader: 403,
+    },
   },
+  // A file backing only a month in progress: not the system reader's (see the submitted one below).
   {
     file: "organisations.$organisationId_.evidence.$evidenceId.tsx",
     path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}`,
@@ -104,51 +122,91 @@ export const rows: Row[] = [
     file: "organisations.$organisationId_.periods.$periodId_.evidence[.]zip.tsx",
     path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbPeriod}/evidence.zip`,
     // Readers who are not the organisation's champions may fetch files one by one.
-    get: { ...only({ admin: 200, champion: 200 }, 404), placeLead: 403, steering: 403 },
+    get: {
+      ...only({ admin: 200, champion: 200 }, 404),
+      placeLead: 403,
+      steering: 403,
+      systemReader: 403,
+    },
   },
   {
     file: "organisations.$organisationId_.periods.$periodId_.review.$componentId.tsx",
     path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbPeriod}/review/1.1`,
     // Verifying is the steering group's; administrators read but do not verify.
-    get: { ...only({ placeLead: 200, steering: 200 }, 404), admin: 403, champion: 403 },
-    post: { ...only({ placeLead: 400, steering: 400 }, 404), admin: 403, champion: 403 },
+    get: {
+      ...only({ placeLead: 200, steering: 200 }, 404),
+      admin: 403,
+      champion: 403,
+      systemReader: 403,
+    },
+    post: {
+      ...only({ placeLead: 400, steering: 400 }, 404),
+      admin: 403,
+      champion: 403,
+      systemReader: 403,
+    },
   },
   {
     file: "organisations.$organisationId_.evidence.$evidenceId_.share.tsx",
     path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}/share`,
     // An action only: Remix answers a GET with 400, for everyone, and runs nothing.
     get: everyone(400),
-    post: { ...only({ champion: 400 }, 404), admin: 403, placeLead: 403, steering: 403 },
+    post: {
+      ...only({ champion: 400 }, 404),
+      admin: 403,
+      placeLead: 403,
+      steering: 403,
+      systemReader: 403,
+    },
   },
   {
     file: "places.$placeId_.good-practice.tsx",
     path: (i) => `/places/${i.morecambeBay}/good-practice`,
-    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200 }, 404),
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, ...reader }, 404),
   },
+  { file: "places._index.tsx", path: () => "/places", get: everyone(200, "in") },
   {
     file: "places.$placeId.tsx",
     path: (i) => `/places/${i.morecambeBay}`,
-    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+    get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
+  },
+  // Reminding is the place lead's or an administrator's; the rest of the place's collaborative
+  // is refused (403), everyone else told it does not exist. An empty form is refused (400).
+  {
+    file: "places.$placeId_.reminders.tsx",
+    path: (i) => `/places/${i.morecambeBay}/reminders`,
+    get: {
+      ...only({ admin: 200, placeLead: 200 }, 404),
+      steering: 403,
+      champion: 403,
+      systemReader: 403,
+    },
+    post: {
+      ...only({ admin: 400, placeLead: 400 }, 404),
+      steering: 403,
+      champion: 403,
+      systemReader: 403,
+    },
   },
   {
     file: "systems.$systemId.tsx",
     path: (i) => `/systems/${i.system}`,
-    get: only({ admin: 200 }, 404),
+    get: only({ admin: 200, ...reader }, 404),
   },
   {
     file: "places.$placeId_.comparison.tsx",
     path: (i) => `/places/${i.morecambeBay}/comparison`,
-    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+    get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
   },
   {
     file: "places.$placeId_.side-by-side.tsx",
     path: (i) => `/places/${i.morecambeBay}/side-by-side?org=${i.uhmb}&org=${i.nwas}`,
-    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+    get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
   },
   {
     file: "places.$placeId_.summary[.]csv.tsx",
     path: (i) => `/places/${i.morecambeBay}/summary.csv?table=returns`,
-    get: only({ admin: 200, placeLead: 200, steering: 200 }, 404),
+    get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
   },
   { file: "admin._index.tsx", path: () => "/admin", get: only(manager, 403) },
   {

@@ -49,3 +49,6 @@ export const champion = (
   organisationPlaceId: number | null,
   systemId = 1,
 ) => person(championGrant(organisationId, organisationPlaceId, systemId));
+
+export const systemReaderGrant = (systemId = 1) => grant("system_reader", { systemId });
+export const systemReader = (systemId = 1) => person(systemReaderGrant(systemId));

@@ -57,7 +57,7 @@ describe("the other defaults", () => {
       apiKey: null,
       baseUrl: "https://api.notifications.service.gov.uk",
       timeoutMs: 10_000,
-      templates: { invitation: "", password_reset: "" },
+      templates: { invitation: "", password_reset: "", reminder: "" },
     });
   });
 

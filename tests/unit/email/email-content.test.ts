@@ -26,8 +26,27 @@ describe("the invitation email", () => {
   });
 });
 
+describe("the reminder email", () => {
+  it("names the organisation and the month, says who asked, and links to the month's sheet", () => {
+    const sheet = "https://anchor.example.nhs.uk/organisations/12/periods/34";
+    const { subject, body } = renderEmail("reminder", {
+      name: "Priya Shah",
+      organisation: "Lancaster District Council",
+      period: "November 2026",
+      link: sheet,
+      sender: "Sam Taylor",
+    });
+    expect(subject).toBe(
+      "Reminder: Lancaster District Council has not submitted its Anchor Charter return for November 2026",
+    );
+    expect(body).toContain("Dear Priya Shah,");
+    expect(body).toContain("Sam Taylor has asked us to remind you.");
+    expect(body).toContain(`\n\n${sheet}\n\n`);
+  });
+});
+
 describe("the text to set up in GOV.UK Notify", () => {
-  it.each(["invitation", "password_reset"] as const)(
+  it.each(["invitation", "password_reset", "reminder"] as const)(
     "uses a ((placeholder)) for each field of the %s email",
     (template) => {
       const source = notifyTemplateSource(template);

@@ -1,0 +1,108 @@
+import { type AppLoadContext, redirect } from "@remix-run/node";
+import { canReadGoodPractice, canSendReminders } from "~/access/policy";
+import { reminderSchema } from "~/forms/reminders";
+import { readForm } from "~/http/form-body.server";
+import { listOrganisations } from "~/models/organisations.server";
+import { getPeriod, listPeriods } from "~/models/periods.server";
+import { getPlace } from "~/models/places.server";
+import { lastReminded, planReminders } from "~/reminders/plan";
+import { reminderCandidates, sendReminders } from "~/reminders/send.server";
+import { forbidden, notFound, requireUser, routeId } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/dates";
+import { formErrors } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms";
+import { readersPeriod } from "~/utils/readers-period.server";
+import { clientIp } from "~/utils/request.server";
+
+type Params = { placeId?: string };
+
+/**
+ * The place's lead or an administrator. Anyone else of the place's
+ * collaborative (its steering group, its champions, the system's readers)
+ * knows the place and is refused (403); to everyone else it does not exist.
+ */
+async function requireReminderSender(request: Request, params: Params) {
+  const auth = await requireUser(request);
+  const place = await getPlace(getDb(), { id: routeId(params.placeId) });
+  if (!place || !canReadGoodPractice(auth.principal, place)) notFound();
+  if (!canSendReminders(auth.principal, place)) {
+    forbidden("Only the place lead or an administrator can send reminders.");
+  }
+  return { auth, place };
+}
+
+/** What was just done, from the address the action redirected to: whole numbers only. */
+function outcomeFrom(url: URL) {
+  const count = (name: string) => {
+    const value = url.searchParams.get(name);
+    return value && /^\d{1,6}$/.test(value) ? Number(value) : null;
+  };
+  const reminded = count("reminded");
+  if (reminded === null) return null;
+  return { reminded, failed: count("failed") ?? 0, held: count("held") ?? 0 };
+}
+
+export async function loadReminders(request: Request, params: Params) {
+  const { place } = await requireReminderSender(request, params);
+  const db = getDb();
+  const url = new URL(request.url);
+  const organisations = await listOrganisations(db, { placeIds: [place.id] });
+  // Unless one is asked for, the month being returned now: the newest still open.
+  const open = (await listPeriods(db, { systemId: place.systemId })).find(
+    (p) => p.status === "open",
+  );
+  const { chosen, chooser, unknownRequest } = await readersPeriod(db, {
+    systemId: place.systemId,
+    organisationIds: organisations.map((o) => o.id),
+    requested: url.searchParams.get("period") ?? (open ? String(open.id) : null),
+  });
+  const candidates = chosen ? await reminderCandidates(db, { place, period: chosen }) : [];
+  const plan = planReminders(candidates, { confirmed: false });
+  const held = lastReminded(plan.held);
+  const row = (c: (typeof candidates)[number]) => ({
+    id: c.id,
+    name: c.name,
+    champions: c.champions,
+    lastReminded: c.lastRemindedAt ? formatDateTime(c.lastRemindedAt) : null,
+  });
+  return {
+    place: { id: place.id, name: place.name },
+    periods: chooser,
+    period: chosen ? { id: chosen.id, label: chosen.label } : null,
+    unknownRequest,
+    organisationCount: candidates.length,
+    outstanding: candidates.filter((c) => !c.submitted).map(row),
+    toSend: plan.send.length,
+    held: plan.held.length,
+    heldLastReminded: held ? formatDateTime(held) : null,
+    withoutChampions: plan.withoutChampions.map((c) => c.name),
+    outcome: outcomeFrom(url),
+  };
+}
+
+export async function remind(request: Request, params: Params, context: AppLoadContext) {
+  const { auth, place } = await requireReminderSender(request, params);
+  const form = parseForm(reminderSchema, await readForm(request));
+  if (!form.success) return formErrors(form.errors, form.values);
+  const db = getDb();
+  const period = await getPeriod(db, { id: form.data.period });
+  if (!period || period.system_id !== place.systemId) {
+    return formErrors({ period: "Choose a reporting period of this place" }, form.values);
+  }
+  const result = await sendReminders(db, {
+    request,
+    place,
+    period,
+    sender: { id: auth.user.id, name: auth.user.name },
+    confirmed: form.data.confirm === "yes",
+    ip: clientIp(context),
+  });
+  const query = new URLSearchParams({
+    period: String(period.id),
+    reminded: String(result.reminded),
+    failed: String(result.failed),
+    held: String(result.held),
+  });
+  return redirect(`/places/${place.id}/reminders?${query}`);
+}

@@ -1,0 +1,212 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { SubmitButton } from "~/components/forms/SubmitButton";
+import { PeriodChooser } from "~/components/readers/PeriodChooser";
+import { loadReminders, remind } from "./places.$placeId_.reminders.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Send reminders, ${data?.place.name ?? "place"} – Anchor Charter` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadReminders(request, params);
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return remind(request, params, context);
+}
+
+const namesList = (names: string[]) =>
+  new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" }).format(names);
+
+const organisations = (n: number) => (n === 1 ? "1 organisation" : `${n} organisations`);
+
+/** A place lead reminds the champions of the place's organisations that have not submitted. */
+export default function RemindersPage() {
+  const r = useLoaderData<typeof loader>();
+  const problem = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={problem?.errors} />
+        {r.outcome ? <OutcomeBanner {...r.outcome} /> : null}
+        <h1 className="nhsuk-heading-l">
+          <span className="nhsuk-caption-l">{r.place.name}</span>
+          Remind those who have not submitted
+        </h1>
+        <PeriodChooser groups={r.periods} chosenId={r.period?.id ?? null} />
+        {r.unknownRequest && r.period ? (
+          <div className="nhsuk-inset-text">
+            <p>That reporting period is not one of this place&apos;s. Showing {r.period.label}.</p>
+          </div>
+        ) : null}
+        {!r.period ? (
+          <p className="nhsuk-body">No reporting period has been opened yet.</p>
+        ) : r.organisationCount === 0 ? (
+          <p className="nhsuk-body">No organisations belong to {r.place.name} yet.</p>
+        ) : r.outstanding.length === 0 ? (
+          <p className="nhsuk-body">
+            Every organisation in {r.place.name} has submitted for {r.period.label}: there is nobody
+            to remind.
+          </p>
+        ) : (
+          <>
+            <p className="nhsuk-body">
+              Each organisation&apos;s champions get one email asking them to submit{" "}
+              {r.period.label}, with a link to the month. An organisation is reminded once per month
+              unless you confirm you want to remind it again. System-wide organisations are reminded
+              by the ICS, not by each place.
+            </p>
+            <OutstandingTable rows={r.outstanding} periodLabel={r.period.label} />
+            {r.withoutChampions.length ? (
+              <div className="nhsuk-inset-text">
+                <p>
+                  Nobody holds the champion role for {namesList(r.withoutChampions)}, so there is
+                  nobody to remind there. Invite a champion from Administration.
+                </p>
+              </div>
+            ) : null}
+            {r.toSend > 0 ? (
+              <Form method="post" noValidate>
+                <input type="hidden" name="period" value={r.period.id} />
+                <SubmitButton>Send reminders to {organisations(r.toSend)}</SubmitButton>
+              </Form>
+            ) : null}
+            {r.held > 0 ? (
+              <ConfirmAgain
+                held={r.held}
+                toSend={r.toSend}
+                lastReminded={r.heldLastReminded}
+                periodId={r.period.id}
+              />
+            ) : null}
+          </>
+        )}
+        <p className="nhsuk-body">
+          <Link to={`/places/${r.place.id}${r.period ? `?period=${r.period.id}` : ""}`}>
+            Back to the {r.place.name} summary
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function OutcomeBanner(props: { reminded: number; failed: number; held: number }) {
+  const skipped =
+    props.held > 0
+      ? `${organisations(props.held)} already reminded this month ${props.held === 1 ? "was" : "were"} skipped.`
+      : null;
+  const success = props.reminded > 0;
+  const heading = success
+    ? `Reminders sent to the champions of ${organisations(props.reminded)}.`
+    : props.failed > 0
+      ? null
+      : skipped
+        ? "Nobody was reminded."
+        : "There was nobody left to remind.";
+  return (
+    <>
+      {props.failed > 0 ? (
+        <div className="nhsuk-error-summary" role="alert" tabIndex={-1}>
+          <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
+          <div className="nhsuk-error-summary__body">
+            <p>
+              The reminders to {organisations(props.failed)} could not be sent. Nothing was recorded
+              for them: try again later, or ask an administrator to check the email settings.
+            </p>
+          </div>
+        </div>
+      ) : null}
+      {heading ? (
+        <div
+          className={`nhsuk-notification-banner${success ? " nhsuk-notification-banner--success" : ""}`}
+          role={success ? "alert" : "region"}
+          aria-labelledby="reminders-banner-title"
+        >
+          <div className="nhsuk-notification-banner__header">
+            <h2 className="nhsuk-notification-banner__title" id="reminders-banner-title">
+              {success ? "Success" : "Important"}
+            </h2>
+          </div>
+          <div className="nhsuk-notification-banner__content">
+            <p className="nhsuk-notification-banner__heading">{heading}</p>
+            {skipped ? (
+              <p className="nhsuk-body">
+                {skipped} {success ? "" : "You can remind them again below."}
+              </p>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function OutstandingTable(props: {
+  rows: Array<{ id: number; name: string; champions: number; lastReminded: string | null }>;
+  periodLabel: string;
+}) {
+  return (
+    <table className="nhsuk-table">
+      <caption className="nhsuk-table__caption">Not submitted for {props.periodLabel}</caption>
+      <thead className="nhsuk-table__head">
+        <tr className="nhsuk-table__row">
+          <th scope="col" className="nhsuk-table__header">
+            Organisation
+          </th>
+          <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+            Champions
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Last reminded
+          </th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {props.rows.map((row) => (
+          <tr className="nhsuk-table__row" key={row.id}>
+            <td className="nhsuk-table__cell">{row.name}</td>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{row.champions}</td>
+            <td className="nhsuk-table__cell">{row.lastReminded ?? "Not reminded"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The confirm step: those already reminded this month go again only when asked twice. */
+function ConfirmAgain(props: {
+  held: number;
+  toSend: number;
+  lastReminded: string | null;
+  periodId: number;
+}) {
+  const were = props.held === 1 ? "was" : "were";
+  return (
+    <div className="nhsuk-warning-callout">
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          Already reminded
+        </span>
+      </h2>
+      <p>
+        {organisations(props.held)} {were} reminded
+        {props.lastReminded ? ` on ${props.lastReminded}` : ""}; send again?
+      </p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="period" value={props.periodId} />
+        <input type="hidden" name="confirm" value="yes" />
+        {props.toSend > 0 ? (
+          <p className="nhsuk-body">
+            This also reminds the {organisations(props.toSend)} not reminded yet.
+          </p>
+        ) : null}
+        <SubmitButton secondary>Yes, remind them again</SubmitButton>
+      </Form>
+    </div>
+  );
+}
