@@ -53,6 +53,10 @@ beforeAll(async () => {
     systemWide: await named("North West Ambulance Service NHS Trust"),
   };
   // This month starts empty for everyone concerned, and nobody champions anything yet.
+  await sql.run(
+    "delete from assessment_submission where assessment_id in (select id from assessment where period_id = ?)",
+    period.id,
+  );
   await sql.run("delete from assessment where period_id = ?", period.id);
   await sql.run("delete from role_assignment where role = 'champion'");
   const submitter = (
