@@ -22,13 +22,10 @@ export type CopyResult = {
   evidence: EvidenceCopy | null;
 };
 
-// PostgreSQL takes at most 65,535 parameters in one statement.
-const MAX_PARAMETERS = 65_000;
-
 /**
  * Moves a whole SQLite deployment into an empty PostgreSQL database (ADR 024):
  * refuses a target holding any row, migrates it with the app's migrations,
- * copies each table in one transaction, parents first, in multi-row inserts,
+ * copies each table in one transaction, parents first, a batch of rows per insert,
  * sets each identity column's sequence past the copied ids, then reads both
  * sides again and compares row counts and checksums. The source is read in
  * one read transaction: a server still writing to it cannot tear the copy
@@ -50,11 +47,13 @@ export async function copyToPostgres(args: {
   await sql`begin`.execute(source);
   try {
     const tables = await sqliteTablesInForeignKeyOrder(source);
-    await refuseUnlessSameTables(tables, target);
+    const targetTables = await postgresColumns(target);
+    refuseUnlessSameTables(tables, targetTables);
     const copied: Array<{ table: TableShape; rows: number; sha256: string; seconds: number }> = [];
     for (const table of tables) {
       const started = performance.now();
-      const { rows, sha256 } = await copyTable(source, target, table, args.batchRows ?? 5_000);
+      const types = targetTables.get(table.name)!;
+      const { rows, sha256 } = await copyTable(source, target, table, types, args.batchRows);
       const seconds = (performance.now() - started) / 1000;
       progress(`${table.name}: ${rows} rows in ${seconds.toFixed(1)} s`);
       copied.push({ table, rows, sha256, seconds });
@@ -86,26 +85,36 @@ export async function copyToPostgres(args: {
 }
 
 /**
- * One transaction per table. The next page is read from SQLite while
- * PostgreSQL inserts the last one; the source checksum is taken from the
- * very rows sent.
+ * One transaction per table, a batch of rows per statement. A batch goes as
+ * one array per column (`insert … select * from unnest($1::int4[], …)`): a
+ * handful of parameters however many rows, where a VALUES list of the same
+ * rows would make PostgreSQL parse tens of thousands of parameters (943,648
+ * answers: 24.4 s that way, 14.7 s this way, on the shared 2-core machine).
+ * The next batch is read from SQLite while PostgreSQL inserts the last one;
+ * the source checksum is taken from the very rows sent.
  */
 async function copyTable(
   source: Kysely<Database>,
   target: Kysely<Database>,
   table: TableShape,
-  batchRows: number,
+  types: Map<string, string>,
+  batchRows = 10_000,
 ): Promise<{ rows: number; sha256: string }> {
-  const pageRows = Math.max(
-    1,
-    Math.min(batchRows, Math.floor(MAX_PARAMETERS / table.columns.length)),
-  );
   const checksum = new TableChecksum(table.columns);
+  const columns = sql.join(table.columns.map((c) => sql.ref(c)));
   await target.transaction().execute(async (trx) => {
-    const insert = (page: Row[]) =>
-      (trx as unknown as Kysely<Record<string, Row>>).insertInto(table.name).values(page).execute();
+    const insert = (page: Row[]) => {
+      const arrays = table.columns.map(
+        (c) => sql`${page.map((row) => row[c] ?? null)}::${sql.id(types.get(c)!)}[]`,
+      );
+      return sql`insert into ${sql.table(table.name)} (${columns})
+        select * from unnest(${sql.join(arrays)})`.execute(trx);
+    };
     let pending: Promise<unknown> = Promise.resolve();
-    for await (const page of rowsInKeyOrder(source, table, { pageRows, postgres: false })) {
+    for await (const page of rowsInKeyOrder(source, table, {
+      pageRows: batchRows,
+      postgres: false,
+    })) {
       await pending;
       pending = insert(page);
       checksum.add(page);
@@ -152,11 +161,13 @@ async function refuseUnlessCurrent(source: Kysely<Database>) {
   }
 }
 
-async function refuseUnlessSameTables(tables: TableShape[], target: Kysely<Database>) {
-  const targetTables = await postgresColumns(target);
+async function refuseUnlessSameTables(
+  tables: TableShape[],
+  targetTables: Map<string, Map<string, string>>,
+) {
   for (const table of tables) {
     const columns = targetTables.get(table.name);
-    const missing = table.columns.filter((c) => !columns?.includes(c));
+    const missing = table.columns.filter((c) => !columns?.has(c));
     if (missing.length) {
       throw new Error(`PostgreSQL's ${table.name} lacks ${missing.join(", ")} after migrating`);
     }

@@ -67,20 +67,24 @@ function foreignKeyOrder(tables: TableShape[]): TableShape[] {
   return ordered;
 }
 
-/** The data tables of the PostgreSQL schema in use, with their columns. */
-export async function postgresColumns<DB>(db: Kysely<DB>): Promise<Map<string, string[]>> {
+/** The data tables of the PostgreSQL schema in use: each column's type (`int4`, `text`, …) by name. */
+export async function postgresColumns<DB>(
+  db: Kysely<DB>,
+): Promise<Map<string, Map<string, string>>> {
   const rows = (
-    await sql<{ table_name: string; column_name: string }>`
-      select c.table_name, c.column_name from information_schema.columns c
+    await sql<{ table_name: string; column_name: string; udt_name: string }>`
+      select c.table_name, c.column_name, c.udt_name from information_schema.columns c
       join information_schema.tables t
         on t.table_schema = c.table_schema and t.table_name = c.table_name
       where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
       order by c.table_name, c.ordinal_position`.execute(db)
   ).rows;
-  const tables = new Map<string, string[]>();
+  const tables = new Map<string, Map<string, string>>();
   for (const row of rows) {
     if (NOT_DATA.has(row.table_name)) continue;
-    tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name]);
+    const columns = tables.get(row.table_name) ?? new Map<string, string>();
+    columns.set(row.column_name, row.udt_name);
+    tables.set(row.table_name, columns);
   }
   return tables;
 }
