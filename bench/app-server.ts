@@ -29,10 +29,16 @@ function newestIn(dir: string): number {
     );
 }
 
-/** The built app on the dataset, as `npm run serve` starts it, with room for repeated sign-ins. */
-export function startBenchApp(file: string): Promise<RunningApp> {
+/**
+ * The built app on the dataset (or its copy on PostgreSQL), as `npm run serve`
+ * starts it, with room for repeated sign-ins.
+ */
+export function startBenchApp(
+  file: string,
+  postgresUrl: string | null = null,
+): Promise<RunningApp> {
   return startApp({
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: postgresUrl ?? `file:${file}`,
     SEED_DEMO_DATA: "false",
     EVIDENCE_DIR: path.join(path.dirname(file), "evidence"),
     ...generousAttemptLimits,

@@ -16,6 +16,11 @@ export type BenchOptions = {
   keep: boolean;
   /** The SQLite file --database names, or null for one per shape under `dir`. */
   databaseFile: string | null;
+  /**
+   * The PostgreSQL database --database names, or null: the country is then
+   * generated into SQLite as ever and copied there with db:copy (ADR 024).
+   */
+  postgresUrl: string | null;
   dir: string;
   requests: number;
 };
@@ -31,7 +36,9 @@ const usage = `Usage: npm run bench -- [--months 12|120] [--quick] [--keep] [--r
   --quick        1 system, 300 organisations, 12 months: a try in seconds
   --keep         reuse a dataset already generated with the same parameters
   --requests N   timed requests per page (default 30, after a warm-up)
-  --database U   generate into this database instead of BENCH_DIR (SQLite file: only)
+  --database U   file:/path.db: generate there instead of BENCH_DIR;
+                 postgres://…: an empty PostgreSQL database (C collation) that the country,
+                 generated in BENCH_DIR, is copied into (with --keep, a copy already there is reused)
 BENCH_DIR        where datasets are kept (default ${path.join(os.tmpdir(), "anchor-bench")})`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -63,9 +70,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   if (databaseUrl && chosenMonths.length > 1) {
     fail("--database names one database: choose one size with --months");
   }
+  const postgresUrl = databaseUrl && /^postgres(ql)?:\/\//i.test(databaseUrl) ? databaseUrl : null;
   let databaseFile: string | null = null;
   try {
-    databaseFile = databaseUrl ? fileOfDatabaseUrl(databaseUrl) : null;
+    databaseFile = databaseUrl && !postgresUrl ? fileOfDatabaseUrl(databaseUrl) : null;
   } catch (error) {
     fail((error as Error).message);
   }
@@ -73,6 +81,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     shapes: chosenMonths.map((m) => ({ ...base, months: m })),
     keep,
     databaseFile,
+    postgresUrl,
     dir: process.env.BENCH_DIR || path.join(os.tmpdir(), "anchor-bench"),
     requests,
   };

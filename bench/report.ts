@@ -13,6 +13,9 @@ export type SizeResult = {
   stats: DatasetStats;
   reused: boolean;
   file: string;
+  /** Where the pages were timed: the SQLite file, or the PostgreSQL database it was copied to. */
+  database: string;
+  copied: { seconds: number; reused: boolean } | null;
   peakRss: number | null;
   pages: PageResult[];
 };
@@ -42,6 +45,11 @@ export function sizeReport(result: SizeResult): string {
       `database ${megabytes(result.stats.bytes)}; ${count(rows.assessment)} assessments, ` +
       `${count(rows.component_answer)} answers, ${count(rows.component_evidence)} evidence links, ` +
       `${count(rows.evidence_item)} evidence items, ${count(rows.assessment_submission)} submissions.`,
+    ...(result.copied
+      ? [
+          `Timed on ${result.database}, ${result.copied.reused ? "a copy kept from an earlier run (--keep)" : `copied there by db:copy in ${result.copied.seconds.toFixed(0)} s (verified)`}.`,
+        ]
+      : []),
     `Server peak RSS: ${result.peakRss === null ? "not known" : megabytes(result.peakRss)}.`,
     "",
     table(

@@ -2,6 +2,7 @@
 // and prints each page's server time beside the time of its bare SQL.
 // It prints figures; it asserts nothing (see docs/decisions/020-…).
 import fs from "node:fs";
+import { databaseConfig, describeDatabase } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import type { Visitor } from "../tests/support/http";
 import { visit } from "../tests/support/http";
@@ -10,6 +11,7 @@ import { datasetFile } from "./dataset-file";
 import { existingDataset, generateDataset } from "./generate";
 import { type BenchOptions, type CountryShape, parseOptions } from "./options";
 import { pages } from "./pages";
+import { copyCountryToPostgres } from "./postgres";
 import type { BenchRole } from "./people";
 import { growthReport, type PageResult, type SizeResult, sizeReport } from "./report";
 import { findTargets } from "./targets";
@@ -39,13 +41,19 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
   const reused = existing !== null && sameShape(existing.shape, shape);
   if (!reused) progress(`Generating ${shape.months} months into ${file}…`);
   const stats = reused ? existing : await generateDataset(file, shape);
+  // Ids and people are the same after the copy: targets and second factors come from the file.
   const targets = findTargets(file);
+  const postgres = options.postgresUrl;
+  const copied = postgres
+    ? await copyCountryToPostgres(file, postgres, { stats, keep: options.keep, progress })
+    : null;
+  const database = postgres ? describeDatabase(databaseConfig(postgres)) : `SQLite ${file}`;
   const measured = pages.flatMap((p) => (p.measure ? [{ ...p, measure: p.measure }] : []));
 
   // The bare SQL first, before the server runs, so the two never compete.
   progress("Timing the bare SQL…");
   const sql = new Map<string, Timing>();
-  const db = createDatabase({ dialect: "sqlite", file });
+  const db = createDatabase(postgres ? databaseConfig(postgres) : { dialect: "sqlite", file });
   try {
     for (const page of measured) {
       sql.set(page.name, await time(() => page.measure.bareSql(db, targets), options.requests));
@@ -55,7 +63,7 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
   }
 
   progress("Starting the app and timing the pages…");
-  const app = await startBenchApp(file);
+  const app = await startBenchApp(file, postgres);
   try {
     const visitors = new Map<BenchRole, Visitor>();
     const visitorFor = async (role: BenchRole) => {
@@ -82,7 +90,7 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
       page: timed.get(p.name) ?? null,
       sql: sql.get(p.name) ?? null,
     }));
-    return { stats, reused, file, peakRss: peakRss(app), pages: results };
+    return { stats, reused, file, database, copied, peakRss: peakRss(app), pages: results };
   } finally {
     await app.stop();
   }
