@@ -25,9 +25,10 @@ export type CopyResult = {
 /**
  * Moves a whole SQLite deployment into an empty PostgreSQL database (ADR 024):
  * refuses a target holding any row, migrates it with the app's migrations,
- * copies each table in one transaction, parents first, a batch of rows per insert,
- * sets each identity column's sequence past the copied ids, then reads both
- * sides again and compares row counts and checksums. The source is read in
+ * copies each table in one transaction, parents first, a batch of rows per
+ * insert, sets each identity column's sequence past the copied ids, gathers
+ * the planner's statistics (ANALYZE), then reads both sides again and
+ * compares row counts and checksums. The source is read in
  * one read transaction: a server still writing to it cannot tear the copy
  * (but writes after it began are not copied: stop the servers first).
  */
@@ -59,6 +60,10 @@ export async function copyToPostgres(args: {
       copied.push({ table, rows, sha256, seconds });
     }
     await resetIdentitySequences(target);
+    // A bulk load leaves the planner no statistics (autovacuum may be off, or
+    // late): without them, the readers' queries took minutes, not milliseconds.
+    progress("Analysing the copied tables…");
+    for (const table of tables) await sql`analyze ${sql.table(table.name)}`.execute(target);
 
     progress("Verifying every table on PostgreSQL…");
     const verdicts: TableVerdict[] = [];

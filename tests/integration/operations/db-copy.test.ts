@@ -130,6 +130,12 @@ describe.skipIf(!testingOnPostgres())("moving a SQLite deployment up to PostgreS
       expect(
         (await copied.one<{ n: number }>("select count(*) as n from component_answer")).n,
       ).toBeGreaterThan(100);
+      // Analysed: the planner has statistics for every table (-1 is "never analysed").
+      const unanalysed = await copied.all(
+        `select relname from pg_class where relkind = 'r' and reltuples < 0
+         and relnamespace = current_schema()::regnamespace and relname not like 'kysely%'`,
+      );
+      expect(unanalysed).toEqual([]);
     } finally {
       await source.close();
       await copied.close();
