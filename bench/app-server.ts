@@ -30,8 +30,8 @@ function newestIn(dir: string): number {
 }
 
 /**
- * The built app on the dataset, as `npm run serve` starts it (its server
- * processes included), with room for repeated sign-ins.
+ * The built app on the dataset (or its copy on PostgreSQL), as `npm run serve`
+ * starts it (its server processes included), with room for repeated sign-ins.
  */
 export function startBenchApp(args: {
   databaseUrl: string;

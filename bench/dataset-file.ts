@@ -10,15 +10,12 @@ export function datasetFile(dir: string, shape: CountryShape): string {
   return path.join(dir, name);
 }
 
-/** The SQLite file a --database URL names; PostgreSQL is not supported yet. */
+/** The SQLite file a file: --database URL names. */
 export function fileOfDatabaseUrl(url: string): string {
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new Error(
-      "PostgreSQL is not supported by the benchmark yet (it is being added on another branch). Use a file: URL.",
-    );
-  }
   if (!url.startsWith("file:") || url.length === "file:".length) {
-    throw new Error(`--database needs a file: URL, such as file:/tmp/anchor-bench/mine.db`);
+    throw new Error(
+      `--database needs a file: or postgres:// URL, such as file:/tmp/anchor-bench/mine.db`,
+    );
   }
   return path.resolve(url.slice("file:".length));
 }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { type Kysely, sql } from "kysely";
-import { databaseConfig } from "../db/config";
+import { databaseConfig, describeDatabase } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import type { Database } from "../db/schema";
 import { generateSessionToken, sessionIdFromToken } from "../app/models/sessions.server";
@@ -27,8 +27,6 @@ export type LoadOptions = {
   instances: number;
   /** Server processes per app (WEB_CONCURRENCY), for the report. */
   processes: number;
-  /** Which database, for the report. */
-  database: string;
 };
 
 type Champion = {
@@ -45,6 +43,8 @@ type Reader = { cookie: string; paths: string[] };
 
 export type LoadResult = {
   options: LoadOptions;
+  /** Which database, fit to print. */
+  database: string;
   saves: number[];
   /** The loaders the browser runs again after a save. */
   reloads: number[];
@@ -77,6 +77,7 @@ export async function monthEndLoad(
     const apps: RunningApp[] = [];
     const result: LoadResult = {
       options,
+      database: config.dialect === "sqlite" ? "SQLite" : describeDatabase(config),
       saves: [],
       reloads: [],
       pages: [],
@@ -397,7 +398,7 @@ export function loadReport(result: LoadResult): string {
     result.conflicts -
     result.errors.filter((e) => e.startsWith("save")).length;
   return [
-    `## Month-end load: ${o.champions} champions saving about every ${o.saveEverySeconds} s, ${o.readers} readers, ${o.seconds} s, ${o.instances} app instance${o.instances === 1 ? "" : "s"} of ${o.processes} server process${o.processes === 1 ? "" : "es"} on ${o.database}`,
+    `## Month-end load: ${o.champions} champions saving about every ${o.saveEverySeconds} s, ${o.readers} readers, ${o.seconds} s, ${o.instances} app instance${o.instances === 1 ? "" : "s"} of ${o.processes} server process${o.processes === 1 ? "" : "es"} on ${result.database}`,
     "",
     "| Requests | Count | p50 | p95 | p99 | Target |",
     "| --- | --- | --- | --- | --- | --- |",

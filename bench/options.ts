@@ -18,6 +18,11 @@ export type BenchOptions = {
   keep: boolean;
   /** The SQLite file --database names, or null for one per shape under `dir`. */
   databaseFile: string | null;
+  /**
+   * The PostgreSQL database --database names, or null: the country is then
+   * generated into SQLite as ever and copied there with db:copy (ADR 024).
+   */
+  postgresUrl: string | null;
   dir: string;
   requests: number;
   /** Server processes per app (WEB_CONCURRENCY), as production would start. */
@@ -40,14 +45,16 @@ const usage = `Usage: npm run bench -- [--months 12|120] [--quick] [--keep] [--r
   --keep         reuse a dataset already generated with the same parameters
   --requests N   timed requests per page (default 30, after a warm-up)
   --processes N  server processes per app, WEB_CONCURRENCY (default: as production, one per core)
-  --database U   generate into this database instead of BENCH_DIR (SQLite file: only)
+  --database U   file:/path.db: generate there instead of BENCH_DIR;
+                 postgres://…: an empty PostgreSQL database (C collation) that the country,
+                 generated in BENCH_DIR, is copied into (with --keep, a copy already there is reused)
 
 The month-end load (after the page timings, on the largest dataset):
   --champions N  champions saving their own month (default 200)
   --readers M    readers opening place summaries, comparisons and sheets (default 10)
   --seconds S    how long the load lasts (default 60)
   --save-every S each champion's pause between saves, about (default 3)
-  --instances K  app processes sharing the database (default 1)
+  --instances K  apps sharing the database, as behind a load balancer (default 1)
   --no-load      page timings only
   --load-only    the month-end load only
 BENCH_DIR        where datasets are kept (default ${path.join(os.tmpdir(), "anchor-bench")})`;
@@ -59,7 +66,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let keep = false;
   let databaseUrl: string | null = null;
   let requests = 30;
-  const load: Omit<LoadOptions, "processes" | "database"> = {
+  const load: Omit<LoadOptions, "processes"> = {
     champions: 200,
     readers: 10,
     seconds: 60,
@@ -102,9 +109,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   if (databaseUrl && chosenMonths.length > 1) {
     fail("--database names one database: choose one size with --months");
   }
+  const postgresUrl = databaseUrl && /^postgres(ql)?:\/\//i.test(databaseUrl) ? databaseUrl : null;
   let databaseFile: string | null = null;
   try {
-    databaseFile = databaseUrl ? fileOfDatabaseUrl(databaseUrl) : null;
+    databaseFile = databaseUrl && !postgresUrl ? fileOfDatabaseUrl(databaseUrl) : null;
   } catch (error) {
     fail((error as Error).message);
   }
@@ -112,10 +120,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     shapes: chosenMonths.map((m) => ({ ...base, months: m })),
     keep,
     databaseFile,
+    postgresUrl,
     dir: process.env.BENCH_DIR || path.join(os.tmpdir(), "anchor-bench"),
     requests,
     processes,
-    load: runLoad ? { ...load, processes, database: "SQLite" } : null,
+    load: runLoad ? { ...load, processes } : null,
     pagesToo,
   };
 }

@@ -13,6 +13,11 @@ export type SizeResult = {
   stats: DatasetStats;
   reused: boolean;
   file: string;
+  /** The database the app ran on: the SQLite file, or its PostgreSQL copy. */
+  databaseUrl: string;
+  /** Where the pages were timed: the SQLite file, or the PostgreSQL database it was copied to. */
+  database: string;
+  copied: { seconds: number; reused: boolean } | null;
   peakRss: number | null;
   /** Server processes the app ran (WEB_CONCURRENCY). */
   processes: number;
@@ -44,6 +49,11 @@ export function sizeReport(result: SizeResult): string {
       `database ${megabytes(result.stats.bytes)}; ${count(rows.assessment)} assessments, ` +
       `${count(rows.component_answer)} answers, ${count(rows.component_evidence)} evidence links, ` +
       `${count(rows.evidence_item)} evidence items, ${count(rows.assessment_submission)} submissions.`,
+    ...(result.copied
+      ? [
+          `Timed on ${result.database}, ${result.copied.reused ? "a copy kept from an earlier run (--keep)" : `copied there by db:copy in ${result.copied.seconds.toFixed(0)} s (verified)`}.`,
+        ]
+      : []),
     `Server processes: ${result.processes}; peak RSS of the largest: ${result.peakRss === null ? "not known" : megabytes(result.peakRss)}.`,
     "",
     table(

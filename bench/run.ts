@@ -2,6 +2,7 @@
 // and prints each page's server time beside the time of its bare SQL.
 // It prints figures; it asserts nothing (see docs/decisions/020-…).
 import fs from "node:fs";
+import { databaseConfig, describeDatabase } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import type { Visitor } from "../tests/support/http";
 import { visit } from "../tests/support/http";
@@ -11,6 +12,7 @@ import { existingDataset, generateDataset } from "./generate";
 import { loadReport, monthEndLoad } from "./month-end";
 import { type BenchOptions, type CountryShape, parseOptions } from "./options";
 import { pages } from "./pages";
+import { copyCountryToPostgres } from "./postgres";
 import type { BenchRole } from "./people";
 import { growthReport, type PageResult, type SizeResult, sizeReport } from "./report";
 import { findTargets } from "./targets";
@@ -22,24 +24,22 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   ensureBuilt();
   const results: SizeResult[] = [];
-  let largest = "";
+  let largest: SizeResult | null = null;
   for (const shape of options.shapes) {
     const result = await benchOneSize(shape, options);
-    largest = result.file;
+    largest = result;
     if (!options.pagesToo) continue;
     console.log(`${sizeReport(result)}\n`);
     results.push(result);
   }
   if (results.length > 1) console.log(`${growthReport(results)}\n`);
-  if (options.load) {
-    progress(`Month-end load on ${largest}…`);
-    console.log(
-      `${loadReport(
-        await monthEndLoad(`file:${largest}`, options.load, (databaseUrl) =>
-          startBenchApp({ databaseUrl, datasetFile: largest, processes: options.processes }),
-        ),
-      )}\n`,
+  if (options.load && largest) {
+    const on = largest;
+    progress(`Month-end load on ${on.database}…`);
+    const result = await monthEndLoad(on.databaseUrl, options.load, (databaseUrl) =>
+      startBenchApp({ databaseUrl, datasetFile: on.file, processes: options.processes }),
     );
+    console.log(`${loadReport(result)}\n`);
   }
 }
 
@@ -53,16 +53,22 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
   const reused = existing !== null && sameShape(existing.shape, shape);
   if (!reused) progress(`Generating ${shape.months} months into ${file}…`);
   const stats = reused ? existing : await generateDataset(file, shape);
-  if (!options.pagesToo) {
-    return { stats, reused, file, peakRss: null, processes: options.processes, pages: [] };
-  }
+  // Ids and people are the same after the copy: targets and second factors come from the file.
+  const postgres = options.postgresUrl;
+  const copied = postgres
+    ? await copyCountryToPostgres(file, postgres, { stats, keep: options.keep, progress })
+    : null;
+  const databaseUrl = postgres ?? `file:${file}`;
+  const database = postgres ? describeDatabase(databaseConfig(postgres)) : `SQLite ${file}`;
+  const base = { stats, reused, file, databaseUrl, database, copied, processes: options.processes };
+  if (!options.pagesToo) return { ...base, peakRss: null, pages: [] };
   const targets = findTargets(file);
   const measured = pages.flatMap((p) => (p.measure ? [{ ...p, measure: p.measure }] : []));
 
   // The bare SQL first, before the server runs, so the two never compete.
   progress("Timing the bare SQL…");
   const sql = new Map<string, Timing>();
-  const db = createDatabase({ dialect: "sqlite", file });
+  const db = createDatabase(postgres ? databaseConfig(postgres) : { dialect: "sqlite", file });
   try {
     for (const page of measured) {
       sql.set(page.name, await time(() => page.measure.bareSql(db, targets), options.requests));
@@ -72,11 +78,7 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
   }
 
   progress("Starting the app and timing the pages…");
-  const app = await startBenchApp({
-    databaseUrl: `file:${file}`,
-    datasetFile: file,
-    processes: options.processes,
-  });
+  const app = await startBenchApp({ databaseUrl, datasetFile: file, processes: options.processes });
   try {
     const visitors = new Map<BenchRole, Visitor>();
     const visitorFor = async (role: BenchRole) => {
@@ -103,14 +105,7 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
       page: timed.get(p.name) ?? null,
       sql: sql.get(p.name) ?? null,
     }));
-    return {
-      stats,
-      reused,
-      file,
-      peakRss: peakRss(app),
-      processes: options.processes,
-      pages: results,
-    };
+    return { ...base, peakRss: peakRss(app), pages: results };
   } finally {
     await app.stop();
   }

@@ -38,6 +38,17 @@ export function defaultDataDir(config: DatabaseConfig): string {
   return config.dialect === "sqlite" ? path.dirname(config.file) : path.resolve("data");
 }
 
+/**
+ * Where evidence files are kept: EVIDENCE_DIR, or `evidence/` in the default
+ * data directory (beside the SQLite file). The app and the db: commands agree.
+ */
+export function evidenceDirFor(
+  config: DatabaseConfig,
+  evidenceDir: string | undefined = process.env.EVIDENCE_DIR,
+): string {
+  return evidenceDir ? path.resolve(evidenceDir) : path.join(defaultDataDir(config), "evidence");
+}
+
 function positiveInteger(value: string | undefined, fallback: number): number {
   if (value === undefined || value === "") return fallback;
   const n = Number(value);

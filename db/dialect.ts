@@ -27,6 +27,17 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
   return config.dialect === "postgres" ? openPostgres(config) : openSqlite(config.file);
 }
 
+/**
+ * Opens an existing SQLite file for reading only (db:copy's source, perhaps a
+ * backup's anchor.db): nothing is created, and no pragma changes the file.
+ */
+export function openSqliteForReading(file: string): Kysely<Database> {
+  if (!fs.existsSync(file)) throw new Error(`No SQLite database at ${file}`);
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
 function openSqlite(file: string): Kysely<Database> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);

@@ -1,5 +1,4 @@
-import path from "node:path";
-import { databaseConfig, defaultDataDir } from "../../db/config";
+import { databaseConfig, evidenceDirFor } from "../../db/config";
 
 /**
  * Configuration read from the environment, in one place. Read on each call
@@ -32,9 +31,7 @@ export function appConfig() {
     },
     evidence: {
       // Beside the database by default: outside the web root, and backed up with it.
-      dir: env.EVIDENCE_DIR
-        ? path.resolve(env.EVIDENCE_DIR)
-        : path.join(defaultDataDir(databaseConfig()), "evidence"),
+      dir: evidenceDirFor(databaseConfig(), env.EVIDENCE_DIR),
       maxBytes: positiveNumber(env.EVIDENCE_MAX_MB, 20) * 1024 * 1024,
     },
     limits: attemptLimits(env),

@@ -17,7 +17,8 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function pathFor(dir: string, sha256: string): string {
+/** Where a file lives in the folder: `<dir>/ab/cd/<sha256>` (backups keep the same layout). */
+export function evidenceFilePath(dir: string, sha256: string): string {
   // The hash is the only part of the path that comes from data: check it.
   if (!SHA256.test(sha256)) throw new Error("Not a SHA-256 hex digest");
   return path.join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
@@ -29,7 +30,7 @@ function pathFor(dir: string, sha256: string): string {
  */
 export async function storeEvidenceBytes(dir: string, bytes: Uint8Array) {
   const sha256 = sha256Hex(bytes);
-  const target = pathFor(dir, sha256);
+  const target = evidenceFilePath(dir, sha256);
   if (!fs.existsSync(target)) {
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     const temporary = path.join(path.dirname(target), `.${randomBytes(8).toString("hex")}.part`);
@@ -85,17 +86,17 @@ export async function sweepUnfinishedWrites(
 
 /** A web stream of the stored bytes, or null when the file is missing from disk. */
 export function readEvidenceStream(dir: string, sha256: string): ReadableStream<Uint8Array> | null {
-  const file = pathFor(dir, sha256);
+  const file = evidenceFilePath(dir, sha256);
   if (!fs.existsSync(file)) return null;
   return Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>;
 }
 
 /** The stored bytes as a Node stream (for the ZIP), or null when missing from disk. */
 export function readEvidenceChunks(dir: string, sha256: string): fs.ReadStream | null {
-  const file = pathFor(dir, sha256);
+  const file = evidenceFilePath(dir, sha256);
   return fs.existsSync(file) ? fs.createReadStream(file) : null;
 }
 
 export function evidenceFileExists(dir: string, sha256: string): boolean {
-  return fs.existsSync(pathFor(dir, sha256));
+  return fs.existsSync(evidenceFilePath(dir, sha256));
 }

@@ -1,18 +1,25 @@
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Kysely, KyselyPlugin } from "kysely";
 import {
+  comparisonSql,
   goodPracticeSql,
   organisationOverviewSql,
   placeSummarySql,
   reportingSheetSql,
+  rollupSql,
 } from "../../bench/bare-sql";
+import { copyCountryToPostgres } from "../../bench/postgres";
+import { canonicalValue } from "../../db/operations/table-rows";
 import { generateDataset, type DatasetStats } from "../../bench/generate";
 import { findTargets } from "../../bench/targets";
 import { createDatabase } from "../../db/dialect";
 import { migrateToLatest } from "../../db/migrator";
 import { isDemoData } from "~/models/settings.server";
+import type { Database } from "../../db/schema";
 import { makeTempDir } from "../setup/temp";
+import { createTestDatabase, testingOnPostgres } from "../setup/database";
 
 // The --quick country: what a developer's first `npm run bench -- --quick` builds.
 const shape = { systems: 1, places: 8, organisations: 300, months: 12, seed: 2021 };
@@ -70,4 +77,67 @@ describe("the benchmark's synthetic country", () => {
     await generateDataset(again, shape);
     expect(digest(again)).toEqual(digest(file));
   }, 30_000);
+});
+
+/**
+ * Every row each query returned, each value in db:copy's canonical text (so
+ * PostgreSQL's true is SQLite's 1: the models read both alike), so two
+ * databases' answers can be compared.
+ */
+function recordingRows(db: Kysely<Database>) {
+  const results: string[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      const rows = args.result.rows.map((row) =>
+        JSON.stringify(
+          Object.entries(row as Record<string, unknown>).map(([k, v]) => [k, canonicalValue(v)]),
+        ),
+      );
+      // Order within a result, and of queries run together, is not what is compared.
+      results.push(JSON.stringify(rows.sort()));
+      return args.result;
+    },
+  };
+  return { db: db.withPlugin(plugin), results: () => [...results].sort() };
+}
+
+describe.skipIf(!testingOnPostgres())("the benchmark on PostgreSQL", () => {
+  it("copies the country by db:copy, and every page's bare SQL reads there what it reads on SQLite", async () => {
+    const target = await createTestDatabase("anchor-bench-pg-");
+    const sqlite = createDatabase({ dialect: "sqlite", file });
+    const postgres = target.open();
+    try {
+      const copied = await copyCountryToPostgres(file, target.url, {
+        stats,
+        keep: false,
+        progress: () => {},
+      });
+      expect(copied.reused).toBe(false);
+      // With --keep, the copy already there is used as it is.
+      expect(
+        (await copyCountryToPostgres(file, target.url, { stats, keep: true, progress: () => {} }))
+          .reused,
+      ).toBe(true);
+
+      const t = findTargets(file);
+      const run = async (db: Kysely<Database>) => {
+        const recorder = recordingRows(db);
+        await organisationOverviewSql(recorder.db, t.organisationId);
+        await placeSummarySql(recorder.db, t.placeId);
+        await goodPracticeSql(recorder.db, t.placeId);
+        await reportingSheetSql(recorder.db, t.organisationId, t.sheetPeriodId);
+        await comparisonSql(recorder.db, t.placeId);
+        await rollupSql(recorder.db, t.systemId);
+        return recorder.results();
+      };
+      const onSqlite = await run(sqlite);
+      expect(onSqlite.length).toBeGreaterThan(10);
+      expect(await run(postgres)).toEqual(onSqlite);
+    } finally {
+      await sqlite.destroy();
+      await postgres.destroy();
+      await target.cleanup();
+    }
+  }, 60_000);
 });

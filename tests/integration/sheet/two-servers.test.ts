@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
+import { pdfBytes } from "../../fixtures/files";
 import { createTestDatabase, type TestDatabase } from "../../setup/database";
 import { type RunningApp, startApp } from "../../setup/start-app";
 import { lookup, signIn, visit, type Visitor } from "../../support/http";
-import { UHMB } from "./fixture";
+import { addChampion, SECOND_CHAMPION, UHMB } from "./fixture";
 
 /**
  * Two server processes on one database, as a deployment that outgrew one
@@ -102,6 +103,83 @@ describe("two servers on one database", () => {
     );
     expect(after.version).toBe(before.version + 1);
     expect(after.opportunities).toMatch(/^Writer \d was here$/);
+  });
+
+  it("accept a session signed in on one on the other, and end it on both at sign-out", async () => {
+    const [a, b] = servers;
+    const visitor = await signIn(a.url, "champion@example.com", DEMO_PASSWORD);
+    const onB = await visit(b.url, `/organisations/${organisationId}`, { visitor: { ...visitor } });
+    expect(onB.status).toBe(200);
+    expect(await onB.text()).toContain(UHMB);
+
+    expect(
+      (await visit(b.url, "/sign-out", { visitor: { ...visitor }, method: "POST" })).status,
+    ).toBe(302);
+    const onA = await visit(a.url, `/organisations/${organisationId}`, { visitor: { ...visitor } });
+    expect(onA.status).toBe(302);
+    expect(onA.headers.get("location")).toMatch(/^\/sign-in/);
+  });
+
+  it("show the second of two champions saving through different servers a conflict, never overwrite", async () => {
+    const [a, b] = servers;
+    await addChampion(read, { email: SECOND_CHAMPION, name: "Second champion", organisationId });
+    const second = await signIn(b.url, SECOND_CHAMPION, DEMO_PASSWORD);
+    const id = await assessmentId();
+    const { version } = await read.row<{ version: number }>(
+      "select version from component_answer where assessment_id = ? and component_id = '2.1'",
+      id,
+    );
+    const save = (server: RunningApp, visitor: Visitor, opportunities: string) =>
+      visit(server.url, sheet, {
+        visitor: { ...visitor },
+        method: "POST",
+        form: {
+          intent: "save",
+          componentId: "2.1",
+          version: String(version),
+          status: "in_progress",
+          opportunities,
+        },
+      });
+    expect((await save(a, champion, "The first champion's plan")).status).toBe(302);
+    const refused = await save(b, second, "The second champion's plan");
+    expect(refused.status).toBe(409);
+    // Both versions are shown for the second champion to choose from.
+    const page = await refused.text();
+    expect(page).toContain("The first champion&#x27;s plan");
+    expect(page).toContain("The second champion&#x27;s plan");
+    expect(
+      await read.row(
+        "select version, opportunities from component_answer where assessment_id = ? and component_id = '2.1'",
+        id,
+      ),
+    ).toEqual({ version: version + 1, opportunities: "The first champion's plan" });
+  });
+
+  it("serve an evidence file uploaded through one from the other (one shared evidence folder)", async () => {
+    const [a, b] = servers;
+    const form = new FormData();
+    form.set("intent", "addEvidence");
+    form.set("componentId", "2.2");
+    form.set("kind", "file");
+    form.set("title", "Board paper");
+    form.set("file", new File([new Uint8Array(pdfBytes)], "board-paper.pdf"));
+    const uploaded = await fetch(`${a.url}${sheet}`, {
+      method: "POST",
+      body: form,
+      headers: { cookie: champion.cookie ?? "", origin: a.url },
+      redirect: "manual",
+    });
+    expect(uploaded.status).toBe(302);
+    const item = await read.row<{ id: number }>(
+      "select id from evidence_item where file_name = 'board-paper.pdf' and organisation_id = ?",
+      organisationId,
+    );
+    const download = await visit(b.url, `/organisations/${organisationId}/evidence/${item.id}`, {
+      visitor: { ...champion },
+    });
+    expect(download.status).toBe(200);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdfBytes);
   });
 
   it("record one submission however many times it is sent at once", async () => {
