@@ -34,7 +34,12 @@ export default function ComparisonPage() {
         Where each organisation stands on each component, to learn from each other. Choose two to
         four organisations to compare them side by side.
       </p>
-      <PeriodChooser groups={c.periods} chosenId={c.period?.id ?? null} />
+      <PeriodChooser
+        groups={c.periods}
+        chosenId={c.period?.id ?? null}
+        // The default sort is left out of the address, as the filters' own form leaves it.
+        keep={{ ...c.filters, sort: c.filters.sort === "name" ? null : c.filters.sort }}
+      />
       {!c.period ? (
         <p className="nhsuk-body">No reporting period has been opened yet.</p>
       ) : (

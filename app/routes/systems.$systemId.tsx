@@ -47,7 +47,11 @@ export default function SystemRollupPage() {
         <span className="nhsuk-caption-l">ICS roll-up</span>
         {r.system.name}
       </h1>
-      <PeriodChooser groups={r.periods} chosenId={r.period?.id ?? null} />
+      <PeriodChooser
+        groups={r.periods}
+        chosenId={r.period?.id ?? null}
+        keep={{ level: r.levelChosen ? r.level.id : null }}
+      />
       {!r.period ? (
         <p className="nhsuk-body">No reporting period has been opened yet.</p>
       ) : r.places.length === 0 ? (
