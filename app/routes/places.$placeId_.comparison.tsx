@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { fieldId } from "~/forms/sheet";
+import { fieldId } from "~/forms/field-ids";
 import { ComparisonFilters } from "~/components/readers/ComparisonFilters";
 import { DownloadLink } from "~/components/readers/DownloadLink";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
