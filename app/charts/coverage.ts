@@ -1,7 +1,15 @@
 import type { LabelledDataset } from "./direct-labels";
 import { directLabels } from "./direct-labels";
 import { BLUE_OUTLINE, SINGLE } from "./palette";
-import { accessibleName, baseOptions, type ChartSpec, gridColour, text, WIDTH } from "./spec";
+import {
+  accessibleName,
+  baseOptions,
+  categoryTicks,
+  type ChartSpec,
+  gridColour,
+  text,
+  WIDTH,
+} from "./spec";
 
 export type CoverageFigures = {
   periodLabel: string;
@@ -58,7 +66,13 @@ export function coverageChart(f: CoverageFigures): ChartSpec<"bar"> {
             grid: { color: gridColour },
             title: { display: true, text: "Share of submitted returns fulfilling it", ...text },
           },
-          y: { ticks: { ...text, autoSkip: false }, grid: { display: false } },
+          y: {
+            ticks: categoryTicks(
+              f.rows.map((r) => `${r.componentId} ${short(r.title, 34)}`),
+              f.rows.map((r) => r.componentId),
+            ),
+            grid: { display: false },
+          },
         },
       },
       plugins: [directLabels],

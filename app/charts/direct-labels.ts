@@ -1,5 +1,6 @@
 import type { Chart, ChartDataset, ChartType, Plugin } from "chart.js";
 import { FONT_FAMILY, INK } from "./palette";
+import { NARROW } from "./spec";
 
 /**
  * Words drawn on the chart itself, so no reader has to match colours to a
@@ -57,7 +58,8 @@ function draw(chart: Chart) {
       if (!text) return;
       const p = element.getProps(["x", "y", "base"], true) as unknown as Point;
       if (placement === "last") {
-        if (index === lastIndex) {
+        // On a narrow chart the names would cover the lines: the legend names them instead.
+        if (index === lastIndex && chart.width >= NARROW) {
           lineEnds.push({ text, x: p.x + 10, y: p.y, colour: dataset.labelColour ?? INK });
         }
       } else if (placement === "inside") {

@@ -1,7 +1,15 @@
 import type { LabelledDataset } from "./direct-labels";
 import { directLabels } from "./direct-labels";
 import { BLUE_OUTLINE, SINGLE } from "./palette";
-import { accessibleName, baseOptions, type ChartSpec, gridColour, text, WIDTH } from "./spec";
+import {
+  accessibleName,
+  baseOptions,
+  categoryTicks,
+  type ChartSpec,
+  gridColour,
+  text,
+  WIDTH,
+} from "./spec";
 
 export type DomainProgressFigures = {
   periodLabel: string;
@@ -58,7 +66,13 @@ export function domainProgressChart(f: DomainProgressFigures): ChartSpec<"bar"> 
             grid: { color: gridColour },
             title: { display: true, text: "Components fulfilled", ...text },
           },
-          y: { ticks: text, grid: { display: false } },
+          y: {
+            ticks: categoryTicks(
+              f.domains.map((d) => `${d.domainNumber}. ${d.title}`),
+              f.domains.map((d) => `Domain ${d.domainNumber}`),
+            ),
+            grid: { display: false },
+          },
         },
       },
       plugins: [directLabels],

@@ -7,6 +7,7 @@ import {
   type ChartSpec,
   gridColour,
   text,
+  NARROW,
   plural,
   WIDTH,
 } from "./spec";
@@ -76,7 +77,10 @@ export function placeTrendChart(f: PlaceTrendFigures): ChartSpec<"line"> {
       data: { labels: f.months.map((m) => m.label), datasets },
       options: {
         ...baseOptions(),
-        layout: { padding: { right: 180 } },
+        // Room for the places' names at the lines' ends; a narrow screen has the legend alone.
+        layout: {
+          padding: (context) => ({ right: context.chart.width < NARROW ? 8 : 180 }),
+        },
         plugins: {
           ...baseOptions().plugins,
           legend: {

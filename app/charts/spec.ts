@@ -46,3 +46,21 @@ export const plural = (count: number, one: string, many: string) =>
 export function accessibleName(kind: string, title: string) {
   return `${kind}. ${title}. The same figures are in the table that follows.`;
 }
+
+/** Below this drawing width, long category names give way to short ones (the table has both). */
+export const NARROW = 560;
+
+/**
+ * A category axis's tick labels: the long names where there is room, the
+ * short ones on a narrow screen. Reads only the chart's own width, so it
+ * works on a server canvas too.
+ */
+export function categoryTicks(long: readonly string[], short: readonly string[]) {
+  return {
+    ...text,
+    autoSkip: false,
+    callback(this: { chart: { width: number } }, _value: unknown, index: number) {
+      return (this.chart.width < NARROW ? short : long)[index] ?? "";
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { watchForPageProblems } from "../integration/security/page-problems";
 import { type ReadersFixture, startReadersApp } from "../integration/readers/fixture";
 import { lookup } from "../support/http";
-import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { accessibilityViolations, chartsDrawn, launchBrowser } from "./support/browser";
 
 /**
  * The readers' pages in a real browser, with JavaScript on and off, on the
@@ -42,8 +42,12 @@ afterAll(async () => {
   await f?.stop();
 });
 
-async function signedIn(email: string, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled });
+async function signedIn(
+  email: string,
+  javaScriptEnabled: boolean,
+  reducedMotion: "reduce" | "no-preference" = "no-preference",
+) {
+  const context = await browser.newContext({ javaScriptEnabled, reducedMotion });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems = await watchForPageProblems(page);
@@ -286,3 +290,21 @@ for (const js of [true, false]) {
     });
   });
 }
+
+describe("charts and motion", () => {
+  it("are drawn without animation for a reader who prefers reduced motion, and animated otherwise", async () => {
+    for (const [preference, animation] of [
+      ["reduce", "off"],
+      ["no-preference", "on"],
+    ] as const) {
+      const { page, problems, close } = await signedIn("place.lead@example.com", true, preference);
+      await page.goto(`${f.app.url}/places/${f.place}?period=${f.month.id}`);
+      expect(await chartsDrawn(page)).toBe(2);
+      for (const canvas of await page.locator("figure.app-chart canvas").all()) {
+        expect(await canvas.getAttribute("data-chart-animation")).toBe(animation);
+      }
+      expect(problems).toEqual([]);
+      await close();
+    }
+  });
+});

@@ -19,6 +19,7 @@ export function ChartFigure(props: {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hydrated, setHydrated] = useState(false);
   const [drawn, setDrawn] = useState(false);
+  const [still, setStill] = useState(false);
   const [tableOpen, setTableOpen] = useState(true);
   const captionId = useId();
 
@@ -31,11 +32,12 @@ export function ChartFigure(props: {
     import("chart.js/auto")
       .then(({ default: Chart }) => {
         if (destroyed || !canvas.current) return;
-        const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-        const config = still
+        const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+        const config = reduce
           ? { ...spec.config, options: { ...spec.config.options, animation: false as const } }
           : spec.config;
         chart = new Chart(canvas.current, config);
+        setStill(reduce);
         setDrawn(true);
         setTableOpen(false);
       })
@@ -61,7 +63,13 @@ export function ChartFigure(props: {
           className={`app-chart__canvas${drawn ? "" : " app-chart__canvas--waiting"}`}
           style={{ height: spec.height }}
         >
-          <canvas ref={canvas} role="img" aria-label={spec.label} data-chart-drawn={drawn} />
+          <canvas
+            ref={canvas}
+            role="img"
+            aria-label={spec.label}
+            data-chart-drawn={drawn}
+            data-chart-animation={still ? "off" : "on"}
+          />
         </div>
       ) : null}
       <details

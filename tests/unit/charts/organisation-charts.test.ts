@@ -91,6 +91,13 @@ describe("an organisation's progress in each domain, as bars", () => {
       "2 of 3",
     ]);
     expect((spec.config.options?.scales?.x as { max: number }).max).toBe(4);
+    const y = spec.config.options?.scales?.y as {
+      ticks: { callback: (this: unknown, value: unknown, index: number) => string };
+    };
+    expect(y.ticks.callback.call({ chart: { width: 390 } }, 2, 2)).toBe("Domain 3");
+    expect(y.ticks.callback.call({ chart: { width: 720 } }, 2, 2)).toBe(
+      "3. Expanding community access to NHS property",
+    );
   });
 
   it("adds up the components and the complete domains in its title", () => {

@@ -119,4 +119,15 @@ describe("coverage of each component, as a bar chart", () => {
       "No returns to cover for May 2026 yet",
     );
   });
+
+  it("names components in full where there is room, and by number on a narrow screen", () => {
+    const coverage = componentCoverage(charter, figures().returns);
+    const y = coverageChart({ periodLabel: "May 2026", rows: coverage }).config.options?.scales
+      ?.y as { ticks: { callback: (this: unknown, value: unknown, index: number) => string } };
+    const at = (width: number, index: number) =>
+      y.ticks.callback.call({ chart: { width } }, index, index);
+    expect(at(720, 0)).toBe("1.1 Widening workforce participation");
+    expect(at(390, 0)).toBe("1.1");
+    expect(at(390, 15)).toBe("6.3");
+  });
 });

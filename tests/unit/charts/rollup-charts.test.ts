@@ -120,6 +120,10 @@ describe("trend by place, as lines", () => {
     expect(new Set(datasets.map((d) => JSON.stringify(d.borderDash))).size).toBe(3);
     expect(datasets[0]!.labelPlacement).toBe("last");
     expect(datasets[0]!.directLabels).toEqual(["Bay", "Bay"]);
+    // Room for the names at the lines' ends, except on a narrow screen, where the legend names them.
+    const padding = spec.config.options?.layout?.padding as (c: unknown) => { right: number };
+    expect(padding({ chart: { width: 720 } }).right).toBe(180);
+    expect(padding({ chart: { width: 390 } }).right).toBeLessThan(20);
   });
 
   it("states the latest month's total against the month before", () => {
