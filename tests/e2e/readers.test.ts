@@ -72,7 +72,7 @@ function chart(page: Page, heading: string) {
   });
   return {
     figure,
-    message: figure.locator("figcaption"),
+    message: figure.locator(".app-chart__message"),
     canvas: figure.getByRole("img"),
     table: figure.getByRole("table"),
   };

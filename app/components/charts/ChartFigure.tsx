@@ -50,13 +50,14 @@ export function ChartFigure(props: {
   }, [hydrated, spec]);
 
   const Heading = props.headingLevel === 3 ? "h3" : "h2";
+  // A figcaption must open or close its figure: the heading and the message both live in it.
   return (
     <figure className="app-chart" aria-labelledby={captionId}>
-      <Heading className={props.headingLevel === 3 ? "nhsuk-heading-s" : "nhsuk-heading-m"}>
-        {props.heading}
-      </Heading>
-      <figcaption className="nhsuk-body-l app-chart__message" id={captionId}>
-        {spec.title}
+      <figcaption id={captionId}>
+        <Heading className={props.headingLevel === 3 ? "nhsuk-heading-s" : "nhsuk-heading-m"}>
+          {props.heading}
+        </Heading>
+        <p className="nhsuk-body-l app-chart__message">{spec.title}</p>
       </figcaption>
       {hydrated ? (
         <div
