@@ -8,6 +8,7 @@ import { canEditAssessment } from "~/access/policy";
 import { LevelTag } from "~/components/charter/LevelTag";
 import { ActionsTable } from "~/components/readers/ActionsTable";
 import { DomainProgressTable } from "~/components/readers/DomainProgressTable";
+import { LevelTrendTable } from "~/components/readers/LevelTrendTable";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { returnStateLabels } from "~/components/readers/ReturnsTable";
 import { TrendTable } from "~/components/readers/TrendTable";
@@ -54,17 +55,19 @@ export default function OrganisationPage() {
       {o.trend.length === 0 ? (
         <p className="nhsuk-body">No reporting periods have been opened yet.</p>
       ) : (
-        <ChartFigure
-          heading="Level by month"
-          spec={charts.trend}
-          table={
-            <TrendTable
-              organisationId={o.organisation.id}
-              points={o.trend}
-              domains={o.domainNumbers}
-            />
-          }
-        />
+        <>
+          <ChartFigure
+            heading="Level by month"
+            spec={charts.trend}
+            table={<LevelTrendTable points={o.trend} />}
+          />
+          {/* Always in view: each month links to its sheet, the way in for a champion. */}
+          <TrendTable
+            organisationId={o.organisation.id}
+            points={o.trend}
+            domains={o.domainNumbers}
+          />
+        </>
       )}
 
       {o.period ? (

@@ -167,13 +167,20 @@ for (const js of [true, false]) {
         js,
         `Silver in ${f.month.label}, down from Gold in ${f.before.label}`,
       );
-      // Newest first; the open month after the fixture's may head the table.
-      expect(trend.find((row) => row.startsWith(f.month.label))).toBe(
-        `${f.month.label} Submitted Silver 2 2 2 2 2 2`,
+      // The chart's own table, oldest month first as on its axis.
+      expect(trend.slice(-3)).toEqual(
+        expect.arrayContaining([
+          `${f.before.label} Submitted Gold`,
+          `${f.month.label} Submitted Silver`,
+        ]),
       );
-      expect(trend.find((row) => row.startsWith(f.before.label))).toBe(
-        `${f.before.label} Submitted Gold 2 2 3 2 2 2`,
-      );
+      // Every month stays in view with its link to the sheet and the components per domain.
+      const months = page.getByRole("table", { name: "Self-assessments by month" });
+      expect(await months.isVisible()).toBe(true);
+      const monthRows = await rowsOf(months);
+      expect(monthRows).toContain(`${f.month.label} Submitted Silver 2 2 2 2 2 2`);
+      expect(monthRows).toContain(`${f.before.label} Submitted Gold 2 2 3 2 2 2`);
+      await months.getByRole("link", { name: f.month.label }).waitFor();
       const domains = await expectChartAndTable(
         page,
         "Progress in each domain",
