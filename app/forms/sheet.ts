@@ -121,7 +121,4 @@ export const reuseEvidenceSchema = (ids: readonly string[]) =>
       .positive("Select the evidence to use"),
   });
 
-/** Element ids on the sheet: one set of fields per component, so each is prefixed. */
-export function fieldId(componentId: string, field: string): string {
-  return `c${componentId.replace(/[^a-z0-9]/gi, "-")}-${field}`;
-}
+export { fieldId } from "./field-ids";

@@ -97,5 +97,6 @@ export async function organisationOverview(
       levelName: charter.levels.find((l) => l.id === point.level)?.name ?? null,
     })),
     domainNumbers: charter.domains.map((d) => d.number),
+    levels: charter.levels.map((l) => ({ id: l.id, name: l.name })),
   };
 }

@@ -1,9 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { domainProgressChart } from "~/charts/domain-progress";
+import { levelTrendChart } from "~/charts/level-trend";
+import { ChartFigure } from "~/components/charts/ChartFigure";
 import { canEditAssessment } from "~/access/policy";
 import { LevelTag } from "~/components/charter/LevelTag";
 import { ActionsTable } from "~/components/readers/ActionsTable";
 import { DomainProgressTable } from "~/components/readers/DomainProgressTable";
+import { LevelTrendTable } from "~/components/readers/LevelTrendTable";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { returnStateLabels } from "~/components/readers/ReturnsTable";
 import { TrendTable } from "~/components/readers/TrendTable";
@@ -33,6 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OrganisationPage() {
   const o = useLoaderData<typeof loader>();
+  const charts = useMemo(
+    () => ({
+      trend: levelTrendChart({ levels: o.levels, points: o.trend }),
+      domains:
+        o.self && o.period
+          ? domainProgressChart({ periodLabel: o.period.label, domains: o.self.byDomain })
+          : null,
+    }),
+    [o],
+  );
   return (
     <>
       <h1 className="nhsuk-heading-l">
@@ -50,7 +65,19 @@ export default function OrganisationPage() {
       {o.trend.length === 0 ? (
         <p className="nhsuk-body">No reporting periods have been opened yet.</p>
       ) : (
-        <TrendTable organisationId={o.organisation.id} points={o.trend} domains={o.domainNumbers} />
+        <>
+          <ChartFigure
+            heading="Level by month"
+            spec={charts.trend}
+            table={<LevelTrendTable points={o.trend} />}
+          />
+          {/* Always in view: each month links to its sheet, the way in for a champion. */}
+          <TrendTable
+            organisationId={o.organisation.id}
+            points={o.trend}
+            domains={o.domainNumbers}
+          />
+        </>
       )}
 
       {o.period ? (
@@ -89,11 +116,20 @@ export default function OrganisationPage() {
                   </dd>
                 </div>
               </dl>
-              <DomainProgressTable
-                self={o.self}
-                verifiedByDomain={o.verifiedByDomain}
-                periodLabel={o.period.label}
-              />
+              {charts.domains ? (
+                <ChartFigure
+                  heading="Progress in each domain"
+                  headingLevel={3}
+                  spec={charts.domains}
+                  table={
+                    <DomainProgressTable
+                      self={o.self}
+                      verifiedByDomain={o.verifiedByDomain}
+                      periodLabel={o.period.label}
+                    />
+                  }
+                />
+              ) : null}
               <h2 className="nhsuk-heading-m">Open actions</h2>
               {o.actions.length ? (
                 <ActionsTable actions={o.actions} periodLabel={o.period.label} />

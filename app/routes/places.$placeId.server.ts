@@ -68,6 +68,7 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
     previousPeriod: previous ? { id: previous.id, label: previous.label } : null,
     unknownRequest,
     organisationCount: organisations.length,
+    levelIds: charter.levels.map((l) => l.id),
     levelCounts: levelCounts(charter, now).map((c) => ({
       bucket: c.bucket,
       label: levelName.get(c.bucket) ?? c.bucket,

@@ -1,5 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { coverageChart } from "~/charts/coverage";
+import { levelCountsChart } from "~/charts/level-counts";
+import { ChartFigure } from "~/components/charts/ChartFigure";
 import { CoverageTable, percent } from "~/components/readers/CoverageTable";
 import { DownloadLink } from "~/components/readers/DownloadLink";
 import { LevelCountsTable } from "~/components/readers/LevelCountsTable";
@@ -28,6 +32,13 @@ export default function PlaceSummaryPage() {
   const csv = (table: string) =>
     `/places/${s.place.id}/summary.csv?table=${table}${s.period ? `&period=${s.period.id}` : ""}`;
   const submitted = s.organisations.filter((o) => o.returnState === "submitted").length;
+  const charts = useMemo(() => {
+    const periodLabel = s.period?.label ?? "";
+    return {
+      levels: levelCountsChart({ periodLabel, levelIds: s.levelIds, rows: s.levelCounts }),
+      coverage: coverageChart({ periodLabel, rows: s.coverage }),
+    };
+  }, [s]);
   return (
     <>
       <h1 className="nhsuk-heading-l">
@@ -54,11 +65,16 @@ export default function PlaceSummaryPage() {
               <p>No organisation in this place has submitted for {s.period.label} yet.</p>
             </div>
           ) : null}
-          <h2 className="nhsuk-heading-m">Levels held</h2>
-          <LevelCountsTable
-            rows={s.levelCounts}
-            periodLabel={s.period.label}
-            total={s.organisationCount}
+          <ChartFigure
+            heading="Levels held"
+            spec={charts.levels}
+            table={
+              <LevelCountsTable
+                rows={s.levelCounts}
+                periodLabel={s.period.label}
+                total={s.organisationCount}
+              />
+            }
           />
           <DownloadLink to={csv("levels")} what="levels held" />
 
@@ -111,8 +127,11 @@ export default function PlaceSummaryPage() {
                   one.
                 </p>
               )}
-              <h2 className="nhsuk-heading-m">Coverage of each component</h2>
-              <CoverageTable rows={s.coverage} periodLabel={s.period.label} />
+              <ChartFigure
+                heading="Coverage of each component"
+                spec={charts.coverage}
+                table={<CoverageTable rows={s.coverage} periodLabel={s.period.label} />}
+              />
               <DownloadLink to={csv("coverage")} what="coverage of each component" />
             </>
           ) : null}

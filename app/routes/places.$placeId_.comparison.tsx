@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { fieldId } from "~/forms/sheet";
+import { fieldId } from "~/forms/field-ids";
 import { ComparisonFilters } from "~/components/readers/ComparisonFilters";
 import { DownloadLink } from "~/components/readers/DownloadLink";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
@@ -34,7 +34,12 @@ export default function ComparisonPage() {
         Where each organisation stands on each component, to learn from each other. Choose two to
         four organisations to compare them side by side.
       </p>
-      <PeriodChooser groups={c.periods} chosenId={c.period?.id ?? null} />
+      <PeriodChooser
+        groups={c.periods}
+        chosenId={c.period?.id ?? null}
+        // The default sort is left out of the address, as the filters' own form leaves it.
+        keep={{ ...c.filters, sort: c.filters.sort === "name" ? null : c.filters.sort }}
+      />
       {!c.period ? (
         <p className="nhsuk-body">No reporting period has been opened yet.</p>
       ) : (

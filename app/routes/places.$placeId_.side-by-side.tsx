@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { fieldId } from "~/forms/sheet";
+import { fieldId } from "~/forms/field-ids";
 import { cellWords, statusMarks } from "~/components/readers/StatusCell";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { requirePlaceReader } from "~/utils/auth.server";

@@ -59,6 +59,8 @@ export async function systemRollup(system: { id: number; name: string }, params:
     period: chosen ? { id: chosen.id, label: chosen.label } : null,
     unknownRequest,
     level: { id: level, name: charter.levels.find((l) => l.id === level)?.name ?? level },
+    /** Whether the address chose the level (kept when the period changes) or it is the default. */
+    levelChosen: levelIds.some((id) => id === params.get("level")),
     levels: charter.levels.map((l) => ({ id: l.id, name: l.name })),
     buckets: [...labels].map(([bucket, label]) => ({ bucket, label })),
     domains: charter.domains.map((d) => ({ number: d.number, title: d.title })),

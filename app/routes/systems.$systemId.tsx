@@ -1,7 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { placeLevelsChart } from "~/charts/place-levels";
+import { placeTrendChart } from "~/charts/place-trend";
+import { ChartFigure } from "~/components/charts/ChartFigure";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import {
+  HeatMapKey,
   HeatMapTable,
   PlaceTrendTable,
   RollupLevelsTable,
@@ -20,21 +25,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function SystemRollupPage() {
   const r = useLoaderData<typeof loader>();
+  const charts = useMemo(
+    () => ({
+      levels: placeLevelsChart({
+        periodLabel: r.period?.label ?? "",
+        levelIds: r.levels.map((l) => l.id),
+        buckets: r.buckets,
+        places: r.places.map((p) => ({ name: p.place.name, counts: p.counts })),
+      }),
+      trend: placeTrendChart({
+        levelName: r.level.name,
+        months: r.months,
+        places: r.trend.map((t) => ({ name: t.place.name, points: t.points })),
+      }),
+    }),
+    [r],
+  );
   return (
     <>
       <h1 className="nhsuk-heading-l">
         <span className="nhsuk-caption-l">ICS roll-up</span>
         {r.system.name}
       </h1>
-      <PeriodChooser groups={r.periods} chosenId={r.period?.id ?? null} />
+      <PeriodChooser
+        groups={r.periods}
+        chosenId={r.period?.id ?? null}
+        keep={{ level: r.levelChosen ? r.level.id : null }}
+      />
       {!r.period ? (
         <p className="nhsuk-body">No reporting period has been opened yet.</p>
       ) : r.places.length === 0 ? (
         <p className="nhsuk-body">No places have been set up in this system yet.</p>
       ) : (
         <>
-          <h2 className="nhsuk-heading-m">Levels held by place</h2>
-          <RollupLevelsTable r={r} />
+          <ChartFigure
+            heading="Levels held by place"
+            spec={charts.levels}
+            table={<RollupLevelsTable r={r} />}
+          />
           <h2 className="nhsuk-heading-m">Domains by place</h2>
           <Form method="get" className="app-filters">
             <input type="hidden" name="period" value={r.period.id} />
@@ -54,9 +82,13 @@ export default function SystemRollupPage() {
               Show
             </button>
           </Form>
+          <HeatMapKey />
           <HeatMapTable r={r} />
-          <h2 className="nhsuk-heading-m">Trend by place</h2>
-          <PlaceTrendTable r={r} />
+          <ChartFigure
+            heading="Trend by place"
+            spec={charts.trend}
+            table={<PlaceTrendTable r={r} />}
+          />
         </>
       )}
     </>

@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { lookup } from "../support/http";
-import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { accessibilityViolations, chartsDrawn, launchBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -43,6 +43,9 @@ afterAll(async () => {
 });
 
 const signedOutPages = ["/", "/sign-in", "/forgot-password", "/invitations/not-a-real-token"];
+
+/** Pages that draw charts: axe must see them drawn, so each is checked to have some. */
+const chartedPaths = /^\/(systems|places)\/\d+(\?|$)|^\/organisations\/\d+(\?|$)/;
 
 const pagesByAccount: Record<string, () => string[]> = {
   "admin@example.com": () => [
@@ -120,6 +123,8 @@ describe("every page passes axe-core's WCAG 2.2 A and AA rules", () => {
       for (const path of pages()) {
         const response = await page.goto(`${baseUrl}${path}`);
         expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
+        const charts = await chartsDrawn(page);
+        if (chartedPaths.test(path)) expect(charts, path).toBeGreaterThan(0);
         expect({ path, violations: await accessibilityViolations(page) }).toEqual({
           path,
           violations: [],

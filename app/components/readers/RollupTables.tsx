@@ -42,6 +42,32 @@ export function RollupLevelsTable({ r }: { r: SystemRollup }) {
 const band = (share: number | null) =>
   share === null ? "none" : share >= 0.75 ? 4 : share >= 0.5 ? 3 : share >= 0.25 ? 2 : 1;
 
+/** The band as a row of filled and empty blocks: a pattern that does not rely on the shade. */
+const bandMarks = (share: number | null) =>
+  share === null ? "" : "■".repeat(Number(band(share))) + "□".repeat(4 - Number(band(share)));
+
+/** What the shading and blocks mean, above the heat map. */
+export function HeatMapKey() {
+  const bands = [
+    { share: 0, words: "under 25%" },
+    { share: 0.25, words: "25% to 49%" },
+    { share: 0.5, words: "50% to 74%" },
+    { share: 0.75, words: "75% or more" },
+  ];
+  return (
+    <dl className="app-status-key">
+      {bands.map((b) => (
+        <div key={b.words}>
+          <dt className={`app-heat app-heat--${band(b.share)}`} aria-hidden="true">
+            {bandMarks(b.share)}
+          </dt>
+          <dd>{b.words}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** Places against domains: the share of each place's returns meeting the chosen level in each domain. */
 export function HeatMapTable({ r }: { r: SystemRollup }) {
   return (
@@ -69,6 +95,9 @@ export function HeatMapTable({ r }: { r: SystemRollup }) {
               {row.heat.map((share, i) => (
                 <td className={`nhsuk-table__cell app-heat app-heat--${band(share)}`} key={i}>
                   {share === null ? "No returns" : percent(share, 1)}
+                  <span className="app-heat__marks" aria-hidden="true">
+                    {bandMarks(share)}
+                  </span>
                 </td>
               ))}
             </tr>

@@ -79,3 +79,18 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
     }));
   }, wcagTags);
 }
+
+/**
+ * Waits until every chart on the page is drawn (chart.js is fetched once the
+ * page runs), so what is checked next sees the page as its reader does. A
+ * page served without JavaScript has no canvas to wait for: its tables stand in.
+ */
+export async function chartsDrawn(page: Page): Promise<number> {
+  if (!(await page.evaluate(() => "__remixContext" in window))) return 0;
+  const figures = page.locator("figure.app-chart");
+  const count = await figures.count();
+  for (let i = 0; i < count; i++) {
+    await figures.nth(i).locator('canvas[data-chart-drawn="true"]').waitFor();
+  }
+  return count;
+}

@@ -80,4 +80,21 @@ describe("comparing a place's organisations", () => {
     );
     expect(stranger).toContain("Choose organisations of this place.");
   });
+
+  it("keeps the filters and sort when another period is chosen", async () => {
+    const { html } = await get(
+      `/places/${f.place}/comparison?period=${f.month.id}&level=bronze&domain=6&sort=type&type=nonsense`,
+    );
+    const chooser = /<form[^>]*class="app-period-chooser"[^>]*>([^]*?)<\/form>/.exec(html)?.[1];
+    expect(chooser).toBeDefined();
+    const hidden = [
+      ...chooser!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g),
+    ].map((m) => `${m[1]}=${m[2]}`);
+    // A filter the page did not accept (an unknown type) is not carried on; the period is the choice.
+    expect(hidden.sort()).toEqual(["domain=6", "level=bronze", "sort=type"]);
+    expect(chooser).toContain('name="period"');
+    const unfiltered = (await get(`/places/${f.place}/comparison?period=${f.month.id}`)).html;
+    const plain = /<form[^>]*class="app-period-chooser"[^>]*>([^]*?)<\/form>/.exec(unfiltered)?.[1];
+    expect(plain).not.toContain('type="hidden"');
+  });
 });

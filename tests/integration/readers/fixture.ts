@@ -17,6 +17,8 @@ export const TWO_EACH = [...ONE_EACH, "1.2", "2.2", "3.2", "4.2", "5.2", "6.2"];
 
 export type ReadersFixture = {
   app: RunningApp;
+  /** The app's database, for tests that look up what the fixture did not set (another place). */
+  databaseUrl: string;
   place: number;
   month: { id: number; label: string };
   before: { id: number; label: string };
@@ -103,6 +105,7 @@ export async function startReadersApp(): Promise<ReadersFixture> {
   await db.close();
   return {
     app,
+    databaseUrl: database.url,
     place,
     month: month!,
     before: before!,

@@ -39,8 +39,9 @@ describe("the ICS roll-up", () => {
       ).text(),
     );
     expect(body).toContain(`Share of returns meeting Silver in each domain, ${f.month.label}`);
-    expect(body).toContain("Morecambe Bay 0% 0% 0% 0% 0% 0%");
-    expect(body).toContain("System-wide organisations 100% 100% 100% 100% 100% 100%");
+    // Each share is written, with its band as blocks: shade is never the only sign.
+    expect(body).toContain(`Morecambe Bay${" 0% ■□□□".repeat(6)}`);
+    expect(body).toContain(`System-wide organisations${" 100% ■■■■".repeat(6)}`);
   });
 
   it("follows each place over the months from the level frozen with each submission", async () => {
@@ -57,5 +58,16 @@ describe("the ICS roll-up", () => {
       ),
     );
     expect(body).toMatch(/System-wide organisations( —)* 1 of 1 0 of 1/);
+  });
+
+  it("keeps a chosen level when another period is chosen, and leaves the default out", async () => {
+    const chooser = async (query: string) =>
+      /<form[^>]*class="app-period-chooser"[^>]*>([^]*?)<\/form>/.exec(
+        await (await visit(f.app.url, `/systems/${systemId}?${query}`, { visitor: admin })).text(),
+      )?.[1];
+    expect(await chooser(`period=${f.month.id}&level=gold`)).toContain(
+      '<input type="hidden" name="level" value="gold"/>',
+    );
+    expect(await chooser(`period=${f.month.id}`)).not.toContain('type="hidden"');
   });
 });
