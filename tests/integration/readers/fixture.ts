@@ -24,7 +24,6 @@ export type ReadersFixture = {
   before: { id: number; label: string };
   organisations: Array<{ id: number; name: string }>;
   total: number;
-  databaseUrl: string;
   signInAs: (email: string) => Promise<Visitor>;
   stop: () => Promise<void>;
 };
@@ -111,7 +110,6 @@ export async function startReadersApp(): Promise<ReadersFixture> {
     before: before!,
     organisations,
     total: organisations.length,
-    databaseUrl: database.url,
     signInAs: (email) => signIn(app.url, email, DEMO_PASSWORD),
     async stop() {
       await app.stop();
