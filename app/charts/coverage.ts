@@ -1,15 +1,5 @@
-import type { LabelledDataset } from "./direct-labels";
-import { directLabels } from "./direct-labels";
-import { BLUE_OUTLINE, SINGLE } from "./palette";
-import {
-  accessibleName,
-  baseOptions,
-  categoryTicks,
-  type ChartSpec,
-  gridColour,
-  text,
-  WIDTH,
-} from "./spec";
+import { horizontalBars } from "./horizontal-bars";
+import type { ChartSpec } from "./spec";
 
 export type CoverageFigures = {
   periodLabel: string;
@@ -32,50 +22,20 @@ const short = (text: string, max: number) =>
 
 /** One bar per component: the share of submitted returns fulfilling it, labelled "3 of 5". */
 export function coverageChart(f: CoverageFigures): ChartSpec<"bar"> {
-  const title = coverageTitle(f);
-  const dataset: LabelledDataset<"bar"> = {
-    label: "Share of returns fulfilling it",
-    data: f.rows.map((r) => share(r.fulfilled, r.returns)),
-    backgroundColor: SINGLE,
-    borderColor: BLUE_OUTLINE,
-    borderWidth: 1,
-    directLabels: f.rows.map((r) => `${r.fulfilled} of ${r.returns}`),
-    labelPlacement: "end",
-  };
-  return {
-    title,
-    label: accessibleName("Bar chart of the share of returns fulfilling each component", title),
-    width: WIDTH,
-    height: 70 + f.rows.length * 30,
-    config: {
-      type: "bar",
-      data: {
-        labels: f.rows.map((r) => `${r.componentId} ${short(r.title, 34)}`),
-        datasets: [dataset],
-      },
-      options: {
-        ...baseOptions(),
-        indexAxis: "y",
-        layout: { padding: { right: 64 } },
-        plugins: { ...baseOptions().plugins, legend: { display: false } },
-        scales: {
-          x: {
-            min: 0,
-            max: 100,
-            ticks: { ...text, stepSize: 25, callback: (value) => `${value}%` },
-            grid: { color: gridColour },
-            title: { display: true, text: "Share of submitted returns fulfilling it", ...text },
-          },
-          y: {
-            ticks: categoryTicks(
-              f.rows.map((r) => `${r.componentId} ${short(r.title, 34)}`),
-              f.rows.map((r) => r.componentId),
-            ),
-            grid: { display: false },
-          },
-        },
-      },
-      plugins: [directLabels],
-    },
-  };
+  return horizontalBars({
+    title: coverageTitle(f),
+    kind: "Bar chart of the share of returns fulfilling each component",
+    series: "Share of returns fulfilling it",
+    axisTitle: "Share of submitted returns fulfilling it",
+    rows: f.rows.map((r) => ({
+      long: `${r.componentId} ${short(r.title, 34)}`,
+      short: r.componentId,
+      value: share(r.fulfilled, r.returns),
+      words: `${r.fulfilled} of ${r.returns}`,
+    })),
+    axis: { percent: true },
+    rowHeight: 30,
+    chrome: 70,
+    labelRoom: 64,
+  });
 }

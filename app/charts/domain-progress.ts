@@ -1,15 +1,5 @@
-import type { LabelledDataset } from "./direct-labels";
-import { directLabels } from "./direct-labels";
-import { BLUE_OUTLINE, SINGLE } from "./palette";
-import {
-  accessibleName,
-  baseOptions,
-  categoryTicks,
-  type ChartSpec,
-  gridColour,
-  text,
-  WIDTH,
-} from "./spec";
+import { horizontalBars } from "./horizontal-bars";
+import type { ChartSpec } from "./spec";
 
 export type DomainProgressFigures = {
   periodLabel: string;
@@ -32,50 +22,20 @@ export function domainProgressTitle(f: DomainProgressFigures) {
 
 /** One bar per domain: components fulfilled, labelled "2 of 3". */
 export function domainProgressChart(f: DomainProgressFigures): ChartSpec<"bar"> {
-  const title = domainProgressTitle(f);
-  const dataset: LabelledDataset<"bar"> = {
-    label: "Components fulfilled",
-    data: f.domains.map((d) => d.fulfilled),
-    backgroundColor: SINGLE,
-    borderColor: BLUE_OUTLINE,
-    borderWidth: 1,
-    directLabels: f.domains.map((d) => `${d.fulfilled} of ${d.total}`),
-    labelPlacement: "end",
-  };
-  return {
-    title,
-    label: accessibleName("Bar chart of the components fulfilled in each domain", title),
-    width: WIDTH,
-    height: 60 + f.domains.length * 40,
-    config: {
-      type: "bar",
-      data: {
-        labels: f.domains.map((d) => `${d.domainNumber}. ${d.title}`),
-        datasets: [dataset],
-      },
-      options: {
-        ...baseOptions(),
-        indexAxis: "y",
-        layout: { padding: { right: 56 } },
-        plugins: { ...baseOptions().plugins, legend: { display: false } },
-        scales: {
-          x: {
-            beginAtZero: true,
-            max: Math.max(1, ...f.domains.map((d) => d.total)),
-            ticks: { ...text, precision: 0 },
-            grid: { color: gridColour },
-            title: { display: true, text: "Components fulfilled", ...text },
-          },
-          y: {
-            ticks: categoryTicks(
-              f.domains.map((d) => `${d.domainNumber}. ${d.title}`),
-              f.domains.map((d) => `Domain ${d.domainNumber}`),
-            ),
-            grid: { display: false },
-          },
-        },
-      },
-      plugins: [directLabels],
-    },
-  };
+  return horizontalBars({
+    title: domainProgressTitle(f),
+    kind: "Bar chart of the components fulfilled in each domain",
+    series: "Components fulfilled",
+    axisTitle: "Components fulfilled",
+    rows: f.domains.map((d) => ({
+      long: `${d.domainNumber}. ${d.title}`,
+      short: `Domain ${d.domainNumber}`,
+      value: d.fulfilled,
+      words: `${d.fulfilled} of ${d.total}`,
+    })),
+    axis: { percent: false, max: Math.max(1, ...f.domains.map((d) => d.total)) },
+    rowHeight: 40,
+    chrome: 60,
+    labelRoom: 56,
+  });
 }
