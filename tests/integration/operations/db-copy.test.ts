@@ -50,6 +50,7 @@ describe.skipIf(!testingOnPostgres())("moving a SQLite deployment up to PostgreS
   let browser: Browser;
   let copy: Awaited<ReturnType<typeof runScript>>;
   let planted: { evidenceId: number; organisationId: number };
+  let evidenceFiles: number;
 
   beforeAll(async () => {
     const seeded = await runScript("db/seed.ts", [], { DATABASE_URL: sqliteUrl });
@@ -75,6 +76,10 @@ describe.skipIf(!testingOnPostgres())("moving a SQLite deployment up to PostgreS
       mediaType: "application/pdf",
     });
     planted = { evidenceId, organisationId: answer.organisation_id };
+    // The demo's own documents and the one planted here.
+    const counted = openSql(sqliteUrl);
+    evidenceFiles = (await counted.all("select sha256 from evidence_file")).length;
+    await counted.close();
 
     target = await createTestDatabase("anchor-copy-target-");
     copy = await runScript("db/copy.ts", [
@@ -99,7 +104,9 @@ describe.skipIf(!testingOnPostgres())("moving a SQLite deployment up to PostgreS
   it("copies every table, and prints counts and checksums that agree with the source", async () => {
     expect(copy.code, copy.output).toBe(0);
     expect(copy.output).toContain("Copied and verified");
-    expect(copy.output).toContain(`Evidence: 1 file(s) in ${target.env.EVIDENCE_DIR}`);
+    expect(copy.output).toContain(
+      `Evidence: ${evidenceFiles} file(s) in ${target.env.EVIDENCE_DIR}`,
+    );
     const printed = printedTables(copy.output);
 
     const source = openSql(sqliteUrl);
