@@ -121,28 +121,23 @@ function copyDataset(from: string): string {
 }
 
 /**
- * Champions of draft months in the newest open period, and steering members
+ * Champions of draft months in open periods (each system has its own), and steering members
  * of those champions' places, signed in by writing their sessions directly:
  * sign-in's deliberately slow password check is not what is measured.
  */
 async function preparePeople(db: Kysely<Database>, options: LoadOptions) {
-  const period = await db
-    .selectFrom("assessment_period")
-    .select("id")
-    .where("status", "=", "open")
-    .orderBy("starts_on", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  if (!period) throw new Error("The dataset has no open period to save into");
+  // Every system's open month: periods belong to a system.
   const drafts = await db
     .selectFrom("assessment as a")
     .innerJoin("organisation as o", "o.id", "a.organisation_id")
+    .innerJoin("assessment_period as p", "p.id", "a.period_id")
     .select([
       "a.id as assessmentId",
       "a.organisation_id as organisationId",
+      "a.period_id as periodId",
       "o.place_id as placeId",
     ])
-    .where("a.period_id", "=", period.id)
+    .where("p.status", "=", "open")
     .where("a.status", "=", "draft")
     .where("o.place_id", "is not", null)
     .orderBy("a.organisation_id")
@@ -198,7 +193,7 @@ async function preparePeople(db: Kysely<Database>, options: LoadOptions) {
         cookie: await signedIn(`load.champion.${i}@bench.example`, "champion", {
           organisation_id: d.organisationId,
         }),
-        sheetPath: `/organisations/${d.organisationId}/periods/${period.id}`,
+        sheetPath: `/organisations/${d.organisationId}/periods/${d.periodId}`,
         assessmentId: d.assessmentId,
         versions: new Map(answers.map((a) => [a.component_id, a.version])),
         acknowledged: new Map(),
