@@ -316,7 +316,11 @@ async function readerBrowses(url: string, reader: Reader, until: number, result:
     const pagePath = reader.paths[n % reader.paths.length]!;
     const started = performance.now();
     try {
-      const response = await fetch(`${url}${pagePath}`, { headers: { cookie: reader.cookie } });
+      // A redirect (to sign in, say) is no page: it is counted as an error.
+      const response = await fetch(`${url}${pagePath}`, {
+        headers: { cookie: reader.cookie },
+        redirect: "manual",
+      });
       await response.text();
       result.pages.push(performance.now() - started);
       if (response.status !== 200) result.errors.push(`${pagePath} answered ${response.status}`);
