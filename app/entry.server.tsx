@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { coalescedStream } from "./http/coalesced-stream.server";
 import type {
   AppLoadContext,
   EntryContext,
@@ -45,7 +45,7 @@ export default function handleRequest(
         nonce: cspNonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = coalescedStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
