@@ -2,6 +2,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { ownOriginFontsOnly } from "./config/postcss-own-origin";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -15,6 +16,8 @@ export default defineConfig({
   server: { port: 3000 },
   // nhsuk-frontend ships minified CSS whose old-IE hacks trip esbuild's minifier.
   build: { target: "es2022", cssMinify: false },
+  // Pages ask no other host for anything: see config/postcss-own-origin.ts.
+  css: { postcss: { plugins: [ownOriginFontsOnly()] } },
   plugins: [
     // The Remix plugin takes over the build; vitest runs plain TypeScript.
     !isVitest &&

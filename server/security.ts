@@ -65,7 +65,7 @@ function contentSecurityPolicy(nonce: string, config: AppConfig): string {
     `script-src 'self' 'nonce-${nonce}'`,
     `style-src 'self'${devStyle}`,
     "img-src 'self' data:",
-    "font-src 'self' https://assets.nhs.uk",
+    "font-src 'self'",
     `connect-src 'self'${devConnect}`,
     "object-src 'none'",
     "base-uri 'none'",

@@ -86,6 +86,34 @@ describe("the Content-Security-Policy lets the app run and nothing else", () => 
     }
   });
 
+  it("no page asks another host for anything, fonts included", async () => {
+    // Many NHS networks block outside hosts: a request there left pages waiting for seconds.
+    const db = lookup(inject("databaseUrl"));
+    const place = await db.placeId("Morecambe Bay");
+    await db.close();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const elsewhere: string[] = [];
+      const origin = new URL(baseUrl).origin;
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        if (url.protocol !== "data:" && url.origin !== origin) elsewhere.push(r.url());
+      });
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.getByLabel("Email address").fill("place.lead@example.com");
+      await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+      await page.goto(`${baseUrl}/places/${place}`, { waitUntil: "networkidle" });
+      // The page's text asked for its fonts: had any come from elsewhere, it would be listed.
+      expect(await page.evaluate(() => document.fonts.status)).toBe("loaded");
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("stays on in every browser test: none switches it off", () => {
     // axe-core is injected through DevTools (support/browser.ts), so nothing needs it off;
     // a test with it off would pass a policy that breaks autosave or navigation.
