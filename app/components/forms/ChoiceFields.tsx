@@ -1,4 +1,4 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
+import type { FieldRegistration } from "./useValidatedForm";
 import { ErrorMessage } from "./ErrorSummary";
 
 type Option = { value: string; label: string; hint?: string };
@@ -13,8 +13,8 @@ export function RadioGroup(props: {
   error?: string;
   defaultValue?: string;
   hint?: string;
-  /** With JavaScript, react-hook-form's hold on the control (same name), for checks before sending. */
-  registration?: UseFormRegisterReturn;
+  /** With JavaScript, the field as the browser-side check knows it (its name). */
+  registration?: FieldRegistration;
 }) {
   const { name, legend, options, error, defaultValue, hint } = props;
   const base = props.id ?? name;

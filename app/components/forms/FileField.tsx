@@ -1,4 +1,4 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
+import type { FieldRegistration } from "./useValidatedForm";
 import { describedBy, FormGroup } from "./FormGroup";
 
 /** An NHS file upload: label, hint and error linked for screen readers. */
@@ -9,8 +9,8 @@ export function FileField(props: {
   hint?: string;
   error?: string;
   accept?: string;
-  /** With JavaScript, react-hook-form's hold on the control (same name), for checks before sending. */
-  registration?: UseFormRegisterReturn;
+  /** With JavaScript, the field as the browser-side check knows it (its name). */
+  registration?: FieldRegistration;
 }) {
   const { name, id = name, label, hint, error, accept } = props;
   return (

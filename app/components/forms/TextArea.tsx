@@ -1,4 +1,4 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
+import type { FieldRegistration } from "./useValidatedForm";
 import { describedBy, FormGroup } from "./FormGroup";
 
 /** An NHS textarea with its label, hint and error, linked for screen readers. */
@@ -10,8 +10,8 @@ export function TextArea(props: {
   error?: string;
   defaultValue?: string;
   rows?: number;
-  /** With JavaScript, react-hook-form's hold on the control (same name), for checks before sending. */
-  registration?: UseFormRegisterReturn;
+  /** With JavaScript, the field as the browser-side check knows it (its name). */
+  registration?: FieldRegistration;
 }) {
   const { name, id = name, label, hint, error, defaultValue, rows = 4 } = props;
   return (

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import type { UseFormRegisterReturn } from "react-hook-form";
+import type { FieldRegistration } from "./useValidatedForm";
 import { describedBy, FormGroup } from "./FormGroup";
 
 type Props = {
@@ -11,8 +11,8 @@ type Props = {
   error?: string;
   defaultValue?: string;
   width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
-  /** With JavaScript, react-hook-form's hold on the control (same name), for checks before sending. */
-  registration?: UseFormRegisterReturn;
+  /** With JavaScript, the field as the browser-side check knows it (its name). */
+  registration?: FieldRegistration;
 } & Pick<
   InputHTMLAttributes<HTMLInputElement>,
   "type" | "autoComplete" | "inputMode" | "spellCheck" | "required" | "list"

@@ -1,19 +1,35 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
-import { type FieldValues, type Resolver, useForm } from "react-hook-form";
+import { type FormEvent, useRef, useState } from "react";
 import type { z } from "zod";
+import { type FieldErrors, parseForm } from "~/utils/forms";
+
+/** A form's schema, or a way to fetch it when the form is first used (see below). */
+export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);
+
+/** What a field needs to be checked here: its name (the controls stay plain named inputs). */
+export type FieldRegistration = { name: string };
+
+const isSchema = <S extends z.ZodType>(source: SchemaSource<S>): source is S =>
+  typeof source === "object" && "safeParse" in source;
 
 /**
- * Checks a form with its own zod schema in the browser before anything is
- * sent, through react-hook-form; the server checks again with the same
- * schema. The controls stay plain named inputs, so without JavaScript the
- * form posts as it is. With it, a valid form is sent by Remix as the browser
- * would have sent it (files included); an invalid one is not sent at all, and
- * the errors come back keyed by field name for the NHS error summary.
+ * Checks a form in the browser before anything is sent, with the form's own
+ * zod schema read exactly as the server reads it (`parseForm` over the form's
+ * FormData), so the two never disagree on what is valid. The controls stay
+ * plain named inputs: without JavaScript the form posts as it is and the
+ * server answers with the same messages. With it, a valid form is sent by
+ * Remix as the browser would have sent it (files included); an invalid one is
+ * not sent, and the errors come back keyed by field name for the NHS error
+ * summary.
+ *
+ * The schema may be given as a function that imports it: the reporting sheet's
+ * pages keep zod out of their up-front JavaScript (ADR 031's 100 KB budget)
+ * and fetch it when the form is first focused (`prefetch`) or sent. If it
+ * cannot be fetched (the connection dropped), the form is sent unchecked and
+ * the server checks it, as it always does.
  */
-export function useValidatedForm<S extends z.ZodType<unknown, FieldValues>>(
-  schema: S,
+export function useValidatedForm<S extends z.ZodType>(
+  source: SchemaSource<S>,
   options: {
     /** The element id of a field, when the page has several forms (defaults to the name). */
     idFor?: (field: string) => string;
@@ -22,35 +38,46 @@ export function useValidatedForm<S extends z.ZodType<unknown, FieldValues>>(
   } = {},
 ) {
   const idFor = options.idFor ?? ((field: string) => field);
-  const form = useForm<FieldValues>({
-    // The schema's output type differs from its input (coercions): only its verdict is used here.
-    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
-    mode: "onSubmit",
-    reValidateMode: "onSubmit",
-    shouldFocusError: false,
-  });
+  const [browserErrors, setBrowserErrors] = useState<FieldErrors>({});
+  const schema = useRef<Promise<S | null>>();
+  const load = () =>
+    (schema.current ??= isSchema(source)
+      ? Promise.resolve(source)
+      : source().catch(() => {
+          // Try again next time; meanwhile the server's check stands alone.
+          schema.current = undefined;
+          return null;
+        }));
   const submit = useSubmit();
+  const send = (element: HTMLFormElement) =>
+    submit(element, {
+      method: "post",
+      encType: element.enctype as "multipart/form-data" | "application/x-www-form-urlencoded",
+      action: element.getAttribute("action") ?? undefined,
+    });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
     const element = event.currentTarget;
-    void form.handleSubmit(() =>
-      submit(element, {
-        method: "post",
-        encType: element.enctype as "multipart/form-data" | "application/x-www-form-urlencoded",
-        action: element.getAttribute("action") ?? undefined,
-      }),
-    )(event);
+    void load().then((loaded) => {
+      const verdict = loaded ? parseForm(loaded, new FormData(element)) : null;
+      if (verdict && !verdict.success) {
+        setBrowserErrors(verdict.errors);
+        return;
+      }
+      setBrowserErrors({});
+      send(element);
+    });
   };
-  const browserErrors: Record<string, string> = {};
-  for (const [field, error] of Object.entries(form.formState.errors)) {
-    if (error?.message) browserErrors[field] = String(error.message);
-  }
   // The browser's verdict, once it has given one, replaces the server's older one.
   const checkedHere = Object.keys(browserErrors).length > 0;
   const errors = checkedHere ? browserErrors : (options.server?.errors ?? {});
   const values = options.server?.values ?? {};
+  const register = (name: string): FieldRegistration => ({ name });
   return {
-    register: form.register,
+    register,
     onSubmit,
+    /** For the form's onFocus: fetch the schema while the person types, not when they send. */
+    prefetch: () => void load(),
     errors,
     /** The browser's errors for an error summary at the form, linked to the fields' ids. */
     summary: Object.fromEntries(
@@ -60,7 +87,7 @@ export function useValidatedForm<S extends z.ZodType<unknown, FieldValues>>(
     field: (name: string) => ({
       name,
       id: idFor(name),
-      registration: form.register(name),
+      registration: register(name),
       defaultValue: values[name],
       error: errors[name],
     }),
