@@ -88,6 +88,7 @@ export const openPeriodSchema = z.object({
 });
 
 export const periodStatusSchema = z.object({
-  intent: z.enum(["close", "reopen"]),
+  // A month is opened and closed to returns; only a return is "reopened" (never the same word).
+  intent: z.enum(["close", "openAgain"]),
   periodId: z.coerce.number().int().positive(),
 });

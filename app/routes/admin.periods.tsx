@@ -104,17 +104,19 @@ export default function Periods() {
             {periods.map((p) => (
               <tr className="nhsuk-table__row" key={p.id}>
                 <td className="nhsuk-table__cell">{p.label}</td>
-                <td className="nhsuk-table__cell">{p.status === "open" ? "Open" : "Closed"}</td>
+                <td className="nhsuk-table__cell">
+                  {p.status === "open" ? "Open for returns" : "Closed to returns"}
+                </td>
                 <td className="nhsuk-table__cell">
                   <Form method="post">
                     <input type="hidden" name="periodId" value={p.id} />
                     <input
                       type="hidden"
                       name="intent"
-                      value={p.status === "open" ? "close" : "reopen"}
+                      value={p.status === "open" ? "close" : "openAgain"}
                     />
                     <button type="submit" className="app-link-button">
-                      {p.status === "open" ? "Close" : "Reopen"}
+                      {p.status === "open" ? "Close to returns" : "Open to returns again"}
                       <span className="nhsuk-u-visually-hidden"> {p.label}</span>
                     </button>
                   </Form>

@@ -31,7 +31,7 @@ export function navigationFor(principal: Principal): NavigationItem[] {
   const rollupSystem = rollupSystemIds(principal)[0];
   if (rollupSystem !== undefined) {
     // Administrators and system readers read every place: the list of them all.
-    items.push({ href: "/places", text: "Places" });
+    items.push({ href: "/places", text: "Place summaries" });
     items.push({ href: `/systems/${rollupSystem}`, text: "ICS roll-up" });
   }
   if (canManagePeople(principal)) items.push({ href: "/admin", text: "Administration" });
