@@ -17,6 +17,7 @@ import { forbidden, requireAdmin } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { formErrors } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms";
+import { todayInUk } from "~/utils/dates";
 import { monthlyPeriod } from "~/utils/periods";
 import { clientIp } from "~/utils/request.server";
 import { readForm } from "~/http/form-body.server";
@@ -26,11 +27,11 @@ export const meta: MetaFunction = () => [{ title: "Reporting periods – Anchor 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { systemId } = await requireAdmin(request);
   const periods = await listPeriods(getDb(), { systemId });
-  const now = new Date();
+  const [year, month] = todayInUk().split("-");
   return {
     periods: periods.map((p) => ({ id: p.id, label: p.label, status: p.status })),
-    thisYear: String(now.getUTCFullYear()),
-    thisMonth: String(now.getUTCMonth() + 1),
+    thisYear: year!,
+    thisMonth: String(Number(month)),
   };
 }
 

@@ -7,7 +7,7 @@ import { organisationTypeLabels } from "~/models/organisations.server";
 import { listActions } from "~/models/progression-actions.server";
 import { recentSubmissions } from "~/models/submissions.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime, todayInUk } from "~/utils/dates";
 import { readersPeriod } from "~/utils/readers-period.server";
 
 /** Months in the trend and the submission history: a fixed number, however long the history. */
@@ -52,7 +52,7 @@ export async function organisationOverview(
   const self = current ? computeLevel(charter, fulfilledIds(current.answers)) : null;
   const verified = current ? computeLevel(charter, verifiedIds(current.answers)) : null;
   const actions = current ? await listActions(db, { assessmentId: current.assessmentId }) : {};
-  const todayIso = today.toISOString().slice(0, 10);
+  const todayIso = todayInUk(today);
   const titleOf = new Map(
     charter.domains.flatMap((d) => d.components.map((c) => [c.id, c.title] as const)),
   );

@@ -38,3 +38,31 @@ const dateOnly = new Intl.DateTimeFormat("en-GB", {
 export function formatDate(value: string): string {
   return dateOnly.format(parseStoredTime(value));
 }
+
+const clock = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Europe/London",
+});
+
+/** "10:42", the time in the UK. */
+export function formatTime(value: string): string {
+  return clock.format(parseStoredTime(value));
+}
+
+const isoDay = new Intl.DateTimeFormat("en-CA", {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  timeZone: "Europe/London",
+});
+
+/**
+ * Today's date in the UK as `YYYY-MM-DD`. Between midnight and 1am in summer
+ * the UTC date is still yesterday's: an action due today is not yet overdue,
+ * and a new month is already this month.
+ */
+export function todayInUk(now: Date = new Date()): string {
+  return isoDay.format(now);
+}

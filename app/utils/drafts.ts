@@ -1,3 +1,5 @@
+import { formatTime } from "./dates";
+
 /**
  * Unsaved sheet answers kept in this browser's localStorage, so a failed save
  * (network, expired session, conflict) never loses what was typed. A draft is
@@ -87,7 +89,7 @@ function removeKeys(prefix: string) {
   for (const key of keys) store.removeItem(key);
 }
 
-/** "10:42" in the person's own time zone. */
+/** "10:42" in the UK, as every time the service shows. */
 export function clockTime(iso: string) {
-  return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  return formatTime(iso);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, parseStoredTime } from "~/utils/dates";
+import { formatDate, formatDateTime, formatTime, parseStoredTime, todayInUk } from "~/utils/dates";
 import { choosePeriod, monthlyPeriod, periodsByYear, recentMonthlyPeriods } from "~/utils/periods";
 
 describe("monthly periods", () => {
@@ -70,5 +70,20 @@ describe("times as people in the UK read them", () => {
   it("reads SQLite's CURRENT_TIMESTAMP as UTC", () => {
     expect(formatDateTime("2026-07-01 23:30:00")).toBe("2 July 2026 at 00:30");
     expect(parseStoredTime("2026-07-01 23:30:00").toISOString()).toBe("2026-07-01T23:30:00.000Z");
+  });
+
+  it("dates and clock times alone, in UK time too", () => {
+    expect(formatDate("2026-06-30T23:30:00.000Z")).toBe("1 July 2026");
+    expect(formatDate("2026-12-31T23:30:00.000Z")).toBe("31 December 2026");
+    // A calendar day with no time (a target date) is that day.
+    expect(formatDate("2026-07-01")).toBe("1 July 2026");
+    expect(formatTime("2026-07-01T10:42:00.000Z")).toBe("11:42");
+    expect(formatTime("2026-11-25T09:05:00.000Z")).toBe("09:05");
+  });
+
+  it("today in the UK: after midnight in summer it is already tomorrow", () => {
+    expect(todayInUk(new Date("2026-06-30T23:30:00.000Z"))).toBe("2026-07-01");
+    expect(todayInUk(new Date("2026-10-31T23:30:00.000Z"))).toBe("2026-10-31");
+    expect(todayInUk(new Date("2026-03-29T00:30:00.000Z"))).toBe("2026-03-29");
   });
 });

@@ -1,5 +1,6 @@
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { TableHead } from "~/components/tables/TableHead";
+import { formatDate } from "~/utils/dates";
 
 type Action = {
   id: number;
@@ -10,9 +11,6 @@ type Action = {
   targetDate: string | null;
   overdue: boolean;
 };
-
-const ukDate = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
 
 /** The improvement plan's open actions, soonest first; overdue ones say so in words. */
 export function ActionsTable(props: { actions: Action[]; periodLabel: string }) {
@@ -30,7 +28,7 @@ export function ActionsTable(props: { actions: Action[]; periodLabel: string }) 
               </td>
               <td className="nhsuk-table__cell">{a.owner || "—"}</td>
               <td className="nhsuk-table__cell">
-                {a.targetDate ? ukDate(a.targetDate) : "—"}
+                {a.targetDate ? formatDate(a.targetDate) : "—"}
                 {a.overdue ? (
                   <>
                     {" "}
