@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+// zod compiles object schemas with `new Function` after probing whether it may:
+// in the browser our CSP forbids it, and the probe itself is reported as a
+// violation. Every form's schema is built on this module, so this runs first.
+z.config({ jitless: true });
+
 /**
  * What each kind of text field accepts, decided once for every form. People
  * type and paste letters of every script, emoji and punctuation, and all of
