@@ -4,7 +4,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", "data/", "public/build/", ".stryker-tmp/", "reports/"] },
+  {
+    ignores: [
+      "build/",
+      "build-postgres/",
+      "node_modules/",
+      "data/",
+      "public/build/",
+      ".stryker-tmp/",
+      "reports/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 import { ownOriginFontsOnly } from "./config/postcss-own-origin";
+import { buildDirectory } from "./server/build-directory";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -22,6 +23,7 @@ export default defineConfig({
     // The Remix plugin takes over the build; vitest runs plain TypeScript.
     !isVitest &&
       remix({
+        buildDirectory,
         ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/*.server.{ts,tsx}"],
         future: {
           v3_fetcherPersist: true,

@@ -6,12 +6,13 @@ import { signIn, visit, type Visitor } from "../tests/support/http";
 import { currentCode } from "../tests/support/people";
 import SQLite from "better-sqlite3";
 import { BENCH_PASSWORD, benchEmail, type BenchRole } from "./people";
+import { builtPath } from "../server/build-directory";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 /** Builds the app when there is no build, or app/ has changed since. */
 export function ensureBuilt() {
-  const built = path.join(root, "build/server/index.js");
+  const built = builtPath("server/index.js");
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestIn(path.join(root, "app"))) {
     return;
   }

@@ -20,6 +20,7 @@ import {
   requestLoadContext,
   securityHeaders,
 } from "./security";
+import { builtPath } from "./build-directory";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -57,7 +58,7 @@ async function serve(options: { onListening: (port: number) => void }) {
 
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-    : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
+    : ((await import(builtPath("server/index.js"))) as ServerBuild);
 
   let shuttingDown = false;
   const app = express();
@@ -82,8 +83,11 @@ async function serve(options: { onListening: (port: number) => void }) {
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    app.use(
+      "/assets",
+      express.static(builtPath("client/assets"), { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(builtPath("client"), { maxAge: "1h" }));
   }
 
   app.use(noStore);

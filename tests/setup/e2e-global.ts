@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { generousAttemptLimits, startApp } from "./start-app";
 import { createTestDatabase } from "./database";
+import { builtPath } from "../../server/build-directory";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,7 +14,7 @@ declare module "vitest" {
 
 /** One built app with fresh demo data for the whole browser suite. */
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync(path.resolve("build/server/index.js"))) {
+  if (!fs.existsSync(builtPath("server/index.js"))) {
     throw new Error("No build found: run `npm run build` first (npm test does).");
   }
   const database = await createTestDatabase("anchor-e2e-");

@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { builtPath } from "../../../server/build-directory";
 
 /**
  * chart.js is fetched only by pages that chart, after they run: it is in no
  * page's up-front JavaScript (so the sheet's does not grow), and the charted
  * pages reach it by a dynamic import. Read from the build's own manifest.
  */
-const client = path.resolve("build/client");
+const client = builtPath("client");
 const assets = path.join(client, "assets");
 
 type Manifest = {
