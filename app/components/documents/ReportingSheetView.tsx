@@ -64,16 +64,16 @@ function DomainSection(props: { domain: SheetDomain; organisationId: number }) {
           </caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
+              <th scope="col" className="nhsuk-table__header app-sheet-col--component">
                 Component
               </th>
-              <th scope="col" className="nhsuk-table__header">
+              <th scope="col" className="nhsuk-table__header app-sheet-col--status">
                 Status
               </th>
-              <th scope="col" className="nhsuk-table__header">
+              <th scope="col" className="nhsuk-table__header app-sheet-col--evidence">
                 Evidence
               </th>
-              <th scope="col" className="nhsuk-table__header">
+              <th scope="col" className="nhsuk-table__header app-sheet-col--opportunities">
                 Opportunities for progression
               </th>
             </tr>
