@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { fontPath, fonts, registerFonts } from "./fonts";
+import { fontBytes, fonts, registerFonts } from "./fonts";
 
 export type TaggedPdf = {
   doc: PDFKit.PDFDocument;
@@ -30,7 +30,7 @@ export function createTaggedPdf(args: {
     displayTitle: true,
     bufferPages: true,
     // The first font is ours, so pdfkit never reaches for its built-in Helvetica.
-    font: fontPath("regular"),
+    font: fontBytes("regular") as unknown as string,
     info: {
       Title: args.title,
       ...(args.subject ? { Subject: args.subject } : {}),
