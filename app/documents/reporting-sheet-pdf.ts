@@ -42,6 +42,9 @@ export function reportingSheetPdf(sheet: ReportingSheet, now: Date): PDFKit.PDFD
     `Level: ${sheet.levelName}. ${sheet.answered} of ${sheet.total} components answered. ${sheet.charterTitle}.`,
     { color: ink.secondary },
   );
+  if (sheet.answered === 0) {
+    paragraph(pdf, "No component has been answered yet, so every row below says Not answered.");
+  }
   for (const domain of sheet.domains) {
     heading(pdf, 2, `Domain ${domain.number}: ${domain.title}`, 90);
     paragraph(pdf, `${domain.fulfilled} of ${domain.rows.length} components fulfilled.`);

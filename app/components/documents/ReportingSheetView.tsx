@@ -22,6 +22,11 @@ export function ReportingSheetView(props: { sheet: ReportingSheet; organisationI
   const { sheet } = props;
   return (
     <>
+      {sheet.answered === 0 ? (
+        <p className="nhsuk-body">
+          No component has been answered yet, so every row below says Not answered.
+        </p>
+      ) : null}
       <dl className="nhsuk-summary-list">
         <SummaryRow label="Organisation" value={sheet.organisationName} />
         <SummaryRow label="Month" value={sheet.periodLabel} />

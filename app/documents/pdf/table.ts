@@ -168,6 +168,20 @@ export function table(
       const take = Math.min(remaining, pageRoom());
       const y = doc.y;
       const chunkHeight = take * layout.lineHeight + 2 * PAD;
+      if (from > 0 && args.rowHeaders && (cells[0]?.length ?? 0) <= from) {
+        // The row runs on from the last page: name it again, read once (an artifact).
+        doc.font(fonts.bold.name).fillColor(ink.secondary);
+        const again = `${cells[0]?.[0] ?? ""} (continued)`;
+        artifact(doc, () =>
+          drawLines(
+            doc,
+            wrapLines(doc, again, widths[0]! - 2 * PAD).slice(0, take),
+            x[0]!,
+            y,
+            layout,
+          ),
+        );
+      }
       cells.forEach((lines, i) => {
         const part = lines.slice(from, from + take);
         if (!part.some((l) => l !== "")) return;

@@ -83,6 +83,17 @@ afterAll(async () => {
 });
 
 describe("the month as it stands", () => {
+  it("a month nobody has started reads as sixteen components not answered, and says so", async () => {
+    const path = s.sheetOf(s.blackpool);
+    const page = await html(admin, `${path}/reporting-sheet`);
+    expect(page).toContain("No component has been answered yet");
+    expect(page.match(/>Not answered<\/strong>/g)).toHaveLength(16);
+    const pdf = await s.get(admin, `${path}/reporting-sheet.pdf`);
+    expect(pdf.status).toBe(200);
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text.match(/Not answered/g)).toHaveLength(17);
+  });
+
   it("the page lays out every component with the status, evidence and opportunities the database holds", async () => {
     const page = await html(champion, `${sheet()}/reporting-sheet`);
     const { answers, evidenceTitles } = await held();

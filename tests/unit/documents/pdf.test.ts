@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { bulletList, heading, paragraph } from "~/documents/pdf/blocks";
 import { createTaggedPdf, finishPdf, type TaggedPdf } from "~/documents/pdf/document";
+import { fontBytes } from "~/documents/pdf/fonts";
 import { table, wrapLines } from "~/documents/pdf/table";
+import { woffToSfnt } from "~/documents/pdf/woff";
 import { pdfInfo, pdfSource, pdfText } from "../../support/pdf";
 
 async function render(build: (pdf: TaggedPdf) => void, layout?: "landscape"): Promise<Uint8Array> {
@@ -91,12 +93,16 @@ describe("the tagged-PDF primitives", () => {
           ["Tall", long],
           ["After", "The end"],
         ],
+        rowHeaders: true,
       });
     }, "landscape");
     expect(Number((await pdfInfo(bytes)).Pages)).toBeGreaterThan(1);
     const words = (await pdfText(bytes)).match(/word\d+/g) ?? [];
     expect(words).toEqual(Array.from({ length: 1500 }, (_, i) => `word${i}`));
     expect(await pdfText(bytes)).toContain("After The end");
+    // It starts on a fresh page; where it runs on, its name is repeated for the eye.
+    expect(await pdfText(bytes, { page: 2 })).toMatch(/^ ?Column A Column B Tall word0 /);
+    expect(await pdfText(bytes, { page: 3 })).toContain("Tall (continued) word");
   });
 
   it("wrap text to a width, keeping line breaks and breaking a word wider than the cell", async () => {
@@ -108,5 +114,17 @@ describe("the tagged-PDF primitives", () => {
     for (const line of lines) expect(pdf.doc.widthOfString(line)).toBeLessThanOrEqual(100);
     expect(lines.slice(1).join("")).toBe(`https://example.org/${"x".repeat(200)}`);
     expect(wrapLines(pdf.doc, "", 100)).toEqual([""]);
+  });
+
+  it("unwrap Arimo's WOFF into the TrueType font it carries, and refuse anything else", () => {
+    const ttf = fontBytes("regular");
+    expect(ttf.readUInt32BE(0)).toBe(0x00010000);
+    const tables = Array.from({ length: ttf.readUInt16BE(4) }, (_, i) =>
+      ttf.toString("latin1", 12 + i * 16, 16 + i * 16),
+    );
+    expect(tables).toEqual(expect.arrayContaining(["glyf", "head", "hmtx", "cmap", "loca"]));
+    expect(() => woffToSfnt(Buffer.from("not a font at all, just text"))).toThrow(
+      "Not a WOFF font",
+    );
   });
 });
