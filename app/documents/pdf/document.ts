@@ -28,6 +28,8 @@ export function createTaggedPdf(args: {
     pdfVersion: "1.7",
     lang: args.lang ?? "en-GB",
     displayTitle: true,
+    // Declares PDF/UA-1 in the XMP metadata: what accessibility checkers look for first.
+    subset: "PDF/UA" as unknown as PDFKit.Mixins.PDFSubsets, // @types/pdfkit 0.17 lacks it
     bufferPages: true,
     // The first font is ours, so pdfkit never reaches for its built-in Helvetica.
     font: fontBytes("regular") as unknown as string,
