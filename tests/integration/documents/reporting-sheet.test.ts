@@ -189,6 +189,10 @@ describe("a past submission", () => {
   it("the month's history links to it, and it shows what was sent, not what the month holds now", async () => {
     const month = await (await s.get(champion, sheet())).text();
     expect(month).toContain(`href="${submissionPath()}"`);
+    // The organisation's overview lists its submissions, each opening too.
+    expect(await html(champion, `/organisations/${s.uhmb}`)).toContain(
+      `href="${submissionPath()}"`,
+    );
     const submitted = await s.read.row<{ submitted_at: string }>(
       "select submitted_at from assessment_submission where id = ?",
       submissionId,
