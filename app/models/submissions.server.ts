@@ -117,3 +117,31 @@ export async function recentSubmissions(
     .limit(args.limit)
     .execute();
 }
+
+/**
+ * One submission of the organisation's, with its month and who made it; a
+ * submission of another organisation is as absent as one that does not exist.
+ */
+export async function getSubmission(
+  db: Kysely<Database>,
+  args: { organisationId: number; submissionId: number },
+) {
+  return db
+    .selectFrom("assessment_submission as s")
+    .innerJoin("assessment as a", "a.id", "s.assessment_id")
+    .innerJoin("assessment_period as p", "p.id", "a.period_id")
+    .innerJoin("app_user as u", "u.id", "s.submitted_by")
+    .select([
+      "s.id",
+      "s.snapshot",
+      "s.level",
+      "s.submitted_at as submittedAt",
+      "u.name as submittedBy",
+      "a.charter_version as charterVersion",
+      "p.id as periodId",
+      "p.label as periodLabel",
+    ])
+    .where("s.id", "=", args.submissionId)
+    .where("a.organisation_id", "=", args.organisationId)
+    .executeTakeFirst();
+}

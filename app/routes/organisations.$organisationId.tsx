@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { domainProgressChart } from "~/charts/domain-progress";
 import { levelTrendChart } from "~/charts/level-trend";
@@ -154,7 +154,10 @@ export default function OrganisationPage() {
         <ul className="nhsuk-list nhsuk-list--bullet">
           {o.submissions.map((s) => (
             <li key={s.id}>
-              {s.periodLabel}: submitted by {s.submittedBy} on {s.submittedAt}, {s.levelName}
+              <Link to={`/organisations/${o.organisation.id}/submissions/${s.id}`}>
+                {s.periodLabel}: submitted by {s.submittedBy} on {s.submittedAt}
+              </Link>
+              , {s.levelName}
             </li>
           ))}
         </ul>

@@ -176,7 +176,12 @@ export default function Sheet() {
         </Form>
       ) : null}
       {sheet.plan.canReopen ? <ReopenForm path={sheet.path} /> : null}
-      <SubmissionHistory submissions={sheet.submissions} levelNames={sheet.levelNames} />
+      <SubmissionHistory
+        submissions={sheet.submissions}
+        levelNames={sheet.levelNames}
+        organisationId={sheet.organisation.id}
+        sheetPath={sheet.path}
+      />
     </>
   );
 }

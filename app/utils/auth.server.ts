@@ -18,6 +18,7 @@ import { getOrganisation, type OrganisationRow } from "../models/organisations.s
 import { getPeriod } from "../models/periods.server";
 import { getPlace, getSystem } from "../models/places.server";
 import { getAssessment } from "../models/sheet.server";
+import { getSubmission } from "../models/submissions.server";
 import {
   createSession,
   generateSessionToken,
@@ -180,6 +181,26 @@ export async function requireSheetReader(
     }
   }
   return { auth, organisation, period, canEdit: canEditAssessment(auth.principal, organisation) };
+}
+
+/**
+ * A past submission of an organisation, read by whoever may read its submitted
+ * months (a submission is a month as it stood submitted, even if it has since
+ * been reopened). A submission of another organisation, or one that does not
+ * exist, answers 404 like an organisation the person may not read: no id leaks.
+ */
+export async function requireSubmissionReader(
+  request: Request,
+  params: { organisationId?: string; submissionId?: string },
+) {
+  const { auth, organisation } = await requireOrganisationReader(request, params.organisationId);
+  if (!canReadSheet(auth.principal, organisation, { submitted: true })) notFound();
+  const submission = await getSubmission(getDb(), {
+    organisationId: organisation.id,
+    submissionId: routeId(params.submissionId),
+  });
+  if (!submission) notFound();
+  return { auth, organisation, submission };
 }
 
 /** As requireSheetReader, and the person must be the organisation's champion (else 403). */

@@ -14,6 +14,9 @@ let ids: {
   openPeriod: number;
   latestUhmbPeriod: number;
   system: number;
+  /** UHMB's latest submission and a month of UHMB's that stands submitted. */
+  uhmbSubmission: number;
+  uhmbSubmittedPeriod: number;
 };
 
 beforeAll(async () => {
@@ -29,7 +32,16 @@ beforeAll(async () => {
     ).id,
     latestUhmbPeriod: 0,
     system: (await db.row<{ id: number }>("select id from system order by id limit 1")).id,
+    uhmbSubmission: 0,
+    uhmbSubmittedPeriod: 0,
   };
+  const submitted = await db.row<{ id: number; period_id: number }>(
+    `select s.id, a.period_id from assessment_submission s join assessment a on a.id = s.assessment_id
+     where a.organisation_id = ? and a.status = 'submitted' order by s.id desc limit 1`,
+    ids.uhmb,
+  );
+  ids.uhmbSubmission = submitted.id;
+  ids.uhmbSubmittedPeriod = submitted.period_id;
   ids.latestUhmbPeriod = (
     await db.row<{ id: number }>(
       "select max(period_id) as id from assessment where organisation_id = ?",
@@ -77,6 +89,8 @@ const pagesByAccount: Record<string, () => string[]> = {
     `/places/${ids.morecambeBay}`,
     `/places/${ids.morecambeBay}/comparison`,
     `/organisations/${ids.uhmb}`,
+    `/organisations/${ids.uhmb}/periods/${ids.uhmbSubmittedPeriod}/reporting-sheet`,
+    `/organisations/${ids.uhmb}/submissions/${ids.uhmbSubmission}`,
   ],
   "steering@example.com": () => [
     `/places/${ids.morecambeBay}`,
@@ -93,6 +107,7 @@ const pagesByAccount: Record<string, () => string[]> = {
   "champion@example.com": () => [
     `/organisations/${ids.uhmb}`,
     `/organisations/${ids.uhmb}/periods/${ids.openPeriod}`,
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}/reporting-sheet`,
     "/sign-out",
   ],
 };

@@ -1,14 +1,49 @@
+import { Link } from "@remix-run/react";
+import { formatDateTime } from "~/utils/dates";
 import type { SheetData } from "./types";
 
-/** Each submission of this month's assessment, oldest first. Snapshots are kept as submitted. */
+/**
+ * Each submission of this month's assessment, oldest first, each opening its
+ * frozen snapshot on a page of its own (and the month as it stands now).
+ */
 export function SubmissionHistory({
   submissions,
   levelNames,
+  organisationId,
+  sheetPath,
 }: {
   submissions: SheetData["submissions"];
   levelNames: Record<string, string>;
+  organisationId: number;
+  sheetPath: string;
 }) {
-  if (!submissions.length) return null;
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">Reporting sheet</h2>
+      <p className="nhsuk-body">
+        <Link to={`${sheetPath}/reporting-sheet`}>Read this month as a reporting sheet</Link> (to
+        print or save), or{" "}
+        <a href={`${sheetPath}/reporting-sheet.pdf`} download>
+          download it as a PDF
+        </a>
+        .
+      </p>
+      {submissions.length ? (
+        <SubmissionsTable {...{ submissions, levelNames, organisationId }} />
+      ) : null}
+    </>
+  );
+}
+
+function SubmissionsTable({
+  submissions,
+  levelNames,
+  organisationId,
+}: {
+  submissions: SheetData["submissions"];
+  levelNames: Record<string, string>;
+  organisationId: number;
+}) {
   return (
     <>
       <h2 className="nhsuk-heading-m">Submissions</h2>
@@ -33,7 +68,10 @@ export function SubmissionHistory({
           {submissions.map((s) => (
             <tr className="nhsuk-table__row" key={s.id}>
               <td className="nhsuk-table__cell">
-                {s.submittedAt.replace("T", " ").slice(0, 16)} UTC
+                <Link to={`/organisations/${organisationId}/submissions/${s.id}`}>
+                  {formatDateTime(s.submittedAt)}
+                  <span className="nhsuk-u-visually-hidden">: open what was submitted</span>
+                </Link>
               </td>
               <td className="nhsuk-table__cell">{s.submittedBy}</td>
               <td className="nhsuk-table__cell">

@@ -51,6 +51,32 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
     get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 200 }, 404),
   },
   {
+    name: "a submitted month's reporting sheet",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbSubmitted}/reporting-sheet`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 200 }, 404),
+  },
+  {
+    name: "another place's organisation's submission",
+    path: (i) => `/organisations/${i.blackpool}/submissions/${i.blackpoolSubmission}`,
+    get: only({ admin: 200, otherChampion: 200, systemReader: 200 }, 404),
+  },
+  // A submission id under an organisation it is not of is as absent as one that does not exist.
+  {
+    name: "another organisation's submission under this organisation's address",
+    path: (i) => `/organisations/${i.uhmb}/submissions/${i.blackpoolSubmission}`,
+    get: only({}, 404),
+  },
+  {
+    name: "another organisation's submission as PDF under this organisation's address",
+    path: (i) => `/organisations/${i.uhmb}/submissions/${i.blackpoolSubmission}.pdf`,
+    get: only({}, 404),
+  },
+  {
+    name: "a submission that does not exist",
+    path: (i) => `/organisations/${i.uhmb}/submissions/999999`,
+    get: only({}, 404),
+  },
+  {
     name: "another place's reminders",
     path: (i) => `/places/${i.fyldeCoast}/reminders`,
     get: { ...only({ admin: 200 }, 404), otherChampion: 403, systemReader: 403 },

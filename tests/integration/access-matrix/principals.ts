@@ -107,6 +107,9 @@ export async function idsFrom(databaseUrl: string) {
     uhmbSubmitted: 0,
     uhmbSubmittedFile: 0,
     blackpoolSubmitted: 0,
+    /** UHMB's and Blackpool's latest submissions (UHMB's month is a draft again in the matrix). */
+    uhmbSubmission: 0,
+    blackpoolSubmission: 0,
     /** The second system's, filled in by signInEveryone. */
     second: { system: 0, place: 0, organisation: 0, period: 0, championUser: 0 },
     systemReaderUser: await l.userId("system.reader@example.com"),
@@ -117,6 +120,18 @@ export async function idsFrom(databaseUrl: string) {
       ids.uhmb,
     )
   ).period_id;
+  const latestSubmission = async (organisationId: number) =>
+    Number(
+      (
+        await l.row<{ id: number }>(
+          `select max(s.id) as id from assessment_submission s
+           join assessment a on a.id = s.assessment_id where a.organisation_id = ?`,
+          organisationId,
+        )
+      ).id,
+    );
+  ids.uhmbSubmission = await latestSubmission(ids.uhmb);
+  ids.blackpoolSubmission = await latestSubmission(ids.blackpool);
   await l.close();
   return ids;
 }

@@ -95,6 +95,29 @@ export const rows: Row[] = [
       404,
     ),
   },
+  // The month as a document, read-only: whoever reads the sheet; a draft is not the system reader's.
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.reporting-sheet.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/reporting-sheet`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
+  },
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.reporting-sheet[.]pdf.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/reporting-sheet.pdf`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
+  },
+  // A past submission is a month as it stood submitted: the system reader reads it even
+  // though UHMB's month is a draft again here (as after a reopening).
+  {
+    file: "organisations.$organisationId_.submissions.$submissionId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/submissions/${i.uhmbSubmission}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, ...reader }, 404),
+  },
+  {
+    file: "organisations.$organisationId_.submissions.$submissionId[.]pdf.tsx",
+    path: (i) => `/organisations/${i.uhmb}/submissions/${i.uhmbSubmission}.pdf`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, ...reader }, 404),
+  },
   // Reopening is the place lead's or an administrator's; an empty reason is refused (400).
   {
     file: "organisations.$organisationId_.periods.$periodId_.reopen.tsx",

@@ -1,0 +1,98 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ReportingSheetView } from "~/components/documents/ReportingSheetView";
+import { submittedReportingSheet } from "~/documents/reporting-sheet.server";
+import { recentSubmissions } from "~/models/submissions.server";
+import sheetStyles from "~/styles/reporting-sheet.css?url";
+import { requireSubmissionReader } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/dates";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: sheetStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.sheet.title ?? "Submission"} (submitted) – Anchor Charter` },
+];
+
+/** How many of the organisation's other submissions are offered. */
+const OTHERS = 24;
+
+/** A past submission from its frozen snapshot: what was sent, even if the month has changed since. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation, submission } = await requireSubmissionReader(request, params);
+  const others = await recentSubmissions(getDb(), {
+    organisationId: organisation.id,
+    limit: OTHERS + 1,
+  });
+  return {
+    organisationId: organisation.id,
+    pdfPath: `/organisations/${organisation.id}/submissions/${submission.id}.pdf`,
+    sheet: submittedReportingSheet({ organisation, submission }),
+    others: others
+      .filter((s) => s.id !== submission.id)
+      .slice(0, OTHERS)
+      .map((s) => ({
+        href: `/organisations/${organisation.id}/submissions/${s.id}`,
+        periodLabel: s.periodLabel,
+        submittedAt: s.submittedAt,
+        submittedBy: s.submittedBy,
+      })),
+  };
+}
+
+export default function SubmissionPage() {
+  const page = useLoaderData<typeof loader>();
+  const { sheet } = page;
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">
+        <span className="nhsuk-caption-l">
+          {sheet.organisationName}, {sheet.periodLabel}
+        </span>
+        Reporting sheet as submitted
+      </h1>
+      {sheet.submission ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This is what {sheet.submission.submittedBy} submitted on{" "}
+            {formatDateTime(sheet.submission.submittedAt)}. It does not change if the month is
+            reopened and changed later.
+          </p>
+        </div>
+      ) : null}
+      <ul className="nhsuk-list app-no-print">
+        <li>
+          <a href={page.pdfPath} download>
+            Download this submission (PDF)
+          </a>
+        </li>
+        <li>
+          <a href="#other-submissions">Other submissions</a>
+        </li>
+        <li>
+          <Link to={`/organisations/${page.organisationId}`}>Back to {sheet.organisationName}</Link>
+        </li>
+      </ul>
+      <ReportingSheetView sheet={sheet} organisationId={page.organisationId} />
+      <section className="app-no-print" aria-labelledby="other-submissions">
+        <h2 className="nhsuk-heading-m" id="other-submissions">
+          Other submissions
+        </h2>
+        {page.others.length ? (
+          <ul className="nhsuk-list">
+            {page.others.map((s) => (
+              <li key={s.href}>
+                <Link to={s.href}>
+                  {s.periodLabel}: submitted by {s.submittedBy} on {formatDateTime(s.submittedAt)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="nhsuk-body">{sheet.organisationName} has made no other submission.</p>
+        )}
+      </section>
+    </>
+  );
+}
