@@ -42,6 +42,8 @@ export const auditActions = [
   "evidence.removed",
   "reminder.sent",
   "reminder.failed",
+  "query.notified",
+  "query.replied",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
