@@ -28,7 +28,8 @@ export default function QueryPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary errors={result?.errors} />
+        {/* With a reply form, its own summary says what is wrong; without one (closed), this does. */}
+        {page.mayReply ? null : <ErrorSummary errors={result?.errors} />}
         {search.get("replied") && !result ? (
           <div className="nhsuk-inset-text" role="status">
             <span className="nhsuk-u-visually-hidden">Information: </span>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { RadioGroup } from "~/components/forms/ChoiceFields";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { FileField } from "~/components/forms/FileField";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
@@ -21,6 +22,8 @@ export function QueryReplyForm(props: {
   const values = props.server?.values ?? {};
   return (
     <Form method="post" encType="multipart/form-data" noValidate onSubmit={check.onSubmit}>
+      {/* The browser's verdict, or else the server's: the summary sits with the form it is about. */}
+      <ErrorSummary errors={check.errors} />
       <TextArea
         {...check.field("body")}
         label="Your reply"
