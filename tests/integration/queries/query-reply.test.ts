@@ -346,4 +346,22 @@ describe("a query answered without reopening the month", () => {
       { action: "component.reviewed", actor: "steering@example.com" },
     ]);
   });
+
+  it("a reopened month says on its page who reopened it, when and why, until it is submitted again", async () => {
+    const before = pageText(await (await s.get(champion, s.sheetOf(s.uhmb))).text());
+    expect(before).not.toContain("reopened this month");
+    const placeLead = await s.signInAs("place.lead@example.com");
+    const reopened = await s.post(placeLead, `${s.sheetOf(s.uhmb)}/reopen`, {
+      reason: "The spend figures were for the wrong quarter",
+    });
+    expect(reopened.status).toBe(302);
+    const month = pageText(await (await s.get(champion, s.sheetOf(s.uhmb))).text());
+    expect(month).toMatch(
+      /Demo Place Lead reopened this month on \d{1,2} \w+ \d{4} at \d\d:\d\d, saying: “The spend figures were for the wrong quarter”/,
+    );
+    const resubmitted = await s.post(champion, s.sheetOf(s.uhmb), { intent: "submit" });
+    expect(resubmitted.status).toBe(302);
+    const after = pageText(await (await s.get(champion, s.sheetOf(s.uhmb))).text());
+    expect(after).not.toContain("reopened this month");
+  });
 });
