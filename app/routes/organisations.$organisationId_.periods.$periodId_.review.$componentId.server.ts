@@ -121,7 +121,7 @@ export async function loadReviewPage(request: Request, params: Params) {
       verdict: review.verdict,
       comment: review.comment,
       reviewerName: review.reviewerName,
-      date: review.createdAt.slice(0, 10),
+      date: formatDateTime(review.createdAt),
       outdated: review.answerVersion !== r.answer.version,
     })),
     sheetPath: r.sheetPath,
