@@ -10,15 +10,14 @@ export type AuditNames = {
   month(row: Row): { organisation: string; period: string } | null;
 };
 
-const ids = (rows: readonly Row[], type: string) =>
-  [
-    ...new Set(
-      rows
-        .filter((r) => r.target_type === type && r.target_id !== null)
-        .map((r) => Number(r.target_id))
-        .filter((id) => Number.isSafeInteger(id)),
-    ),
-  ];
+const ids = (rows: readonly Row[], type: string) => [
+  ...new Set(
+    rows
+      .filter((r) => r.target_type === type && r.target_id !== null)
+      .map((r) => Number(r.target_id))
+      .filter((id) => Number.isSafeInteger(id)),
+  ),
+];
 
 /**
  * The names a page of audit events refers to by id, fetched in one query per

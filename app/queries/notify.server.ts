@@ -6,7 +6,6 @@ import { absoluteUrl } from "../utils/links.server";
 import { sendEmail } from "../utils/notify.server";
 import { queryPath } from "./paths";
 
-
 /**
  * Tells the organisation's champions that a component was queried: one email
  * each through the email module (GOV.UK Notify, or the outbox), then one
