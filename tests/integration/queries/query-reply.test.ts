@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exeBytes, pdfBytes } from "../../fixtures/files";
-import { fakeNotifyTemplates, notifyRequests } from "../../mocks/notify";
+import { fakeNotifyTemplates, notifyFailsWith, notifyRequests } from "../../mocks/notify";
 import { serveNotifyMock } from "../../mocks/notify-server";
 import type { Visitor } from "../../support/http";
 import { pageText } from "../readers/fixture";
@@ -363,5 +363,24 @@ describe("a query answered without reopening the month", () => {
     expect(resubmitted.status).toBe(302);
     const after = pageText(await (await s.get(champion, s.sheetOf(s.uhmb))).text());
     expect(after).not.toContain("reopened this month");
+  });
+
+  it("a query stands when Notify fails: the failure is audited and the champions still see it", async () => {
+    notify.use(notifyFailsWith(500));
+    const version = (await s.answer(assessmentId, "1.1")).version;
+    const queried = await s.post(steering, reviewPath(), {
+      verdict: "queried",
+      comment: "One more question about the postcodes",
+      answerVersion: String(version),
+    });
+    expect(queried.status).toBe(302);
+    const notified = await s.read.row<{ detail: string }>(
+      "select detail from audit_event where action = 'query.notified' order by id desc limit 1",
+    );
+    const detail = JSON.parse(notified.detail) as { emails: Array<{ status: string }> };
+    expect(detail.emails.map((e) => e.status)).toEqual(["failed", "failed"]);
+    const overview = pageText(await (await s.get(champion, `/organisations/${s.uhmb}`)).text());
+    expect(overview).toContain("The steering group has queried 1 component");
+    expect(overview).toContain("One more question about the postcodes");
   });
 });
