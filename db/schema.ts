@@ -153,6 +153,17 @@ export interface AssessmentSubmissionTable {
   snapshot: string;
 }
 
+/** A champion's answer to a query (a review with verdict queried), kept apart from the month's answers. */
+export interface QueryReplyTable {
+  id: Generated<number>;
+  review_id: number;
+  author_id: number | null;
+  body: string;
+  /** New evidence given with the reply: an organisation item linked to the reply only. */
+  evidence_item_id: number | null;
+  created_at: string;
+}
+
 export interface Database {
   app_setting: AppSettingTable;
   system: SystemTable;
@@ -176,6 +187,7 @@ export interface Database {
   audit_event: AuditEventTable;
   rate_limit: RateLimitTable;
   reminder: ReminderTable;
+  query_reply: QueryReplyTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -190,7 +202,7 @@ export type EvidenceFile = Selectable<EvidenceFileTable>;
 
 export type Role = "champion" | "steering_member" | "place_lead" | "admin" | "system_reader";
 export type TokenPurpose = "invitation" | "password_reset";
-export type MessageTemplate = "invitation" | "password_reset" | "reminder";
+export type MessageTemplate = "invitation" | "password_reset" | "reminder" | "query";
 export type MessageStatus = "pending" | "sent" | "failed" | "outbox";
 
 export interface UserTable {

@@ -128,6 +128,16 @@ export function canEditAssessment(p: Principal, org: OrganisationScope): boolean
 }
 
 /**
+ * Replying to a steering group's query (with new evidence) is the
+ * organisation's own champions' to do, as changing its answers is; it is
+ * allowed on a submitted month because it changes nothing that was sent.
+ * Who reads the reply is whoever reads the month (canReadSheet).
+ */
+export function canReplyToQuery(p: Principal, org: OrganisationScope): boolean {
+  return isChampionOf(p, org.id);
+}
+
+/**
  * Reopening a submitted self-assessment overrides the champion's "done", so it
  * is for whoever manages the organisation: its place's lead, or an administrator
  * (system-wide organisations have no place lead).

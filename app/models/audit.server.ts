@@ -42,6 +42,8 @@ export const auditActions = [
   "evidence.removed",
   "reminder.sent",
   "reminder.failed",
+  "query.notified",
+  "query.replied",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -110,7 +112,13 @@ export async function recordAudit(
     .execute();
 }
 
-/** Newest first, with who did it. `beforeId` pages back from the last row shown. */
+/**
+ * Newest first, with who did it. `beforeId` pages back from the last row
+ * shown; `afterId` pages forward (newer) from the first, and still returns
+ * newest first. Filters: who acted, which organisation it was about (the
+ * organisation itself or one of its months), which kind, and a time range
+ * (`from` inclusive, `to` exclusive, ISO UTC).
+ */
 export async function listAuditEvents(
   db: Kysely<Database>,
   args: {
@@ -118,8 +126,12 @@ export async function listAuditEvents(
     systemIds: readonly number[];
     limit: number;
     beforeId?: number;
+    afterId?: number;
     actorUserId?: number;
     action?: string;
+    organisationId?: number;
+    from?: string;
+    to?: string;
   },
 ): Promise<AuditEventWithActor[]> {
   if (!args.systemIds.length) return [];
@@ -139,14 +151,41 @@ export async function listAuditEvents(
         ]),
       ]),
     )
-    .orderBy("audit_event.id", "desc")
+    .orderBy("audit_event.id", args.afterId !== undefined ? "asc" : "desc")
     .limit(args.limit);
   if (args.beforeId !== undefined) query = query.where("audit_event.id", "<", args.beforeId);
+  if (args.afterId !== undefined) query = query.where("audit_event.id", ">", args.afterId);
   if (args.actorUserId !== undefined) {
     query = query.where("audit_event.actor_user_id", "=", args.actorUserId);
   }
   if (args.action) query = query.where("audit_event.action", "=", args.action);
+  if (args.from) query = query.where("audit_event.at", ">=", args.from);
+  if (args.to) query = query.where("audit_event.at", "<", args.to);
+  if (args.organisationId !== undefined) {
+    const organisationId = args.organisationId;
+    // Target ids are text: compare with the ids as text, so both databases use the index.
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([
+          eb("audit_event.target_type", "=", "organisation"),
+          eb("audit_event.target_id", "=", String(organisationId)),
+        ]),
+        eb.and([
+          eb("audit_event.target_type", "=", "assessment"),
+          eb(
+            "audit_event.target_id",
+            "in",
+            eb
+              .selectFrom("assessment")
+              .select((inner) => inner.cast<string>("assessment.id", "text").as("id"))
+              .where("assessment.organisation_id", "=", organisationId),
+          ),
+        ]),
+      ]),
+    );
+  }
   const rows = await query.execute();
+  if (args.afterId !== undefined) rows.reverse();
   return rows.map((row) => ({ ...row, detailParsed: parseDetail(row.detail) }));
 }
 

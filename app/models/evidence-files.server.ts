@@ -115,7 +115,11 @@ export async function evidenceLibrary(db: Db, args: { organisationId: number; li
     .execute();
 }
 
-/** Whether the item backs a component of one of its organisation's months that stands submitted. */
+/**
+ * Whether the item backs a component of one of its organisation's months that
+ * stands submitted, or was given in reply to a query on one (a reply belongs
+ * to that month's review, so whoever reads the month reads its evidence).
+ */
 export async function backsSubmittedMonth(db: Db, args: { evidenceId: number }): Promise<boolean> {
   const row = await db
     .selectFrom("component_evidence as ce")
@@ -126,5 +130,16 @@ export async function backsSubmittedMonth(db: Db, args: { evidenceId: number }):
     .where("a.status", "=", "submitted")
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  if (row !== undefined) return true;
+  const reply = await db
+    .selectFrom("query_reply as q")
+    .innerJoin("component_review as r", "r.id", "q.review_id")
+    .innerJoin("component_answer as c", "c.id", "r.component_answer_id")
+    .innerJoin("assessment as a", "a.id", "c.assessment_id")
+    .select("q.id")
+    .where("q.evidence_item_id", "=", args.evidenceId)
+    .where("a.status", "=", "submitted")
+    .limit(1)
+    .executeTakeFirst();
+  return reply !== undefined;
 }

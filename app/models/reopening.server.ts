@@ -44,6 +44,41 @@ export async function reopenAssessment(
   });
 }
 
+export type Reopening = { reopenedBy: string | null; reopenedAt: string; reason: string };
+
+/**
+ * Who reopened the month, when and why: the newest reopening in the audit
+ * log, while the month stands reopened (a draft that was once submitted).
+ */
+export async function currentReopening(
+  db: Kysely<Database>,
+  args: { assessmentId: number },
+): Promise<Reopening | null> {
+  const row = await db
+    .selectFrom("audit_event as e")
+    .innerJoin("assessment as a", (join) =>
+      join.on((eb) => eb(eb.cast("a.id", "text"), "=", eb.ref("e.target_id"))),
+    )
+    .leftJoin("app_user as u", "u.id", "e.actor_user_id")
+    .select(["e.at", "e.detail", "u.name"])
+    .where("e.target_type", "=", "assessment")
+    .where("e.target_id", "=", String(args.assessmentId))
+    .where("e.action", "=", "assessment.reopened")
+    .where("a.status", "=", "draft")
+    .orderBy("e.id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  let reason = "";
+  try {
+    const detail = JSON.parse(row.detail ?? "{}") as { reason?: unknown };
+    reason = typeof detail.reason === "string" ? detail.reason : "";
+  } catch {
+    // A hand-written row without JSON still says who and when.
+  }
+  return { reopenedBy: row.name, reopenedAt: row.at, reason };
+}
+
 export type SnapshotAnswer = {
   componentId: string;
   status: string;

@@ -35,8 +35,8 @@ export async function recordReview(
     comment: string;
     now: Date;
   },
-) {
-  await db
+): Promise<number> {
+  const row = await db
     .insertInto("component_review")
     .values({
       component_answer_id: args.componentAnswerId,
@@ -46,10 +46,13 @@ export async function recordReview(
       comment: args.comment,
       created_at: args.now.toISOString(),
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 export type ReviewRow = {
+  id: number;
   componentId: string;
   verdict: ReviewVerdict;
   comment: string;
@@ -68,6 +71,7 @@ export async function reviewsOfAssessment(
     .innerJoin("component_answer as c", "c.id", "r.component_answer_id")
     .innerJoin("app_user as u", "u.id", "r.reviewer_id")
     .select([
+      "r.id",
       "c.component_id as componentId",
       "r.verdict",
       "r.comment",
@@ -77,7 +81,8 @@ export async function reviewsOfAssessment(
     ])
     .where("c.assessment_id", "=", args.assessmentId)
     .orderBy("r.id", "desc")
-    .execute();
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, id: Number(row.id) })));
 }
 
 /** The newest review of each component: the one that applies. */

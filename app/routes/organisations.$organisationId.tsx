@@ -12,7 +12,10 @@ import { LevelTrendTable } from "~/components/readers/LevelTrendTable";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { returnStateLabels } from "~/components/readers/ReturnsTable";
 import { TrendTable } from "~/components/readers/TrendTable";
+import { OpenQueries } from "~/components/queries/OpenQueries";
+import { openQueriesNotice } from "~/queries/notice.server";
 import { requireOrganisationReader } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
 import { organisationOverview } from "./organisations.$organisationId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -33,6 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...overview,
     isChampion: canEditAssessment(auth.principal, organisation),
     readsDrafts,
+    // Queries are the champions' work in progress: for those who read the drafts too.
+    openQueries: readsDrafts
+      ? await openQueriesNotice(getDb(), { organisationId: organisation.id })
+      : [],
   };
 }
 
@@ -62,6 +69,7 @@ export default function OrganisationPage() {
             ? "You can read this organisation's self-assessments."
             : "You can read this organisation's self-assessments once they are submitted."}
       </p>
+      <OpenQueries queries={o.openQueries} mayReply={o.isChampion} showPeriod />
       {o.trend.length === 0 ? (
         <p className="nhsuk-body">No reporting periods have been opened yet.</p>
       ) : (

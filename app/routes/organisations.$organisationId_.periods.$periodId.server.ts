@@ -1,5 +1,11 @@
 import { type AppLoadContext, data, redirect } from "@remix-run/node";
-import { canDownloadEvidenceBundle, canShareEvidence, canVerifyEvidence } from "~/access/policy";
+import {
+  canDownloadEvidenceBundle,
+  canReadOrganisation,
+  canReplyToQuery,
+  canShareEvidence,
+  canVerifyEvidence,
+} from "~/access/policy";
 import { componentById, componentIds, loadCharter } from "~/charter/content";
 import { reviewState, verifiedFulfilledIds } from "~/charter/verification";
 import { levelForAssessment } from "~/charter/summary";
@@ -38,6 +44,7 @@ import { getDb } from "~/utils/db.server";
 import { appConfig } from "~/utils/env.server";
 import { chosenFile, storeUploadedEvidence } from "~/utils/evidence-upload.server";
 import { readFormWithFile } from "~/http/form-body.server";
+import { openQueriesNotice, reopenedNotice } from "~/queries/notice.server";
 import { parseForm } from "~/utils/forms";
 import { isAutosave, signedOutMessage } from "~/utils/autosave.server";
 import { clientIp } from "~/utils/request.server";
@@ -417,5 +424,16 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
         : [],
     submissions: assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [],
     plan: await loadSheetPlan({ sheet, assessment, answers, charter }),
+    // Queries answered without reopening (issue 11, part 6): two notices, kept apart to re-home.
+    openQueries: {
+      items: canReadOrganisation(principal, sheet.organisation)
+        ? await openQueriesNotice(db, {
+            organisationId: sheet.organisation.id,
+            periodId: sheet.period.id,
+          })
+        : [],
+      mayReply: canReplyToQuery(principal, sheet.organisation),
+    },
+    reopened: await reopenedNotice(db, { assessmentId: assessment?.id ?? null }),
   };
 }

@@ -9,6 +9,8 @@ import { ProgressionActions } from "~/components/sheet/ProgressionActions";
 import { ReopenForm } from "~/components/sheet/ReopenForm";
 import { DomainProgressNote, LevelPanel } from "~/components/sheet/LevelPanel";
 import { SubmissionHistory } from "~/components/sheet/SubmissionHistory";
+import { OpenQueries } from "~/components/queries/OpenQueries";
+import { ReopenedNotice } from "~/components/queries/ReopenedNotice";
 import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
 import { fieldId } from "~/forms/sheet";
 import { answeringAutosave } from "~/utils/autosave.server";
@@ -86,6 +88,13 @@ export default function Sheet() {
       <p className="nhsuk-body">
         <Link to={`/organisations/${sheet.organisation.id}`}>All months for this organisation</Link>
       </p>
+      {/* Queries answered without reopening (issue 11, part 6): two notices, kept apart to re-home. */}
+      <ReopenedNotice reopened={sheet.reopened} />
+      <OpenQueries
+        queries={sheet.openQueries.items}
+        mayReply={sheet.openQueries.mayReply}
+        showPeriod={false}
+      />
       {submitted ? (
         <p className="nhsuk-body" role="status">
           Submitted{assessment.submittedAt ? ` on ${assessment.submittedAt.slice(0, 10)}` : ""}. It

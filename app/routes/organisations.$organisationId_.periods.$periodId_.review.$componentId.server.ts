@@ -4,6 +4,10 @@ import { canVerifyEvidence } from "~/access/policy";
 import { componentById, loadCharter } from "~/charter/content";
 import { reviewSchema } from "~/forms/review";
 import { recordAudit } from "~/models/audit.server";
+import { repliesTo } from "~/models/queries.server";
+import { notifyChampionsOfQuery } from "~/queries/notify.server";
+import { evidenceHref, queryPath } from "~/queries/paths";
+import { formatDateTime } from "~/utils/dates";
 import { periodEvidence, type PeriodEvidence } from "~/models/evidence-files.server";
 import { findComponentAnswer, recordReview, reviewsOfAssessment } from "~/models/reviews.server";
 import { forbidden, notFound, requireSheetReader } from "~/utils/auth.server";
@@ -70,7 +74,40 @@ export async function loadReviewPage(request: Request, params: Params) {
     periodId: r.period.id,
   });
   const reviews = await reviewsOfAssessment(db, { assessmentId: r.answer.assessmentId });
+  const ofComponent = reviews.filter((review) => review.componentId === r.component.id);
+  // The newest review applies; when it is a query, its replies are what the reviewer reads next.
+  const latest = ofComponent[0];
+  const openQuery =
+    latest && latest.verdict === "queried"
+      ? {
+          reviewId: latest.id,
+          comment: latest.comment,
+          reviewerName: latest.reviewerName,
+          at: formatDateTime(latest.createdAt),
+          replies: (await repliesTo(db, { reviewIds: [latest.id] })).map((reply) => ({
+            id: reply.id,
+            body: reply.body,
+            authorName: reply.authorName ?? "Someone who has since left",
+            at: formatDateTime(reply.createdAt),
+            evidence: reply.evidence
+              ? {
+                  title: reply.evidence.title,
+                  kind: reply.evidence.kind,
+                  detail:
+                    reply.evidence.kind === "file" ? reply.evidence.fileName : reply.evidence.url,
+                  href: evidenceHref(r.organisation.id, reply.evidence),
+                }
+              : null,
+          })),
+          path: queryPath({
+            organisationId: r.organisation.id,
+            periodId: r.period.id,
+            reviewId: latest.id,
+          }),
+        }
+      : null;
   return {
+    openQuery,
     organisation: { name: r.organisation.name },
     period: { label: r.period.label },
     component: { id: r.component.id, title: r.component.title },
@@ -80,15 +117,13 @@ export async function loadReviewPage(request: Request, params: Params) {
     evidence: evidence
       .filter((item) => item.componentIds.includes(r.component.id))
       .map((item) => evidenceView(r.organisation.id, item)),
-    reviews: reviews
-      .filter((review) => review.componentId === r.component.id)
-      .map((review) => ({
-        verdict: review.verdict,
-        comment: review.comment,
-        reviewerName: review.reviewerName,
-        date: review.createdAt.slice(0, 10),
-        outdated: review.answerVersion !== r.answer.version,
-      })),
+    reviews: ofComponent.map((review) => ({
+      verdict: review.verdict,
+      comment: review.comment,
+      reviewerName: review.reviewerName,
+      date: formatDateTime(review.createdAt),
+      outdated: review.answerVersion !== r.answer.version,
+    })),
     sheetPath: r.sheetPath,
   };
 }
@@ -114,30 +149,44 @@ export async function saveReview(request: Request, params: Params, context: AppL
     );
   }
   const now = new Date();
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      await recordReview(trx, {
-        componentAnswerId: r.answer.id,
-        answerVersion: r.answer.version,
-        reviewerId: r.auth.user.id,
-        verdict: form.data.verdict,
-        comment: form.data.comment,
-        now,
-      });
-      await recordAudit(trx, {
-        actorUserId: r.auth.user.id,
-        action: "component.reviewed",
-        targetType: "organisation",
-        targetId: r.organisation.id,
-        detail: {
-          period: r.period.label,
-          component: r.component.id,
-          verdict: form.data.verdict,
-        },
-        ip: clientIp(context),
-        now,
-      });
+  const db = getDb();
+  const reviewId = await db.transaction().execute(async (trx) => {
+    const id = await recordReview(trx, {
+      componentAnswerId: r.answer.id,
+      answerVersion: r.answer.version,
+      reviewerId: r.auth.user.id,
+      verdict: form.data.verdict,
+      comment: form.data.comment,
+      now,
     });
+    await recordAudit(trx, {
+      actorUserId: r.auth.user.id,
+      action: "component.reviewed",
+      targetType: "organisation",
+      targetId: r.organisation.id,
+      detail: {
+        period: r.period.label,
+        component: r.component.id,
+        verdict: form.data.verdict,
+        review: id,
+      },
+      ip: clientIp(context),
+      now,
+    });
+    return id;
+  });
+  if (form.data.verdict === "queried") {
+    // After the commit: the query stands whether or not the emails go.
+    await notifyChampionsOfQuery(db, {
+      request,
+      organisation: r.organisation,
+      period: r.period,
+      assessmentId: r.answer.assessmentId,
+      component: r.component,
+      reviewId,
+      reviewer: { id: r.auth.user.id, name: r.auth.user.name },
+      ip: clientIp(context),
+    });
+  }
   return redirect(`${r.sheetPath}#c${r.component.id.replace(/[^a-z0-9]/gi, "-")}-block`);
 }

@@ -4,6 +4,7 @@ import { RadioGroup } from "~/components/forms/ChoiceFields";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
+import { QueryReplies } from "~/components/queries/QueryReplies";
 import { useValidatedForm } from "~/components/forms/useValidatedForm";
 import { reviewSchema, verdictLabels } from "~/forms/review";
 import {
@@ -71,6 +72,23 @@ export default function ReviewComponent() {
             ))}
           </ul>
         )}
+        {page.openQuery ? (
+          <section aria-labelledby="open-query-heading">
+            <h2 className="nhsuk-heading-m" id="open-query-heading">
+              The open query
+            </h2>
+            <p className="nhsuk-body">
+              {page.openQuery.reviewerName} asked on {page.openQuery.at}:{" "}
+              <span className="app-wrap-anywhere app-pre-line">{page.openQuery.comment}</span>
+            </p>
+            <QueryReplies replies={page.openQuery.replies} headingLevel={3} />
+            <p className="nhsuk-body">
+              <Link to={page.openQuery.path}>
+                Open the query and its replies on a page of its own
+              </Link>
+            </p>
+          </section>
+        ) : null}
         {page.reviews.length ? (
           <>
             <h2 className="nhsuk-heading-m">Earlier reviews</h2>

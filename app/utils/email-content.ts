@@ -12,6 +12,7 @@ export const personalisationKeys = {
   invitation: ["name", "link", "role_description", "expiry"],
   password_reset: ["name", "link"],
   reminder: ["name", "organisation", "period", "link", "sender"],
+  query: ["name", "organisation", "period", "component", "reviewer", "link"],
 } as const satisfies Record<MessageTemplate, readonly string[]>;
 
 type Fields<T extends MessageTemplate> = Record<(typeof personalisationKeys)[T][number], string>;
@@ -46,6 +47,16 @@ const templates: { [T in MessageTemplate]: (p: Fields<T>) => { subject: string; 
       `You can complete and submit it here:`,
       p.link,
       `If it has been submitted since this email was sent, you can ignore it.`,
+    ].join("\n\n"),
+  }),
+  query: (p) => ({
+    subject: `${p.reviewer} has a question about ${p.component} in ${p.organisation}'s return for ${p.period}`,
+    body: [
+      `Dear ${p.name},`,
+      `${p.reviewer}, of the steering group, has queried the evidence for ${p.component} in ${p.organisation}'s Anchor Charter return for ${p.period}.`,
+      `You can read the query and reply here, with new evidence if you have it. You do not need the month reopened to reply:`,
+      p.link,
+      `If someone at ${p.organisation} has replied already, you can ignore this email.`,
     ].join("\n\n"),
   }),
 };

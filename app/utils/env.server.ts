@@ -27,6 +27,7 @@ export function appConfig() {
         invitation: env.NOTIFY_TEMPLATE_INVITATION ?? "",
         password_reset: env.NOTIFY_TEMPLATE_PASSWORD_RESET ?? "",
         reminder: env.NOTIFY_TEMPLATE_REMINDER ?? "",
+        query: env.NOTIFY_TEMPLATE_QUERY ?? "",
       },
     },
     evidence: {

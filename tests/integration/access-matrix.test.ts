@@ -86,6 +86,22 @@ async function readersMonths() {
     mediaType: "application/pdf",
   });
   ids.uhmbSubmittedFile = planted.evidenceId;
+  // An open query on UHMB's submitted month: its champions reply, those who read the month read it.
+  const q = lookup(database.url);
+  const answer = await q.row<{ id: number; version: number }>(
+    "select c.id, c.version from component_answer c join assessment a on a.id = c.assessment_id where a.organisation_id = ? and a.period_id = ? and c.component_id = '1.1'",
+    ids.uhmb,
+    ids.uhmbSubmitted,
+  );
+  ids.uhmbQuery = (
+    await q.row<{ id: number }>(
+      "insert into component_review (component_answer_id, answer_version, reviewer_id, verdict, comment) values (?, ?, ?, 'queried', 'Which figures?') returning id",
+      answer.id,
+      answer.version,
+      await q.userId("steering@example.com"),
+    )
+  ).id;
+  await q.close();
 }
 
 afterAll(async () => {

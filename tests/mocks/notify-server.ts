@@ -36,6 +36,7 @@ export async function serveNotifyMock(initial: RequestHandler[] = notifyHandlers
       NOTIFY_TEMPLATE_INVITATION: fakeNotifyTemplates.invitation,
       NOTIFY_TEMPLATE_PASSWORD_RESET: fakeNotifyTemplates.password_reset,
       NOTIFY_TEMPLATE_REMINDER: fakeNotifyTemplates.reminder,
+      NOTIFY_TEMPLATE_QUERY: fakeNotifyTemplates.query,
     },
     close: () =>
       new Promise<void>((resolve) => {

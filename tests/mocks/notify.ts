@@ -24,6 +24,7 @@ export const fakeNotifyTemplates: Record<MessageTemplate, string> = {
   invitation: "0b0ab0e7-5f0b-4b57-a8c4-2b6a1a4a9e01",
   password_reset: "8c0c3f6e-3a8b-4f77-b2a4-5d0c1e9f7a02",
   reminder: "3e7d9a1c-6b2f-4d8e-a0c5-9f1b2d3e4a03",
+  query: "5a9c2e4b-7d1f-4b3a-9e6c-1f2a3b4c5d04",
 };
 
 /** Notify settings that point at this mock (a base URL that cannot resolve, should msw be off). */

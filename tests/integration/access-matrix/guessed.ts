@@ -14,6 +14,12 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
     get: only({ admin: 200, placeLead: 200, steering: 200, systemReader: 200 }, 404),
   },
   {
+    name: "one organisation's query under another organisation's month",
+    path: (i) =>
+      `/organisations/${i.blackpool}/periods/${i.blackpoolSubmitted}/queries/${i.uhmbQuery}`,
+    get: only({}, 404),
+  },
+  {
     name: "another place",
     path: (i) => `/places/${i.fyldeCoast}`,
     get: only({ admin: 200, systemReader: 200 }, 404),

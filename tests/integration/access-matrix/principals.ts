@@ -110,6 +110,8 @@ export async function idsFrom(databaseUrl: string) {
     /** UHMB's and Blackpool's latest submissions (UHMB's month is a draft again in the matrix). */
     uhmbSubmission: 0,
     blackpoolSubmission: 0,
+    /** An open query on UHMB's latest submitted month, planted in beforeAll. */
+    uhmbQuery: 0,
     /** The second system's, filled in by signInEveryone. */
     second: { system: 0, place: 0, organisation: 0, period: 0, championUser: 0 },
     systemReaderUser: await l.userId("system.reader@example.com"),

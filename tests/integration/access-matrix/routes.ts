@@ -169,6 +169,20 @@ export const rows: Row[] = [
       systemReader: 403,
     },
   },
+  // A query is read by whoever reads its month (a system reader: the month stands submitted);
+  // only the organisation's champions reply (an empty reply is refused, 400).
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.queries.$reviewId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbSubmitted}/queries/${i.uhmbQuery}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 200 }, 404),
+    post: {
+      ...only({ champion: 400 }, 404),
+      admin: 403,
+      placeLead: 403,
+      steering: 403,
+      systemReader: 403,
+    },
+  },
   {
     file: "organisations.$organisationId_.evidence.$evidenceId_.share.tsx",
     path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}/share`,

@@ -5,6 +5,7 @@ import {
   canReadGoodPractice,
   canReadOrganisation,
   canReadSharedEvidence,
+  canReplyToQuery,
   canShareEvidence,
   canVerifyEvidence,
   type Grant,
@@ -23,6 +24,28 @@ const champion = (organisationId: number, organisationPlaceId: number | null, sy
 const steering = (placeId: number) =>
   person({ role: "steering_member", organisationId: null, placeId, systemId: 1 });
 const admin = person({ role: "admin", organisationId: null, placeId: null, systemId: 1 });
+
+describe("who replies to a steering group's query", () => {
+  it("only the organisation's own champions, not its readers, reviewers or administrators", () => {
+    expect(canReplyToQuery(champion(100, 10), inPlace10)).toBe(true);
+    expect(canReplyToQuery(champion(300, null), systemWide)).toBe(true);
+    const readerOfSystem = person({
+      role: "system_reader",
+      organisationId: null,
+      placeId: null,
+      systemId: 1,
+    });
+    for (const other of [
+      champion(200, 20),
+      champion(300, null),
+      steering(10),
+      admin,
+      readerOfSystem,
+    ]) {
+      expect(canReplyToQuery(other, inPlace10)).toBe(false);
+    }
+  });
+});
 
 describe("who edits, verifies and bundles an organisation's evidence", () => {
   it("only its own champions edit and share it", () => {

@@ -15,6 +15,8 @@ const variables = [
   "NOTIFY_TIMEOUT_MS",
   "NOTIFY_TEMPLATE_INVITATION",
   "NOTIFY_TEMPLATE_PASSWORD_RESET",
+  "NOTIFY_TEMPLATE_REMINDER",
+  "NOTIFY_TEMPLATE_QUERY",
   "EVIDENCE_DIR",
   "EVIDENCE_MAX_MB",
   "INVITATION_DAYS",
@@ -57,7 +59,7 @@ describe("the other defaults", () => {
       apiKey: null,
       baseUrl: "https://api.notifications.service.gov.uk",
       timeoutMs: 10_000,
-      templates: { invitation: "", password_reset: "", reminder: "" },
+      templates: { invitation: "", password_reset: "", reminder: "", query: "" },
     });
   });
 

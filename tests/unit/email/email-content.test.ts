@@ -45,8 +45,35 @@ describe("the reminder email", () => {
   });
 });
 
+describe("the query email", () => {
+  it("names who queried which component of which month, and links to the query, not the month", () => {
+    const query = "https://anchor.example.nhs.uk/organisations/12/periods/34/queries/56";
+    const { subject, body } = renderEmail("query", {
+      name: "Priya Shah",
+      organisation: "Lancaster District Council",
+      period: "November 2026",
+      component: "3.2 Converting and selling estate",
+      reviewer: "Sam Taylor",
+      link: query,
+    });
+    expect(subject).toBe(
+      "Sam Taylor has a question about 3.2 Converting and selling estate in Lancaster District Council's return for November 2026",
+    );
+    expect(body).toContain("Dear Priya Shah,");
+    expect(body).toContain("Sam Taylor, of the steering group, has queried the evidence for 3.2");
+    expect(body).toContain("You do not need the month reopened to reply");
+    expect(body).toContain(`\n\n${query}\n\n`);
+  });
+
+  it("cannot be sent without the component or who queried it", () => {
+    expect(() =>
+      renderEmail("query", { name: "Priya Shah", organisation: "X", period: "Y", link }),
+    ).toThrow("The query email needs personalisation: component, reviewer");
+  });
+});
+
 describe("the text to set up in GOV.UK Notify", () => {
-  it.each(["invitation", "password_reset", "reminder"] as const)(
+  it.each(["invitation", "password_reset", "reminder", "query"] as const)(
     "uses a ((placeholder)) for each field of the %s email",
     (template) => {
       const source = notifyTemplateSource(template);
