@@ -208,6 +208,14 @@ export const rows: Row[] = [
     path: (i) => `/places/${i.morecambeBay}/summary.csv?table=returns`,
     get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
   },
+  // Everyone signed in has the exports page (it lists only what they may download); a place's
+  // export is for those who read the place. Other scopes: tests/integration/exports/.
+  { file: "exports._index.tsx", path: () => "/exports", get: everyone(200, "in") },
+  {
+    file: "exports.$scope.$scopeId.$file.tsx",
+    path: (i) => `/exports/places/${i.morecambeBay}/returns.csv`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
+  },
   { file: "admin._index.tsx", path: () => "/admin", get: only(manager, 403) },
   {
     file: "admin.places.tsx",
