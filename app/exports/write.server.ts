@@ -12,9 +12,16 @@ import type { Cell, Dataset } from "./datasets";
  * client reads, so memory stays flat however large the scope.
  */
 type Pages = AsyncGenerator<ExportReturn[]>;
+/** Resolves when the response can take more (the server's load context gives it; absent in tests of the writer). */
+type WhenWritable = (() => Promise<void>) | undefined;
 
 /** CSV: UTF-8 with a byte-order mark, CRLF, formula-like text neutralised (app/utils/csv.ts). */
-export function csvStream(dataset: Dataset, charter: Charter, pages: Pages) {
+export function csvStream(
+  dataset: Dataset,
+  charter: Charter,
+  pages: Pages,
+  whenWritable: WhenWritable,
+) {
   const encoder = new TextEncoder();
   let headerSent = false;
   return new ReadableStream<Uint8Array>({
@@ -28,6 +35,7 @@ export function csvStream(dataset: Dataset, charter: Charter, pages: Pages) {
       }
       // A page may give no rows (returns without measures): read on until one does.
       for (;;) {
+        await whenWritable?.();
         const next = await pages.next();
         if (next.done) return controller.close();
         let text = "";
@@ -47,7 +55,12 @@ export function csvStream(dataset: Dataset, charter: Charter, pages: Pages) {
  * the zip) as it is added, shared strings off so nothing accumulates. Text
  * goes in as text, never as a formula, so no cell can run.
  */
-export function xlsxStream(dataset: Dataset, charter: Charter, pages: Pages) {
+export function xlsxStream(
+  dataset: Dataset,
+  charter: Charter,
+  pages: Pages,
+  whenWritable: WhenWritable,
+) {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -73,6 +86,7 @@ export function xlsxStream(dataset: Dataset, charter: Charter, pages: Pages) {
         for (const row of dataset.rows(charter, r)) sheet.addRow(xlsxCells(row)).commit();
       }
       if (out.writableNeedDrain) await once(out, "drain");
+      await whenWritable?.();
     }
     sheet.commit();
     await workbook.commit();

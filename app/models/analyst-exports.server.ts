@@ -39,7 +39,7 @@ export type ExportMeasure = {
 
 /**
  * Every return in scope, a page at a time in assessment id order (keyset
- * paging: each page is three or four indexed queries however far in, and the
+ * paging, 100 returns a page: each page is three or four indexed queries however far in, and the
  * caller holds one page at a time, so a whole country's export runs in
  * constant memory on SQLite and PostgreSQL alike).
  */
@@ -52,9 +52,10 @@ export async function* exportReturnPages(
     pageSize?: number;
   },
 ): AsyncGenerator<ExportReturn[]> {
-  const pageSize = args.pageSize ?? 200;
+  const pageSize = args.pageSize ?? 100;
   let after = 0;
   for (;;) {
+    const started = performance.now();
     const rows = await returnsPage(db, { ...args, after, pageSize });
     if (!rows.length) return;
     after = rows[rows.length - 1]!.assessmentId;
@@ -69,6 +70,12 @@ export async function* exportReturnPages(
       measures: measures.get(r.assessmentId) ?? [],
     }));
     if (rows.length < pageSize) return;
+    // An export gives way to pages: it rests as long as its last page took (up to 100 ms)
+    // (reading it and writing it out), so a person's page waits behind at
+    // most one export page at each step, and no more than half the server's
+    // time goes to downloads. better-sqlite3 answers synchronously, so
+    // without this a download would hold the event loop back to back.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100, performance.now() - started)));
   }
 }
 

@@ -19,7 +19,7 @@ const mediaTypes = {
  * every period or one (`?period=<id>`), streamed a page at a time. Those who
  * read only submitted months get only those.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const reader = await requireExportReader(request, params);
   const match = /^([a-z]+)\.(csv|xlsx)$/.exec(params.file ?? "");
   const datasetId = match?.[1] ?? "";
@@ -50,8 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     periodId,
     submittedOnly: reader.reach === "submitted",
   });
-  const body =
-    format === "csv" ? csvStream(dataset, charter, pages) : xlsxStream(dataset, charter, pages);
+  const write = format === "csv" ? csvStream : xlsxStream;
+  const body = write(dataset, charter, pages, context.whenWritable);
   return new Response(body, {
     headers: attachmentHeaders({
       fileName: `${reader.name} ${dataset.id} ${periodLabel}.${format}`,
