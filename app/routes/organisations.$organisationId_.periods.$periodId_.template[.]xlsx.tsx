@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { loadCharter } from "~/charter/content";
+import { sheetTemplate } from "~/excel/template.server";
+import { getAssessment, loadAnswers } from "~/models/sheet.server";
+import { requireSheetReader } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { attachmentHeaders } from "~/utils/downloads.server";
+
+/**
+ * The month's reporting sheet as an Excel workbook: pre-filled with its
+ * answers (blank if not started), for whoever reads the sheet; its champions
+ * fill it offline and import it on the import page.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation, period } = await requireSheetReader(request, params);
+  const db = getDb();
+  const assessment = await getAssessment(db, {
+    organisationId: organisation.id,
+    periodId: period.id,
+  });
+  const charter = loadCharter(assessment ? { version: assessment.charter_version } : {});
+  const answers = assessment ? await loadAnswers(db, { assessmentId: assessment.id }) : new Map();
+  const path = `/organisations/${organisation.id}/periods/${period.id}`;
+  const bytes = await sheetTemplate({
+    charter,
+    organisation,
+    period,
+    assessment: assessment ? { id: assessment.id, status: assessment.status } : null,
+    answers,
+    importPath: new URL(`${path}/import`, request.url).href,
+    now: new Date(),
+  });
+  return new Response(new Uint8Array(bytes), {
+    headers: attachmentHeaders({
+      fileName: `${organisation.name} ${period.label} sheet.xlsx`,
+      mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      size: bytes.length,
+    }),
+  });
+}
