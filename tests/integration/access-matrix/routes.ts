@@ -95,6 +95,22 @@ export const rows: Row[] = [
       404,
     ),
   },
+  // The sheet as an Excel template: for whoever reads the month (a system reader only once submitted).
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.template[.]xlsx.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/template.xlsx`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
+  },
+  // Uploading a filled template is the organisation's champions' (an empty form is refused, 400).
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.import.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/import`,
+    get: only({ admin: 403, placeLead: 403, steering: 403, champion: 200, systemReader: 403 }, 404),
+    post: only(
+      { admin: 403, placeLead: 403, steering: 403, champion: 400, systemReader: 403 },
+      404,
+    ),
+  },
   // Reopening is the place lead's or an administrator's; an empty reason is refused (400).
   {
     file: "organisations.$organisationId_.periods.$periodId_.reopen.tsx",
