@@ -11,6 +11,8 @@ export const TEMPLATE_FORMAT = "anchor-charter-sheet-template/1";
 export const sheetNames = {
   instructions: "Instructions",
   components: "Components",
+  principles: "Principles",
+  actions: "Actions",
   identity: "Template identity",
 } as const;
 

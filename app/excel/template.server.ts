@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import type { Charter } from "../charter/schema";
 import { statusLabels } from "../forms/sheet";
+import type { DomainPrinciples } from "../models/principles.server";
+import type { ProgressionAction } from "../models/progression-actions.server";
 import type { SheetAnswer } from "../models/sheet.server";
 import { formatDateTime } from "../utils/dates";
 import {
@@ -25,6 +27,11 @@ export async function sheetTemplate(args: {
   period: { id: number; label: string };
   assessment: { id: number; status: "draft" | "submitted" } | null;
   answers: Map<string, SheetAnswer>;
+  /** The improvement plan, shown read-only after the components (Appendix A's layout). */
+  plan: {
+    principles: Record<number, DomainPrinciples>;
+    actions: Record<string, ProgressionAction[]>;
+  };
   importPath: string;
   now: Date;
 }): Promise<Buffer> {
@@ -33,6 +40,7 @@ export async function sheetTemplate(args: {
   workbook.created = args.now;
   instructions(workbook, args);
   components(workbook, args);
+  planSheets(workbook, args);
   identity(workbook, args);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -61,6 +69,9 @@ function instructions(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetT
     ],
     [""],
     ["Good to know", { bold: true, size: 13 }],
+    [
+      `The "${sheetNames.principles}" and "${sheetNames.actions}" sheets show the improvement plan for reading: change them on the platform.`,
+    ],
     [
       "Only the Status and Opportunities columns can be changed; the sheet is protected so the columns stay as the platform reads them.",
     ],
@@ -139,6 +150,54 @@ function components(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
     sort: false,
     autoFilter: false,
   });
+}
+
+/** Principles and actions are changed on the sheet, not through the template: locked, for reading. */
+function planSheets(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
+  const principles = workbook.addWorksheet(sheetNames.principles, {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  principles.columns = [
+    { header: "Domain", width: 28 },
+    { header: "Cross-cutting principle", width: 60 },
+    { header: "In place", width: 10 },
+    { header: "Note", width: 50 },
+  ];
+  for (const domain of args.charter.domains) {
+    const saved = args.plan.principles[domain.number];
+    args.charter.crossCuttingPrinciples.forEach((principle, i) => {
+      principles.addRow([
+        `${domain.number}. ${domain.title}`,
+        principle.summary,
+        saved?.principlesInPlace.includes(principle.number) ? "Yes" : "No",
+        i === 0 ? (saved?.note ?? "") : "",
+      ]).alignment = { wrapText: true, vertical: "top" };
+    });
+  }
+  const actions = workbook.addWorksheet(sheetNames.actions, {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  actions.columns = [
+    { header: "Component", width: 11 },
+    { header: "Action", width: 60 },
+    { header: "Owner", width: 24 },
+    { header: "Target date", width: 12 },
+  ];
+  for (const component of args.charter.domains.flatMap((d) => d.components)) {
+    for (const action of args.plan.actions[component.id] ?? []) {
+      actions.addRow([
+        component.id,
+        action.description,
+        action.owner ?? "",
+        action.targetDate ?? "",
+      ]).alignment = { wrapText: true, vertical: "top" };
+    }
+  }
+  if (actions.rowCount === 1) actions.addRow(["", "No actions on the improvement plan yet."]);
+  for (const sheet of [principles, actions]) {
+    sheet.getRow(1).font = { bold: true };
+    void sheet.protect("", { selectLockedCells: true, formatColumns: true, formatRows: true });
+  }
 }
 
 function identity(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadCharter } from "~/charter/content";
 import { sheetTemplate } from "~/excel/template.server";
+import { loadPrinciples } from "~/models/principles.server";
+import { listActions } from "~/models/progression-actions.server";
 import { getAssessment, loadAnswers } from "~/models/sheet.server";
 import { requireSheetReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -19,7 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     periodId: period.id,
   });
   const charter = loadCharter(assessment ? { version: assessment.charter_version } : {});
-  const answers = assessment ? await loadAnswers(db, { assessmentId: assessment.id }) : new Map();
+  const [answers, principles, actions] = assessment
+    ? await Promise.all([
+        loadAnswers(db, { assessmentId: assessment.id }),
+        loadPrinciples(db, { assessmentId: assessment.id }),
+        listActions(db, { assessmentId: assessment.id }),
+      ])
+    : [new Map(), {}, {}];
   const path = `/organisations/${organisation.id}/periods/${period.id}`;
   const bytes = await sheetTemplate({
     charter,
@@ -27,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     period,
     assessment: assessment ? { id: assessment.id, status: assessment.status } : null,
     answers,
+    plan: { principles, actions },
     importPath: new URL(`${path}/import`, request.url).href,
     now: new Date(),
   });

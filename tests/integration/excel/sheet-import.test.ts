@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
@@ -80,6 +81,79 @@ const statusWord = {
   in_progress: "In progress",
   fulfilled: "Fulfilled",
 };
+
+describe("the sheet as an Excel workbook", () => {
+  it("has instructions first, a protected row per component with a status drop-down, and the plan", async () => {
+    const planted = openSql(database.url);
+    await planted.run(
+      `insert into progression_action (component_answer_id, description, owner, target_date)
+       select c.id, 'Plant an action for the workbook', 'Jo Bloggs', '2027-03-31' from component_answer c
+       join assessment a on a.id = c.assessment_id
+       where a.organisation_id = ? and a.period_id = ? and c.component_id = '2.1'`,
+      ids.uhmb,
+      ids.open,
+    );
+    await planted.close();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await downloadTemplate(app.url, champion, sheetPath)).slice().buffer);
+    expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["Instructions", "visible"],
+      ["Components", "visible"],
+      ["Principles", "visible"],
+      ["Actions", "visible"],
+      ["Template identity", "veryHidden"],
+    ]);
+    const sheet = workbook.getWorksheet("Components")!;
+    // exceljs reads the protection back but does not declare it.
+    expect(
+      (sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+    ).toBe(true);
+    expect(sheet.getColumn(7).hidden).toBe(true);
+    const sql = openSql(database.url);
+    const assessment = await sql.one<{ id: number }>(
+      "select id from assessment where organisation_id = ? and period_id = ?",
+      ids.uhmb,
+      ids.open,
+    );
+    const evidence = await sql.all<{ component_id: string; title: string }>(
+      `select c.component_id, e.title from component_evidence ce join component_answer c on c.id = ce.component_answer_id
+       join evidence_item e on e.id = ce.evidence_item_id where c.assessment_id = ? order by e.id`,
+      assessment.id,
+    );
+    const actions = await sql.all<{ component_id: string; description: string }>(
+      `select c.component_id, pa.description from progression_action pa join component_answer c on c.id = pa.component_answer_id
+       where c.assessment_id = ? order by c.component_id, pa.id`,
+      assessment.id,
+    );
+    await sql.close();
+    const current = await answers();
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const id = row.getCell(1).text;
+      expect(row.getCell(1).protection?.locked).not.toBe(false);
+      expect(row.getCell(4).protection?.locked).toBe(false);
+      expect(row.getCell(5).protection?.locked).toBe(false);
+      expect(row.getCell(4).dataValidation?.formulae).toEqual([
+        '"Not started,In progress,Fulfilled"',
+      ]);
+      expect(row.getCell(4).text).toBe(
+        statusWord[current.get(id)!.status as keyof typeof statusWord],
+      );
+      const titles = evidence.filter((e) => e.component_id === id).map((e) => e.title);
+      expect(row.getCell(6).text).toBe(titles.length ? titles.join("\n") : "None yet");
+    });
+    const listed: string[][] = [];
+    workbook.getWorksheet("Actions")!.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).text) listed.push([row.getCell(1).text, row.getCell(2).text]);
+    });
+    expect(listed).toContainEqual(["2.1", "Plant an action for the workbook"]);
+    expect(listed).toEqual(
+      [...actions]
+        .sort((a, b) => a.component_id.localeCompare(b.component_id, "en", { numeric: true }))
+        .map((a) => [a.component_id, a.description]),
+    );
+  });
+});
 
 describe("a filled template", () => {
   it("round trip: what the file says is what the sheet then holds, through the sheet's own saves", async () => {
