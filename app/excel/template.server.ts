@@ -3,7 +3,7 @@ import type { Charter } from "../charter/schema";
 import { statusLabels } from "../forms/sheet";
 import type { DomainPrinciples } from "../models/principles.server";
 import type { ProgressionAction } from "../models/progression-actions.server";
-import type { SheetAnswer } from "../models/sheet.server";
+import type { ComponentStatus } from "../../db/schema";
 import { formatDateTime } from "../utils/dates";
 import {
   columnNumber,
@@ -13,6 +13,17 @@ import {
   statusWords,
   TEMPLATE_FORMAT,
 } from "./template-layout";
+
+/** What the workbook shows of an answer: the sheet's live one, or a submission's frozen one. */
+export type TemplateAnswer = {
+  status: ComponentStatus;
+  opportunities: string;
+  version: number;
+  evidence: ReadonlyArray<{ title: string }>;
+};
+
+/** A frozen copy names another format, so the import refuses it as no template. */
+export const FROZEN_FORMAT = "anchor-charter-sheet-submission/1";
 
 /**
  * The reporting sheet as an Excel template to fill offline (ADR 030):
@@ -26,7 +37,9 @@ export async function sheetTemplate(args: {
   organisation: { id: number; name: string };
   period: { id: number; label: string };
   assessment: { id: number; status: "draft" | "submitted" } | null;
-  answers: Map<string, SheetAnswer>;
+  answers: Map<string, TemplateAnswer>;
+  /** A past submission's frozen copy: for reading only, not for upload. */
+  frozen?: { submittedAt: string };
   /** The improvement plan, shown read-only after the components (Appendix A's layout). */
   plan: {
     principles: Record<number, DomainPrinciples>;
@@ -48,6 +61,23 @@ export async function sheetTemplate(args: {
 function instructions(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
   const sheet = workbook.addWorksheet(sheetNames.instructions);
   sheet.getColumn(1).width = 110;
+  if (args.frozen) {
+    const frozenLines: Array<[string, Partial<ExcelJS.Font>?]> = [
+      [`Anchor Charter self-assessment: ${args.organisation.name}`, { bold: true, size: 16 }],
+      [
+        `${args.period.label} as submitted ${formatDateTime(args.frozen.submittedAt)}: a frozen copy, for reading.`,
+      ],
+      [
+        `The "${sheetNames.components}", "${sheetNames.principles}" and "${sheetNames.actions}" sheets hold the answers, evidence and improvement plan as they were sent. This copy cannot be uploaded: download the month's template from the sheet to fill one in.`,
+      ],
+    ];
+    for (const [text, font] of frozenLines) {
+      const row = sheet.addRow([text]);
+      row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+      if (font) row.getCell(1).font = font;
+    }
+    return;
+  }
   const lines: Array<[string, Partial<ExcelJS.Font>?]> = [
     [`Anchor Charter self-assessment: ${args.organisation.name}`, { bold: true, size: 16 }],
     [`${args.period.label}. Downloaded ${formatDateTime(args.now.toISOString())}.`],
@@ -121,7 +151,7 @@ function components(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
       row.alignment = { wrapText: true, vertical: "top" };
       // Text stays text: ids like 1.10 must not become numbers.
       row.getCell(columnNumber("componentId")).numFmt = "@";
-      for (const c of columns.filter((c) => c.answer)) {
+      for (const c of columns.filter((c) => c.answer && !args.frozen)) {
         const cell = row.getCell(columnNumber(c.key));
         cell.protection = { locked: false };
         cell.numFmt = "@";
@@ -203,7 +233,7 @@ function planSheets(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
 function identity(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
   const sheet = workbook.addWorksheet(sheetNames.identity, { state: "veryHidden" });
   const values: Record<(typeof identityKeys)[number], string | number> = {
-    format: TEMPLATE_FORMAT,
+    format: args.frozen ? FROZEN_FORMAT : TEMPLATE_FORMAT,
     organisation_id: args.organisation.id,
     period_id: args.period.id,
     assessment_id: args.assessment?.id ?? 0,

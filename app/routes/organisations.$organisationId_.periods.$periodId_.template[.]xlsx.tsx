@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadCharter } from "~/charter/content";
 import { sheetTemplate } from "~/excel/template.server";
+import { refusal } from "~/http/refusal";
 import { loadPrinciples } from "~/models/principles.server";
 import { listActions } from "~/models/progression-actions.server";
 import { getAssessment, loadAnswers } from "~/models/sheet.server";
+import { frozenSheet } from "~/models/submission-snapshot.server";
 import { requireSheetReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { attachmentHeaders } from "~/utils/downloads.server";
@@ -21,6 +23,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     periodId: period.id,
   });
   const charter = loadCharter(assessment ? { version: assessment.charter_version } : {});
+  const submissionId = new URL(request.url).searchParams.get("submission");
+  if (submissionId !== null) {
+    const frozen =
+      assessment && /^\d{1,12}$/.test(submissionId)
+        ? await frozenSheet(db, { assessmentId: assessment.id, submissionId: Number(submissionId) })
+        : undefined;
+    if (!frozen || !assessment) {
+      throw refusal(404, "There is no such submission of this month: choose one from the sheet.");
+    }
+    const bytes = await sheetTemplate({
+      charter,
+      organisation,
+      period,
+      assessment: { id: assessment.id, status: assessment.status },
+      answers: new Map(frozen.answers.map((a) => [a.componentId, a])),
+      frozen: { submittedAt: frozen.submittedAt },
+      plan: { principles: frozen.principles, actions: frozen.actions },
+      importPath: "",
+      now: new Date(),
+    });
+    return new Response(new Uint8Array(bytes), {
+      headers: attachmentHeaders({
+        fileName: `${organisation.name} ${period.label} as submitted.xlsx`,
+        mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        size: bytes.length,
+      }),
+    });
+  }
   const [answers, principles, actions] = assessment
     ? await Promise.all([
         loadAnswers(db, { assessmentId: assessment.id }),

@@ -155,6 +155,45 @@ describe("the sheet as an Excel workbook", () => {
   });
 });
 
+describe("a past submission as Excel", () => {
+  it("is the frozen copy, for reading: its answers as submitted, and it cannot be uploaded", async () => {
+    const sql = openSql(database.url);
+    const submission = await sql.one<{ id: number; snapshot: string; other: number }>(
+      `select s.id, s.snapshot,
+         (select max(o.id) from assessment_submission o where o.assessment_id <> s.assessment_id) as other
+       from assessment_submission s join assessment a on a.id = s.assessment_id
+       where a.organisation_id = ? and a.period_id = ? order by s.id desc limit 1`,
+      ids.uhmb,
+      ids.closed,
+    );
+    await sql.close();
+    const path = `/organisations/${ids.uhmb}/periods/${ids.closed}`;
+    const bytes = await downloadTemplate(app.url, champion, path, `?submission=${submission.id}`);
+    const rows = await templateRows(bytes);
+    const frozen = (
+      JSON.parse(submission.snapshot) as {
+        answers: Array<{ componentId: string; status: string; opportunities: string }>;
+      }
+    ).answers;
+    expect(frozen.length).toBeGreaterThan(0);
+    for (const a of frozen) {
+      expect(rows.get(a.componentId)).toMatchObject({
+        status: statusWord[a.status as keyof typeof statusWord],
+        opportunities: a.opportunities,
+      });
+    }
+    const before = await databaseFingerprint(database.url);
+    const result = await upload(app.url, champion, sheetPath, { bytes, name: "frozen.xlsx" });
+    expect(result.status).toBe(400);
+    expect(result.problems.join(" ")).toMatch(/not the platform's template/);
+    expect(await databaseFingerprint(database.url)).toBe(before);
+    for (const query of ["?submission=abc", `?submission=${submission.other}`]) {
+      const response = await visit(app.url, `${path}/template.xlsx${query}`, { visitor: champion });
+      expect({ query, status: response.status }).toEqual({ query, status: 404 });
+    }
+  });
+});
+
 describe("a filled template", () => {
   it("round trip: what the file says is what the sheet then holds, through the sheet's own saves", async () => {
     const before = await answers();

@@ -4,8 +4,13 @@ import type { Visitor } from "../../support/http";
 /** The sheet's Excel template and its upload, over HTTP as a browser sends them. */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export async function downloadTemplate(baseUrl: string, visitor: Visitor, sheetPath: string) {
-  const response = await fetch(`${baseUrl}${sheetPath}/template.xlsx`, {
+export async function downloadTemplate(
+  baseUrl: string,
+  visitor: Visitor,
+  sheetPath: string,
+  query = "",
+) {
+  const response = await fetch(`${baseUrl}${sheetPath}/template.xlsx${query}`, {
     headers: { cookie: visitor.cookie ?? "" },
     redirect: "manual",
   });
