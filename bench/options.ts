@@ -29,8 +29,10 @@ export type BenchOptions = {
   processes: number;
   /** The month-end load, run on the largest dataset; null with --no-load. */
   load: LoadOptions | null;
-  /** Skip the page timings (--load-only). */
+  /** Skip the page timings (--load-only, --export-only). */
   pagesToo: boolean;
+  /** The full-country CSV export on each dataset (off with --no-export). */
+  exportToo: boolean;
 };
 
 // The issue's national scale: 42 ICSs, 200 places, 5,000 organisations.
@@ -57,6 +59,10 @@ The month-end load (after the page timings, on the largest dataset):
   --instances K  apps sharing the database, as behind a load balancer (default 1)
   --no-load      page timings only
   --load-only    the month-end load only
+
+The full-country CSV export (after the page timings, on each dataset):
+  --no-export    skip it
+  --export-only  the export only (no page timings, no month-end load)
 BENCH_DIR        where datasets are kept (default ${path.join(os.tmpdir(), "anchor-bench")})`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -77,6 +83,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let processes = serverProcessCount({}, true);
   let championsGiven: number | null = null;
   let pagesToo = true;
+  let exportToo = true;
   while (args.length) {
     const arg = args.shift();
     const value = () => {
@@ -96,8 +103,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (arg === "--save-every") load.saveEverySeconds = positive(value(), arg);
     else if (arg === "--instances") load.instances = positive(value(), arg);
     else if (arg === "--no-load") runLoad = false;
-    else if (arg === "--load-only") pagesToo = false;
-    else if (arg === "--help" || arg === "-h") {
+    else if (arg === "--load-only") pagesToo = exportToo = false;
+    else if (arg === "--no-export") exportToo = false;
+    else if (arg === "--export-only") {
+      pagesToo = runLoad = false;
+      exportToo = true;
+    } else if (arg === "--help" || arg === "-h") {
       console.log(usage);
       process.exit(0);
     } else fail(`Unknown option ${arg}`);
@@ -126,6 +137,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     processes,
     load: runLoad ? { ...load, processes } : null,
     pagesToo,
+    exportToo,
   };
 }
 

@@ -8,6 +8,7 @@ import type { Visitor } from "../tests/support/http";
 import { visit } from "../tests/support/http";
 import { ensureBuilt, peakRss, signInAs, startBenchApp } from "./app-server";
 import { datasetFile } from "./dataset-file";
+import { countryExport, exportReport } from "./export";
 import { existingDataset, generateDataset } from "./generate";
 import { loadReport, monthEndLoad } from "./month-end";
 import { type BenchOptions, type CountryShape, parseOptions } from "./options";
@@ -28,6 +29,20 @@ async function main() {
   for (const shape of options.shapes) {
     const result = await benchOneSize(shape, options);
     largest = result;
+    if (options.exportToo) {
+      progress(`Full-country CSV export on ${result.database}…`);
+      const exported = await countryExport({
+        databaseUrl: result.databaseUrl,
+        file: result.file,
+        start: () =>
+          startBenchApp({
+            databaseUrl: result.databaseUrl,
+            datasetFile: result.file,
+            processes: options.processes,
+          }),
+      });
+      console.log(`${exportReport(exported, shape.months)}\n`);
+    }
     if (!options.pagesToo) continue;
     console.log(`${sizeReport(result)}\n`);
     results.push(result);

@@ -12,6 +12,13 @@ declare module "@remix-run/node" {
     errorReference: string;
     /** The address the request came from, as Express sees it (for rate limits and audit). */
     clientIp: string | null;
+    /**
+     * Resolves once the response can take more bytes (or the client has gone).
+     * Remix writes a streamed body without waiting for the socket, so a long
+     * download (the analysts' exports) waits on this before reading its next
+     * page: memory then stays flat however slowly the client reads.
+     */
+    whenWritable?: () => Promise<void>;
   }
 }
 
@@ -119,7 +126,25 @@ function originOf(value: string): string | null {
 /** What Remix's loaders, actions and entry.server get for each request. */
 export function requestLoadContext(req: Request, res: Response): AppLoadContext {
   const { cspNonce, errorReference } = res.locals as EdgeLocals;
-  return { cspNonce, errorReference, clientIp: req.ip ?? null };
+  return {
+    cspNonce,
+    errorReference,
+    clientIp: req.ip ?? null,
+    whenWritable: () => whenWritable(res),
+  };
+}
+
+function whenWritable(res: Response): Promise<void> {
+  if (!res.writableNeedDrain || res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 /**

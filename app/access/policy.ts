@@ -274,3 +274,31 @@ export function canManageUser(p: Principal, systemId: number): boolean {
 export function requiresSecondFactor(p: Principal): boolean {
   return has(p, (g) => g.role === "admin" || g.role === "place_lead");
 }
+
+/** What an analysts' export covers: a whole system, a place (with the system-wide organisations), or one organisation. */
+export type ExportScope =
+  | { kind: "system"; systemId: number }
+  | { kind: "place"; place: PlaceScope }
+  | { kind: "organisation"; organisation: OrganisationScope };
+
+/**
+ * How much of a scope a person may export: every month ("all", drafts
+ * included), only the months that stand submitted ("submitted"), or nothing.
+ * The same reach as the pages: administrators their system, place leads and
+ * steering groups their place, champions their organisation, system readers
+ * their system's submitted months.
+ */
+export function exportReach(p: Principal, scope: ExportScope): "all" | "submitted" | null {
+  switch (scope.kind) {
+    case "system":
+      if (isAdminOf(p, scope.systemId)) return "all";
+      return isSystemReaderOf(p, scope.systemId) ? "submitted" : null;
+    case "place":
+      if (isAdminOf(p, scope.place.systemId) || overseenPlaceIds(p).includes(scope.place.id))
+        return "all";
+      return isSystemReaderOf(p, scope.place.systemId) ? "submitted" : null;
+    case "organisation":
+      if (canReadOrganisation(p, scope.organisation)) return "all";
+      return isSystemReaderOf(p, scope.organisation.systemId) ? "submitted" : null;
+  }
+}

@@ -49,7 +49,32 @@ export async function returnsOf(
     .where("a.organisation_id", "in", [...args.organisationIds])
     .execute();
   if (!assessments.length) return [];
-  const assessmentIds = assessments.map((a) => a.id);
+  const answersOf = await answersOfAssessments(
+    db,
+    assessments.map((a) => a.id),
+  );
+  return assessments.map((a) => ({
+    assessmentId: a.id,
+    periodId: a.periodId,
+    organisationId: a.organisationId,
+    // pg answers EXISTS with a boolean, SQLite with 0 or 1.
+    state:
+      a.status === "submitted" ? "submitted" : Number(a.everSubmitted) > 0 ? "reopened" : "draft",
+    lastChangedAt: String(a.updatedAt),
+    answers: answersOf.get(a.id) ?? [],
+  }));
+}
+
+/**
+ * Each assessment's answers with the review state that applies to each (two
+ * indexed queries), keyed by assessment id: what levels and verification are
+ * computed from.
+ */
+export async function answersOfAssessments(
+  db: Kysely<Database>,
+  assessmentIds: readonly number[],
+): Promise<Map<number, AnswerRow[]>> {
+  if (!assessmentIds.length) return new Map();
 
   const answers = await db
     .selectFrom("component_answer as c")
@@ -60,14 +85,14 @@ export async function returnsOf(
       "c.status",
       "c.version",
     ])
-    .where("c.assessment_id", "in", assessmentIds)
+    .where("c.assessment_id", "in", [...assessmentIds])
     .orderBy("c.id")
     .execute();
   const reviews = await db
     .selectFrom("component_review as r")
     .innerJoin("component_answer as c", "c.id", "r.component_answer_id")
     .select(["r.component_answer_id as answerId", "r.verdict", "r.answer_version as answerVersion"])
-    .where("c.assessment_id", "in", assessmentIds)
+    .where("c.assessment_id", "in", [...assessmentIds])
     .orderBy("r.id", "desc")
     .execute();
   const latestReview = new Map<number, (typeof reviews)[number]>();
@@ -92,16 +117,7 @@ export async function returnsOf(
     });
     answersOf.set(answer.assessmentId, list);
   }
-  return assessments.map((a) => ({
-    assessmentId: a.id,
-    periodId: a.periodId,
-    organisationId: a.organisationId,
-    // pg answers EXISTS with a boolean, SQLite with 0 or 1.
-    state:
-      a.status === "submitted" ? "submitted" : Number(a.everSubmitted) > 0 ? "reopened" : "draft",
-    lastChangedAt: String(a.updatedAt),
-    answers: answersOf.get(a.id) ?? [],
-  }));
+  return answersOf;
 }
 
 /** The newest period of the system in which any of the organisations has submitted a return. */

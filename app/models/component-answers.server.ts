@@ -46,64 +46,76 @@ async function evidenceCount(trx: Transaction<Database>, answerId: number) {
  */
 export async function saveAnswer(
   db: Kysely<Database>,
-  args: {
-    assessmentId: number;
-    componentId: string;
-    expectedVersion: number;
-    status: ComponentStatus;
-    opportunities: string;
-    /** Undefined leaves the ticked practices as they are. */
-    practicesInPlace?: number[];
-    actor: Actor;
-  },
+  args: SaveAnswerArgs,
 ): Promise<(Done & { changesSummary: boolean }) | Refusal> {
-  return db.transaction().execute(async (trx) => {
-    if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
-    const answer = await answerRow(trx, args.assessmentId, args.componentId);
-    if (!answer) return { refused: "notFound" } as const;
-    if (args.status === "fulfilled" && (await evidenceCount(trx, answer.id)) === 0) {
-      return { refused: "needsEvidence" } as const;
-    }
-    const updated = await trx
-      .updateTable("component_answer")
-      .set({
-        status: args.status,
-        opportunities: args.opportunities,
-        ...(args.practicesInPlace
-          ? { practices_in_place: JSON.stringify(args.practicesInPlace) }
-          : {}),
-        version: sql<number>`version + 1`,
-        updated_at: args.actor.now.toISOString(),
-      })
-      .where("id", "=", answer.id)
-      .where("version", "=", args.expectedVersion)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      const { status, opportunities, version } = answer;
-      const practicesInPlace = parseIndexes(answer.practices_in_place);
-      return {
-        refused: "conflict",
-        theirs: { status, opportunities, practicesInPlace, version },
-      } as const;
-    }
-    await audit(trx, args.actor, "component.saved", args.assessmentId, {
-      component: args.componentId,
-      from: answer.status,
-      to: args.status,
-      ...(args.practicesInPlace ? { practicesInPlace: args.practicesInPlace } : {}),
-      version: args.expectedVersion + 1,
-    });
-    // The sheet's level and progress follow the statuses, and a reviewed
-    // component's tag becomes "changed since review": only then must a page
-    // showing the sheet load it again after an autosave.
-    const reviewed = await trx
-      .selectFrom("component_review")
-      .select("id")
-      .where("component_answer_id", "=", answer.id)
-      .limit(1)
-      .executeTakeFirst();
-    return { refused: null, changesSummary: answer.status !== args.status || !!reviewed };
+  return db.transaction().execute((trx) => saveAnswerIn(trx, args));
+}
+
+type SaveAnswerArgs = {
+  assessmentId: number;
+  componentId: string;
+  expectedVersion: number;
+  status: ComponentStatus;
+  opportunities: string;
+  /** Undefined leaves the ticked practices as they are. */
+  practicesInPlace?: number[];
+  actor: Actor;
+};
+
+/**
+ * saveAnswer inside a transaction the caller holds, so several answers (an
+ * imported spreadsheet's) are saved all together or not at all, each with the
+ * same checks, version guard and audit row as one saved from the sheet.
+ */
+export async function saveAnswerIn(
+  trx: Transaction<Database>,
+  args: SaveAnswerArgs,
+): Promise<(Done & { changesSummary: boolean }) | Refusal> {
+  if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
+  const answer = await answerRow(trx, args.assessmentId, args.componentId);
+  if (!answer) return { refused: "notFound" } as const;
+  if (args.status === "fulfilled" && (await evidenceCount(trx, answer.id)) === 0) {
+    return { refused: "needsEvidence" } as const;
+  }
+  const updated = await trx
+    .updateTable("component_answer")
+    .set({
+      status: args.status,
+      opportunities: args.opportunities,
+      ...(args.practicesInPlace
+        ? { practices_in_place: JSON.stringify(args.practicesInPlace) }
+        : {}),
+      version: sql<number>`version + 1`,
+      updated_at: args.actor.now.toISOString(),
+    })
+    .where("id", "=", answer.id)
+    .where("version", "=", args.expectedVersion)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    const { status, opportunities, version } = answer;
+    const practicesInPlace = parseIndexes(answer.practices_in_place);
+    return {
+      refused: "conflict",
+      theirs: { status, opportunities, practicesInPlace, version },
+    } as const;
+  }
+  await audit(trx, args.actor, "component.saved", args.assessmentId, {
+    component: args.componentId,
+    from: answer.status,
+    to: args.status,
+    ...(args.practicesInPlace ? { practicesInPlace: args.practicesInPlace } : {}),
+    version: args.expectedVersion + 1,
   });
+  // The sheet's level and progress follow the statuses, and a reviewed
+  // component's tag becomes "changed since review": only then must a page
+  // showing the sheet load it again after an autosave.
+  const reviewed = await trx
+    .selectFrom("component_review")
+    .select("id")
+    .where("component_answer_id", "=", answer.id)
+    .limit(1)
+    .executeTakeFirst();
+  return { refused: null, changesSummary: answer.status !== args.status || !!reviewed };
 }
 
 export type NewEvidence = {

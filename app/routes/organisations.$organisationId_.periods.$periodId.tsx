@@ -20,6 +20,7 @@ import {
   loadSheet,
   refuseSignedOut,
 } from "./organisations.$organisationId_.periods.$periodId.server";
+import { ExcelLinks } from "~/components/sheet/ExcelLinks";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -128,6 +129,7 @@ export default function Sheet() {
           </a>
         </p>
       ) : null}
+      <ExcelLinks path={sheet.path} periodLabel={sheet.period.label} canImport={sheet.editable} />
       {assessment
         ? sheet.charter.domains.map((domain) => (
             <section key={domain.number} aria-labelledby={`domain-${domain.number}`}>

@@ -11,9 +11,11 @@ import {
   canReadSubmittedReturns,
   canReadSystemRollup,
   canReopenAssessment,
+  exportReach,
   type Principal,
   requiresSecondFactor,
 } from "../access/policy";
+import type { ExportOrganisations } from "../models/analyst-exports.server";
 import { getOrganisation, type OrganisationRow } from "../models/organisations.server";
 import { getPeriod } from "../models/periods.server";
 import { getPlace, getSystem } from "../models/places.server";
@@ -246,6 +248,55 @@ export async function requireAdmin(request: Request): Promise<{ auth: Auth; syst
   const systemId = adminSystemIds(auth.principal)[0];
   if (systemId === undefined) forbidden();
   return { auth, systemId };
+}
+
+/**
+ * A scope of the analysts' exports (a system, a place, an organisation) and how
+ * far into it the person reads: every month, or only the submitted ones. One
+ * they may not export answers 404, as one that does not exist does.
+ */
+export async function requireExportReader(
+  request: Request,
+  params: { scope?: string; scopeId?: string },
+) {
+  const auth = await requireUser(request);
+  const db = getDb();
+  const id = routeId(params.scopeId);
+  let found: { name: string; systemId: number; reach: ReturnType<typeof exportReach> } & {
+    organisations: ExportOrganisations;
+  };
+  if (params.scope === "systems") {
+    const system = await getSystem(db, { id });
+    if (!system) notFound();
+    found = {
+      name: system.name,
+      systemId: system.id,
+      organisations: { systemId: system.id },
+      reach: exportReach(auth.principal, { kind: "system", systemId: system.id }),
+    };
+  } else if (params.scope === "places") {
+    const place = await getPlace(db, { id });
+    if (!place) notFound();
+    found = {
+      name: place.name,
+      systemId: place.systemId,
+      organisations: { placeId: place.id, systemId: place.systemId },
+      reach: exportReach(auth.principal, { kind: "place", place }),
+    };
+  } else if (params.scope === "organisations") {
+    const organisation = await getOrganisation(db, { id });
+    if (!organisation) notFound();
+    found = {
+      name: organisation.name,
+      systemId: organisation.systemId,
+      organisations: { organisationId: organisation.id },
+      reach: exportReach(auth.principal, { kind: "organisation", organisation }),
+    };
+  } else {
+    notFound();
+  }
+  if (found.reach === null) notFound();
+  return { auth, ...found, reach: found.reach };
 }
 
 /** Administrators and place leads: the people who invite others. */

@@ -3,13 +3,23 @@
  * that a spreadsheet would run as a formula (=, +, -, @, tab, return at the
  * start) prefixed with an apostrophe, because evidence text is typed by users.
  */
-export function csvField(value: string | number | null | undefined): string {
+export function csvField(value: string | number | boolean | null | undefined): string {
   let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Numbers are the platform's own figures, never typed formulas: -3 stays a number.
+  if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export function csvRows(rows: Array<Array<string | number | null | undefined>>): string {
-  // CRLF line ends and a byte-order mark: Excel then reads UTF-8 names correctly.
-  return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+type CsvCell = string | number | boolean | null | undefined;
+
+/** The byte-order mark a CSV starts with: Excel then reads UTF-8 names correctly. */
+export const CSV_BOM = "\uFEFF";
+
+/** One record with its CRLF line end, for CSVs written a page at a time. */
+export function csvLine(row: readonly CsvCell[]): string {
+  return row.map(csvField).join(",") + "\r\n";
+}
+
+export function csvRows(rows: Array<Array<CsvCell>>): string {
+  return CSV_BOM + rows.map(csvLine).join("");
 }

@@ -35,6 +35,7 @@ export function navigationFor(principal: Principal): NavigationItem[] {
     items.push({ href: `/systems/${rollupSystem}`, text: "ICS roll-up" });
   }
   if (canManagePeople(principal)) items.push({ href: "/admin", text: "Administration" });
+  items.push({ href: "/exports", text: "Data exports" });
   items.push({ href: "/", text: "The charter" });
   return items;
 }

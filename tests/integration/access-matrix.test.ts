@@ -227,24 +227,24 @@ describe("the access matrix", () => {
     expect(await menu("signedOut")).toEqual({ links: [], signOut: false });
     const practice = `${place}/good-practice`;
     expect(await menu("champion")).toEqual({
-      links: ["/organisations", practice, "/"],
+      links: ["/organisations", practice, "/exports", "/"],
       signOut: true,
     });
     expect(await menu("steering")).toEqual({
-      links: ["/organisations", place, `${place}/comparison`, practice, "/"],
+      links: ["/organisations", place, `${place}/comparison`, practice, "/exports", "/"],
       signOut: true,
     });
     expect(await menu("placeLead")).toEqual({
-      links: ["/organisations", place, `${place}/comparison`, practice, "/admin", "/"],
+      links: ["/organisations", place, `${place}/comparison`, practice, "/admin", "/exports", "/"],
       signOut: true,
     });
     expect(await menu("admin")).toEqual({
-      links: ["/organisations", "/places", `/systems/${ids.system}`, "/admin", "/"],
+      links: ["/organisations", "/places", `/systems/${ids.system}`, "/admin", "/exports", "/"],
       signOut: true,
     });
     // Every place's summary (through Places) and the roll-up; nothing to administer.
     expect(await menu("systemReader")).toEqual({
-      links: ["/organisations", "/places", `/systems/${ids.system}`, "/"],
+      links: ["/organisations", "/places", `/systems/${ids.system}`, "/exports", "/"],
       signOut: true,
     });
     // Every link offered answers 200 for the person it is offered to.

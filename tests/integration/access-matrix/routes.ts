@@ -118,6 +118,22 @@ export const rows: Row[] = [
     path: (i) => `/organisations/${i.uhmb}/submissions/${i.uhmbSubmission}.pdf`,
     get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, ...reader }, 404),
   },
+  // The sheet as an Excel template: for whoever reads the month (a system reader only once submitted).
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.template[.]xlsx.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/template.xlsx`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
+  },
+  // Uploading a filled template is the organisation's champions' (an empty form is refused, 400).
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.import.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/import`,
+    get: only({ admin: 403, placeLead: 403, steering: 403, champion: 200, systemReader: 403 }, 404),
+    post: only(
+      { admin: 403, placeLead: 403, steering: 403, champion: 400, systemReader: 403 },
+      404,
+    ),
+  },
   // Reopening is the place lead's or an administrator's; an empty reason is refused (400).
   {
     file: "organisations.$organisationId_.periods.$periodId_.reopen.tsx",
@@ -243,6 +259,14 @@ export const rows: Row[] = [
   {
     file: "places.$placeId_.summary[.]csv.tsx",
     path: (i) => `/places/${i.morecambeBay}/summary.csv?table=returns`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
+  },
+  // Everyone signed in has the exports page (it lists only what they may download); a place's
+  // export is for those who read the place. Other scopes: tests/integration/exports/.
+  { file: "exports._index.tsx", path: () => "/exports", get: everyone(200, "in") },
+  {
+    file: "exports.$scope.$scopeId.$file.tsx",
+    path: (i) => `/exports/places/${i.morecambeBay}/returns.csv`,
     get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
   },
   { file: "admin._index.tsx", path: () => "/admin", get: only(manager, 403) },

@@ -1,0 +1,246 @@
+import ExcelJS from "exceljs";
+import type { Charter } from "../charter/schema";
+import { statusLabels } from "../forms/sheet";
+import type { DomainPrinciples } from "../models/principles.server";
+import type { ProgressionAction } from "../models/progression-actions.server";
+import type { ComponentStatus } from "../../db/schema";
+import { formatDateTime } from "../utils/dates";
+import {
+  columnNumber,
+  columns,
+  identityKeys,
+  sheetNames,
+  statusWords,
+  TEMPLATE_FORMAT,
+} from "./template-layout";
+
+/** What the workbook shows of an answer: the sheet's live one, or a submission's frozen one. */
+export type TemplateAnswer = {
+  status: ComponentStatus;
+  opportunities: string;
+  version: number;
+  evidence: ReadonlyArray<{ title: string }>;
+};
+
+/** A frozen copy names another format, so the import refuses it as no template. */
+export const FROZEN_FORMAT = "anchor-charter-sheet-submission/1";
+
+/**
+ * The reporting sheet as an Excel template to fill offline (ADR 030):
+ * instructions first, then one row per component with its status (a
+ * drop-down) and opportunities for progression unlocked and everything else
+ * locked, and the versions each answer had when it was downloaded, so an
+ * import can tell what changed online since.
+ */
+export async function sheetTemplate(args: {
+  charter: Charter;
+  organisation: { id: number; name: string };
+  period: { id: number; label: string };
+  assessment: { id: number; status: "draft" | "submitted" } | null;
+  answers: Map<string, TemplateAnswer>;
+  /** A past submission's frozen copy: for reading only, not for upload. */
+  frozen?: { submittedAt: string };
+  /** The improvement plan, shown read-only after the components (Appendix A's layout). */
+  plan: {
+    principles: Record<number, DomainPrinciples>;
+    actions: Record<string, ProgressionAction[]>;
+  };
+  importPath: string;
+  now: Date;
+}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Anchor Charter";
+  workbook.created = args.now;
+  instructions(workbook, args);
+  components(workbook, args);
+  planSheets(workbook, args);
+  identity(workbook, args);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function instructions(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
+  const sheet = workbook.addWorksheet(sheetNames.instructions);
+  sheet.getColumn(1).width = 110;
+  if (args.frozen) {
+    const frozenLines: Array<[string, Partial<ExcelJS.Font>?]> = [
+      [`Anchor Charter self-assessment: ${args.organisation.name}`, { bold: true, size: 16 }],
+      [
+        `${args.period.label} as submitted ${formatDateTime(args.frozen.submittedAt)}: a frozen copy, for reading.`,
+      ],
+      [
+        `The "${sheetNames.components}", "${sheetNames.principles}" and "${sheetNames.actions}" sheets hold the answers, evidence and improvement plan as they were sent. This copy cannot be uploaded: download the month's template from the sheet to fill one in.`,
+      ],
+    ];
+    for (const [text, font] of frozenLines) {
+      const row = sheet.addRow([text]);
+      row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+      if (font) row.getCell(1).font = font;
+    }
+    return;
+  }
+  const lines: Array<[string, Partial<ExcelJS.Font>?]> = [
+    [`Anchor Charter self-assessment: ${args.organisation.name}`, { bold: true, size: 16 }],
+    [`${args.period.label}. Downloaded ${formatDateTime(args.now.toISOString())}.`],
+    [
+      args.assessment
+        ? "The Components sheet holds the month's answers as they stood when you downloaded it."
+        : "This month's self-assessment has not been started: start it on the sheet before you upload this file.",
+    ],
+    [""],
+    ["How to fill it in", { bold: true, size: 13 }],
+    [`1. Open the "${sheetNames.components}" sheet. Each row is one component of the charter.`],
+    [`2. Choose each component's status from the drop-down: ${statusWords.join(", ")}.`],
+    ["3. Write the opportunities for progression for the component beside it."],
+    [
+      "4. Evidence is added on the platform, not here. A component can be marked Fulfilled only when it has evidence there.",
+    ],
+    [
+      `5. Save the file as an Excel workbook (.xlsx) and upload it on the platform: ${args.importPath}`,
+    ],
+    [""],
+    ["Good to know", { bold: true, size: 13 }],
+    [
+      `The "${sheetNames.principles}" and "${sheetNames.actions}" sheets show the improvement plan for reading: change them on the platform.`,
+    ],
+    [
+      "Only the Status and Opportunities columns can be changed; the sheet is protected so the columns stay as the platform reads them.",
+    ],
+    [
+      "Type text, not formulas: a cell holding a formula is refused, because the platform stores what you wrote.",
+    ],
+    [
+      "If anyone changes a component on the platform after you downloaded this file, your row for it is not applied: the upload lists it so you can compare and choose.",
+    ],
+    [
+      "Nothing is saved unless every row of the file is correct: the upload lists each problem by sheet, row and column.",
+    ],
+    ["The file is for this organisation and this month only: it cannot be uploaded for another."],
+  ];
+  for (const [text, font] of lines) {
+    const row = sheet.addRow([text]);
+    row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+    if (font) row.getCell(1).font = font;
+  }
+}
+
+function components(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
+  const sheet = workbook.addWorksheet(sheetNames.components, {
+    views: [{ state: "frozen", ySplit: 1, xSplit: 1 }],
+  });
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    hidden: c.key === "version",
+  }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "top" };
+  for (const domain of args.charter.domains) {
+    for (const component of domain.components) {
+      const answer = args.answers.get(component.id);
+      const row = sheet.addRow({
+        componentId: component.id,
+        domain: `${domain.number}. ${domain.title}`,
+        title: component.title,
+        status: answer ? statusLabels[answer.status] : "",
+        opportunities: answer?.opportunities ?? "",
+        evidence: answer?.evidence.map((e) => e.title).join("\n") || "None yet",
+        version: answer?.version ?? 0,
+      });
+      row.alignment = { wrapText: true, vertical: "top" };
+      // Text stays text: ids like 1.10 must not become numbers.
+      row.getCell(columnNumber("componentId")).numFmt = "@";
+      for (const c of columns.filter((c) => c.answer && !args.frozen)) {
+        const cell = row.getCell(columnNumber(c.key));
+        cell.protection = { locked: false };
+        cell.numFmt = "@";
+      }
+      row.getCell(columnNumber("status")).dataValidation = {
+        type: "list",
+        allowBlank: false,
+        formulae: [`"${statusWords.join(",")}"`],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: "Choose a status",
+        error: `Choose ${statusWords.join(", ")}.`,
+      };
+    }
+  }
+  // No password: the lock keeps the columns where the import reads them, it is no secret.
+  void sheet.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: false,
+    insertColumns: false,
+    deleteRows: false,
+    deleteColumns: false,
+    sort: false,
+    autoFilter: false,
+  });
+}
+
+/** Principles and actions are changed on the sheet, not through the template: locked, for reading. */
+function planSheets(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
+  const principles = workbook.addWorksheet(sheetNames.principles, {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  principles.columns = [
+    { header: "Domain", width: 28 },
+    { header: "Cross-cutting principle", width: 60 },
+    { header: "In place", width: 10 },
+    { header: "Note", width: 50 },
+  ];
+  for (const domain of args.charter.domains) {
+    const saved = args.plan.principles[domain.number];
+    args.charter.crossCuttingPrinciples.forEach((principle, i) => {
+      principles.addRow([
+        `${domain.number}. ${domain.title}`,
+        principle.summary,
+        saved?.principlesInPlace.includes(principle.number) ? "Yes" : "No",
+        i === 0 ? (saved?.note ?? "") : "",
+      ]).alignment = { wrapText: true, vertical: "top" };
+    });
+  }
+  const actions = workbook.addWorksheet(sheetNames.actions, {
+    views: [{ state: "frozen", ySplit: 1 }],
+  });
+  actions.columns = [
+    { header: "Component", width: 11 },
+    { header: "Action", width: 60 },
+    { header: "Owner", width: 24 },
+    { header: "Target date", width: 12 },
+  ];
+  for (const component of args.charter.domains.flatMap((d) => d.components)) {
+    for (const action of args.plan.actions[component.id] ?? []) {
+      actions.addRow([
+        component.id,
+        action.description,
+        action.owner ?? "",
+        action.targetDate ?? "",
+      ]).alignment = { wrapText: true, vertical: "top" };
+    }
+  }
+  if (actions.rowCount === 1) actions.addRow(["", "No actions on the improvement plan yet."]);
+  for (const sheet of [principles, actions]) {
+    sheet.getRow(1).font = { bold: true };
+    void sheet.protect("", { selectLockedCells: true, formatColumns: true, formatRows: true });
+  }
+}
+
+function identity(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
+  const sheet = workbook.addWorksheet(sheetNames.identity, { state: "veryHidden" });
+  const values: Record<(typeof identityKeys)[number], string | number> = {
+    format: args.frozen ? FROZEN_FORMAT : TEMPLATE_FORMAT,
+    organisation_id: args.organisation.id,
+    period_id: args.period.id,
+    assessment_id: args.assessment?.id ?? 0,
+    charter_version: args.charter.version,
+    organisation_name: args.organisation.name,
+    period_label: args.period.label,
+  };
+  for (const key of identityKeys) sheet.addRow([key, values[key]]);
+  void sheet.protect("", {});
+}

@@ -1,0 +1,101 @@
+import type { Kysely } from "kysely";
+import type { ComponentStatus, Database } from "../../db/schema";
+import type { Actor } from "./actor.server";
+import { saveAnswerIn } from "./component-answers.server";
+import { isEditable, loadAnswers } from "./sheet.server";
+
+/** A row the import did not apply because the component changed online after the download. */
+export type ImportConflict = {
+  componentId: string;
+  row: number;
+  yours: { status: ComponentStatus; opportunities: string };
+  theirs: { status: ComponentStatus; opportunities: string; version: number };
+};
+
+export type ImportOutcome =
+  | { ok: true; applied: string[]; unchanged: string[]; conflicts: ImportConflict[] }
+  | {
+      ok: false;
+      problems: Array<{ row: number | null; componentId: string | null; problem: ImportRefusal }>;
+    };
+
+export type ImportRefusal = "locked" | "needsEvidence" | "lastEvidence" | "notFound";
+
+class Refused extends Error {
+  constructor(readonly problems: Extract<ImportOutcome, { ok: false }>["problems"]) {
+    super("import refused");
+  }
+}
+
+/**
+ * Applies a checked import's rows in one transaction, each through the sheet's
+ * own saveAnswerIn (lock, evidence rule, version guard, audit row). A row the
+ * same as the answer now is left alone; one whose component changed online
+ * since the download (another version) is a conflict, listed and not
+ * applied. Any other refusal rolls the whole import back.
+ */
+export async function applyImport(
+  db: Kysely<Database>,
+  args: {
+    assessmentId: number;
+    rows: ReadonlyArray<{
+      row: number;
+      componentId: string;
+      status: ComponentStatus;
+      opportunities: string;
+      version: number;
+    }>;
+    actor: Actor;
+  },
+): Promise<ImportOutcome> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (!(await isEditable(trx, args))) {
+        throw new Refused([{ row: null, componentId: null, problem: "locked" }]);
+      }
+      const current = await loadAnswers(trx, args);
+      const applied: string[] = [];
+      const unchanged: string[] = [];
+      const conflicts: ImportConflict[] = [];
+      const problems: Extract<ImportOutcome, { ok: false }>["problems"] = [];
+      for (const row of args.rows) {
+        const now = current.get(row.componentId);
+        if (!now) {
+          problems.push({ row: row.row, componentId: row.componentId, problem: "notFound" });
+          continue;
+        }
+        if (now.status === row.status && now.opportunities === row.opportunities) {
+          unchanged.push(row.componentId);
+          continue;
+        }
+        const conflict = {
+          componentId: row.componentId,
+          row: row.row,
+          yours: { status: row.status, opportunities: row.opportunities },
+          theirs: { status: now.status, opportunities: now.opportunities, version: now.version },
+        };
+        if (now.version !== row.version) {
+          conflicts.push(conflict);
+          continue;
+        }
+        const saved = await saveAnswerIn(trx, {
+          assessmentId: args.assessmentId,
+          componentId: row.componentId,
+          expectedVersion: row.version,
+          status: row.status,
+          opportunities: row.opportunities,
+          actor: args.actor,
+        });
+        if (saved.refused === "conflict") conflicts.push(conflict);
+        else if (saved.refused) {
+          problems.push({ row: row.row, componentId: row.componentId, problem: saved.refused });
+        } else applied.push(row.componentId);
+      }
+      if (problems.length) throw new Refused(problems);
+      return { ok: true as const, applied, unchanged, conflicts };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}

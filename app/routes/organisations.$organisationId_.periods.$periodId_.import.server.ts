@@ -1,0 +1,92 @@
+import { type AppLoadContext, data } from "@remix-run/node";
+import { loadCharter, componentIds } from "~/charter/content";
+import {
+  type ImportProblem,
+  IMPORT_MAX_BYTES,
+  readFilledTemplate,
+} from "~/excel/template-import.server";
+import { columnName, sheetNames } from "~/excel/template-layout";
+import { IMPORT_FILE_FIELD, importSchema } from "~/forms/sheet-import";
+import { readFormWithFile } from "~/http/form-body.server";
+import { applyImport, type ImportOutcome, type ImportRefusal } from "~/models/sheet-import.server";
+import { getAssessment } from "~/models/sheet.server";
+import type { requireSheetEditor } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { chosenFile } from "~/utils/evidence-upload.server";
+import { parseForm } from "~/utils/forms";
+import { clientIp } from "~/utils/request.server";
+
+type Sheet = Awaited<ReturnType<typeof requireSheetEditor>>;
+
+export type ImportActionData =
+  | { kind: "problems"; problems: ImportProblem[] }
+  | ({ kind: "done" } & Omit<Extract<ImportOutcome, { ok: true }>, "ok">);
+
+/** Whether the month takes an import now, and if not, why, in the sheet's words. */
+export async function importState(sheet: Sheet) {
+  const assessment = await getAssessment(getDb(), {
+    organisationId: sheet.organisation.id,
+    periodId: sheet.period.id,
+  });
+  const refusedBecause =
+    sheet.period.status !== "open"
+      ? `${sheet.period.label} is closed: its self-assessment can no longer be changed.`
+      : !assessment
+        ? `${sheet.period.label}'s self-assessment has not been started: start it on the sheet, then upload the template.`
+        : assessment.status === "submitted"
+          ? `${sheet.period.label} has been submitted: it can no longer be changed unless the place lead reopens it.`
+          : null;
+  return { assessment, refusedBecause };
+}
+
+const refusalWords: Record<ImportRefusal, string> = {
+  locked: "This month can no longer be changed: it was submitted or closed while you uploaded.",
+  needsEvidence:
+    "can be marked Fulfilled only once it has evidence on the platform: add its evidence on the sheet first.",
+  lastEvidence: "needs its evidence on the platform.",
+  notFound: "is not on this month's sheet.",
+};
+
+const problemsAnswer = (problems: ImportProblem[], status = 400) =>
+  data<ImportActionData>({ kind: "problems", problems }, { status });
+const one = (message: string) => [{ sheet: null, row: null, column: null, message }];
+
+/** The upload: read within the limit, checked whole, applied whole or not at all. */
+export async function handleImport(sheet: Sheet, request: Request, context: AppLoadContext) {
+  const read = await readFormWithFile(request, IMPORT_MAX_BYTES);
+  if (!read.ok) return problemsAnswer(one(read.problem), 413);
+  const form = parseForm(importSchema, read.formData);
+  if (!form.success) return problemsAnswer(one("The form could not be read: try again."));
+  const file = chosenFile(read.formData, IMPORT_FILE_FIELD);
+  if (!file) return problemsAnswer(one("Select the filled-in template to upload."));
+  const { assessment, refusedBecause } = await importState(sheet);
+  if (refusedBecause || !assessment) return problemsAnswer(one(refusedBecause ?? ""), 409);
+  const charter = loadCharter({ version: assessment.charter_version });
+  const checked = await readFilledTemplate(
+    { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    { organisation: sheet.organisation, period: sheet.period, componentIds: componentIds(charter) },
+  );
+  if (!checked.ok) return problemsAnswer(checked.problems);
+  const outcome = await applyImport(getDb(), {
+    assessmentId: assessment.id,
+    rows: checked.rows,
+    actor: { userId: sheet.auth.user.id, ip: clientIp(context), now: new Date() },
+  });
+  if (!outcome.ok) {
+    return problemsAnswer(
+      outcome.problems.map((p) =>
+        p.componentId === null
+          ? { sheet: null, row: null, column: null, message: refusalWords[p.problem] }
+          : {
+              sheet: sheetNames.components,
+              row: p.row,
+              column: columnName("status"),
+              message: `${p.componentId} ${refusalWords[p.problem]}`,
+            },
+      ),
+      409,
+    );
+  }
+  const { applied, unchanged, conflicts } = outcome;
+  return data<ImportActionData>({ kind: "done", applied, unchanged, conflicts });
+}
