@@ -3,18 +3,12 @@ import type { Database } from "../../db/schema";
 import { loadCharter } from "~/charter/content";
 import { annualReportRows, type ReportScopeRef } from "~/models/annual-report.server";
 import { annualReport, SHARED_LISTED } from "./annual-report";
+import type { ReportFormat } from "./formats";
 import { annualReportDocument } from "./annual-report-layout";
 import { chartImage, FONT_FILES } from "./chart-image.server";
 import { renderDocx } from "./docx/render-docx.server";
 import { renderPdf } from "./pdf/render-pdf.server";
 
-export const reportFormats = ["pdf", "docx"] as const;
-export type ReportFormat = (typeof reportFormats)[number];
-
-export const contentTypes: Record<ReportFormat, string> = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
 
 /**
  * Builds one annual report file: reads its rows, computes its figures, lays

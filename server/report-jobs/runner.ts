@@ -51,12 +51,14 @@ export function startReportRunner(options: RunnerOptions) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
 
+  // The server runs its TypeScript through tsx, whose loader a worker thread
+  // does not inherit: the worker registers it before loading its module.
+  const workerModule = JSON.stringify(new URL("./worker.ts", import.meta.url).href);
   const newWorker = () =>
-    new Worker(new URL("./worker.ts", import.meta.url), {
-      env: process.env,
-      // The worker builds at most one document at a time; a failing one is replaced.
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    });
+    new Worker(
+      `import("tsx/esm/api").then(({ register }) => { register(); return import(${workerModule}); })`,
+      { eval: true, env: process.env, resourceLimits: { maxOldGenerationSizeMb: 1024 } },
+    );
 
   const runJob = (job: ReportJob) =>
     new Promise<WorkerMessage>((resolve) => {
