@@ -64,28 +64,30 @@ export function startReportRunner(options: RunnerOptions) {
     new Promise<WorkerMessage>((resolve) => {
       worker ??= newWorker();
       const current = worker;
+      // The newest share heard from the worker: written at most once a second
+      // as it arrives, and by every heartbeat, which also renews the lease.
+      let share = job.progress / 100;
       let lastWrite = 0;
       let writing: Promise<unknown> = Promise.resolve();
-      const renew = (share: number | null) => {
+      const renew = () => {
         lastWrite = Date.now();
+        const progress = Math.min(share, 0.99) * 100;
         writing = writing.then(() =>
           recordProgress(options.db, {
             id: job.id,
             runner,
-            progress: share === null ? job.progress : share * 100,
+            progress,
             now: new Date(),
             leaseMs: options.leaseMs,
-          }).then((held) => {
-            if (share !== null) job.progress = Math.floor(share * 100);
-            return held;
           }),
         );
       };
-      const heartbeat = setInterval(() => renew(null), Math.max(500, options.leaseMs / 3));
+      const heartbeat = setInterval(renew, Math.max(500, options.leaseMs / 3));
       const onMessage = (message: WorkerMessage) => {
         if (message.jobId !== job.id) return;
         if (message.type === "progress") {
-          if (Date.now() - lastWrite >= 1000) renew(Math.min(message.share, 0.99));
+          share = message.share;
+          if (Date.now() - lastWrite >= 1000) renew();
           return;
         }
         finish(message);
