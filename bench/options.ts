@@ -29,8 +29,10 @@ export type BenchOptions = {
   processes: number;
   /** The month-end load, run on the largest dataset; null with --no-load. */
   load: LoadOptions | null;
-  /** Skip the page timings (--load-only). */
+  /** Skip the page timings (--load-only, --report-only). */
   pagesToo: boolean;
+  /** The largest system's annual report, on the largest dataset (off with --no-report). */
+  report: boolean;
 };
 
 // The issue's national scale: 42 ICSs, 200 places, 5,000 organisations.
@@ -57,6 +59,11 @@ The month-end load (after the page timings, on the largest dataset):
   --instances K  apps sharing the database, as behind a load balancer (default 1)
   --no-load      page timings only
   --load-only    the month-end load only
+
+The annual report (last, on the largest dataset): the largest system's report built
+as PDF and as Word by the app's job runner, while a place lead's page is timed.
+  --no-report    leave it out
+  --report-only  the annual report only
 BENCH_DIR        where datasets are kept (default ${path.join(os.tmpdir(), "anchor-bench")})`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -77,6 +84,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let processes = serverProcessCount({}, true);
   let championsGiven: number | null = null;
   let pagesToo = true;
+  let report = true;
   while (args.length) {
     const arg = args.shift();
     const value = () => {
@@ -97,7 +105,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (arg === "--instances") load.instances = positive(value(), arg);
     else if (arg === "--no-load") runLoad = false;
     else if (arg === "--load-only") pagesToo = false;
-    else if (arg === "--help" || arg === "-h") {
+    else if (arg === "--no-report") report = false;
+    else if (arg === "--report-only") {
+      pagesToo = false;
+      runLoad = false;
+    } else if (arg === "--help" || arg === "-h") {
       console.log(usage);
       process.exit(0);
     } else fail(`Unknown option ${arg}`);
@@ -126,6 +138,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     processes,
     load: runLoad ? { ...load, processes } : null,
     pagesToo,
+    report,
   };
 }
 
