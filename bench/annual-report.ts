@@ -108,7 +108,9 @@ export function annualReportReport(results: readonly ReportBenchResult[]): strin
   const rows = results.map((r) => {
     const sorted = [...r.pages].sort((a, b) => a - b);
     const at = (p: number) => (sorted.length ? `${percentile(sorted, p).toFixed(1)} ms` : "none");
-    return `| ${r.format.toUpperCase()} | ${r.status} | ${r.seconds.toFixed(1)} s | ${mb(r.fileSize)} | ${mb(r.peakRss)} | ${sorted.length} | ${at(0.5)} | ${at(0.95)} |`;
+    const size =
+      r.fileSize === null ? "n/a" : `${Math.round(r.fileSize / 1024).toLocaleString("en-GB")} KB`;
+    return `| ${r.format.toUpperCase()} | ${r.status} | ${r.seconds.toFixed(1)} s | ${size} | ${mb(r.peakRss)} | ${sorted.length} | ${at(0.5)} | ${at(0.95)} |`;
   });
   const first = results[0]!;
   return [

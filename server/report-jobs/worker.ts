@@ -1,3 +1,4 @@
+import os from "node:os";
 import { parentPort } from "node:worker_threads";
 import { buildAnnualReport } from "../../app/reports/build.server";
 import { getDb } from "../../app/utils/db.server";
@@ -27,6 +28,15 @@ export type WorkerMessage =
 
 const port = parentPort;
 if (!port) throw new Error("report-jobs/worker.ts runs as a worker thread");
+
+// Pages first: on Linux a priority set from a thread applies to that thread
+// alone, so this builder yields the cores to the server's event loops when
+// they have requests. Where it is not allowed, the build runs at normal priority.
+try {
+  os.setPriority(10);
+} catch {
+  // Not permitted here: nothing to do.
+}
 
 port.on("message", (request: BuildRequest) => {
   build(request).then(
