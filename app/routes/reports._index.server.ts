@@ -71,8 +71,11 @@ export async function loadReportRequest(request: Request) {
   const auth = await requireUser(request);
   const scopes = await scopeChoices(auth.principal);
   const years = await yearsIn([...new Set(scopes.map((s) => s.systemId))]);
+  // A page that links here may name the scope to offer first (if it is one of theirs).
+  const asked = new URL(request.url).searchParams.get("scope");
   return {
     scopes: scopes.map(({ value, label }) => ({ value, label })),
+    chosen: scopes.find((s) => s.value === asked)?.value ?? null,
     years,
   };
 }

@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** Asking for an annual report: it is built in the background and offered for download. */
 export default function AnnualReportRequestPage() {
-  const { scopes, years } = useLoaderData<typeof loader>();
+  const { scopes, years, chosen } = useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
   const errors = problem?.errors;
   const values = problem?.values ?? {};
@@ -49,7 +49,7 @@ export default function AnnualReportRequestPage() {
                 className={`nhsuk-select${errors?.scope ? " nhsuk-select--error" : ""}`}
                 id="scope"
                 name="scope"
-                defaultValue={values.scope}
+                defaultValue={values.scope ?? chosen ?? undefined}
                 aria-describedby={errors?.scope ? "scope-error" : undefined}
               >
                 {scopes.map((s) => (
