@@ -147,7 +147,7 @@ function actions(r: AnnualReport): Block[] {
     { type: "heading", level: 2, text: "Open and overdue actions", contents: true },
     { type: "paragraph", text: `${count(a.open, "action")} open in improvement plans, ${a.overdue} past their target date.` },
     listed.length
-      ? table("Overdue actions, oldest target date first", ["Organisation", "Component", "Action", "Owner", "Target date"], [0.23, 0.13, 0.32, 0.16, 0.16],
+      ? table("Overdue actions, oldest target date first", ["Organisation", "Component", "Action", "Owner", "Target date"], [0.25, 0.14, 0.28, 0.14, 0.19],
           listed.map((x) => [x.organisationName, x.componentId, x.description, x.owner ?? "", x.targetDate ? formatDate(x.targetDate) : ""]))
       : { type: "paragraph", text: "No action is overdue." },
     ...(a.overdue > listed.length
