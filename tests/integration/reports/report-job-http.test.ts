@@ -55,6 +55,37 @@ async function until<T>(what: string, check: () => Promise<T | null>, ms = 60_00
   throw new Error(`Timed out waiting for ${what}; the app said:\n${app?.output().slice(-2000)}`);
 }
 
+describe("asking for an annual report", () => {
+  it("refuses a champion another organisation's report, or a whole place's, and queues nothing", async () => {
+    const champion = await signIn(app!.url, "champion@example.com", DEMO_PASSWORD);
+    const l = lookup(database.url);
+    const own = await l.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust");
+    const other = await l.organisationId("Blackpool Teaching Hospitals NHS Foundation Trust");
+    const placeId = await l.placeId("Morecambe Bay");
+    const jobs = async () =>
+      Number((await l.row<{ n: number }>("select count(*) as n from report_job")).n);
+    const before = await jobs();
+    for (const scope of [`organisation:${other}`, `place:${placeId}`]) {
+      const refused = await visit(app!.url, "/reports", {
+        visitor: champion,
+        method: "POST",
+        form: { scope, year: "2026", format: "pdf" },
+      });
+      expect({ scope, status: refused.status }).toEqual({ scope, status: 403 });
+      expect(await refused.text()).toContain("Choose one of the reports you can read");
+    }
+    expect(await jobs()).toBe(before);
+    const asked = await visit(app!.url, "/reports", {
+      visitor: champion,
+      method: "POST",
+      form: { scope: `organisation:${own}`, year: "2026", format: "docx" },
+    });
+    expect(asked.status).toBe(302);
+    expect(await jobs()).toBe(before + 1);
+    await l.close();
+  });
+});
+
 describe("a system-wide annual report job", () => {
   it("reports progress, leaves pages answering, and survives a restart part-way", async () => {
     const l = lookup(database.url);
