@@ -29,10 +29,12 @@ export type BenchOptions = {
   processes: number;
   /** The month-end load, run on the largest dataset; null with --no-load. */
   load: LoadOptions | null;
-  /** Skip the page timings (--load-only, --export-only). */
+  /** Skip the page timings (--load-only, --export-only, --report-only). */
   pagesToo: boolean;
   /** The full-country CSV export on each dataset (off with --no-export). */
   exportToo: boolean;
+  /** The largest system's annual report, on the largest dataset (off with --no-report). */
+  report: boolean;
 };
 
 // The issue's national scale: 42 ICSs, 200 places, 5,000 organisations.
@@ -62,7 +64,12 @@ The month-end load (after the page timings, on the largest dataset):
 
 The full-country CSV export (after the page timings, on each dataset):
   --no-export    skip it
-  --export-only  the export only (no page timings, no month-end load)
+  --export-only  the export only (no page timings, no month-end load, no report)
+
+The annual report (last, on the largest dataset): the largest system's report built
+as PDF and as Word by the app's job runner, while a place lead's page is timed.
+  --no-report    leave it out
+  --report-only  the annual report only
 BENCH_DIR        where datasets are kept (default ${path.join(os.tmpdir(), "anchor-bench")})`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -84,6 +91,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let championsGiven: number | null = null;
   let pagesToo = true;
   let exportToo = true;
+  let report = true;
   while (args.length) {
     const arg = args.shift();
     const value = () => {
@@ -103,11 +111,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (arg === "--save-every") load.saveEverySeconds = positive(value(), arg);
     else if (arg === "--instances") load.instances = positive(value(), arg);
     else if (arg === "--no-load") runLoad = false;
-    else if (arg === "--load-only") pagesToo = exportToo = false;
+    else if (arg === "--load-only") pagesToo = exportToo = report = false;
     else if (arg === "--no-export") exportToo = false;
+    else if (arg === "--no-report") report = false;
     else if (arg === "--export-only") {
-      pagesToo = runLoad = false;
+      pagesToo = runLoad = report = false;
       exportToo = true;
+    } else if (arg === "--report-only") {
+      pagesToo = runLoad = exportToo = false;
+      report = true;
     } else if (arg === "--help" || arg === "-h") {
       console.log(usage);
       process.exit(0);
@@ -138,6 +150,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     load: runLoad ? { ...load, processes } : null,
     pagesToo,
     exportToo,
+    report,
   };
 }
 

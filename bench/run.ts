@@ -6,6 +6,7 @@ import { databaseConfig, describeDatabase } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import type { Visitor } from "../tests/support/http";
 import { visit } from "../tests/support/http";
+import { annualReportBench, annualReportReport } from "./annual-report";
 import { ensureBuilt, peakRss, signInAs, startBenchApp } from "./app-server";
 import { datasetFile } from "./dataset-file";
 import { countryExport, exportReport } from "./export";
@@ -56,6 +57,39 @@ async function main() {
     );
     console.log(`${loadReport(result)}\n`);
   }
+  if (options.report && largest) {
+    progress(`The largest system's annual report on ${largest.database}…`);
+    console.log(`${annualReportReport(await reportBench(largest, options))}\n`);
+  }
+}
+
+/** A fresh app per format, so each one's peak memory is its own. */
+async function reportBench(on: SizeResult, options: BenchOptions) {
+  const targets = findTargets(on.file);
+  const results = [];
+  for (const format of ["pdf", "docx"] as const) {
+    const app = await startBenchApp({
+      databaseUrl: on.databaseUrl,
+      datasetFile: on.file,
+      processes: options.processes,
+    });
+    try {
+      results.push(
+        await annualReportBench({
+          app,
+          databaseUrl: on.databaseUrl,
+          database: on.database,
+          file: on.file,
+          format,
+          reader: await signInAs(app, on.file, "place_lead"),
+          pagePath: `/places/${targets.placeId}`,
+        }),
+      );
+    } finally {
+      await app.stop();
+    }
+  }
+  return results;
 }
 
 async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise<SizeResult> {

@@ -188,6 +188,7 @@ export interface Database {
   rate_limit: RateLimitTable;
   reminder: ReminderTable;
   query_reply: QueryReplyTable;
+  report_job: ReportJobTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -298,3 +299,32 @@ export type Session = Selectable<SessionTable>;
 export type OneTimeToken = Selectable<OneTimeTokenTable>;
 export type Message = Selectable<MessageTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+
+export type ReportJobStatus = "queued" | "running" | "done" | "failed";
+
+/** A document built off the request path (ADR 029). */
+export interface ReportJobTable {
+  id: Generated<number>;
+  kind: "annual_report";
+  scope_kind: "organisation" | "place" | "system";
+  scope_id: number;
+  system_id: number;
+  year: number;
+  format: "pdf" | "docx";
+  requested_by: number | null;
+  status: ReportJobStatus;
+  /** Whole percent, 0 to 100. */
+  progress: ColumnType<number, number | undefined, number>;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** The runner holding the job, and until when its claim stands unless renewed. */
+  claimed_by: string | null;
+  lease_until: string | null;
+  error: string | null;
+  /** The name offered on download, and the file's name in the report store. */
+  file_name: string | null;
+  stored_as: string | null;
+  file_size: number | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}

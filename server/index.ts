@@ -8,7 +8,9 @@ import { appConfig } from "../app/utils/env.server";
 import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-ics";
 import { scheduleDailyHousekeeping } from "./housekeeping";
 import { demoDataAllowed, demoDataWarning, realDeploymentReason } from "./demo-data-guard";
-import { closeDb } from "../app/utils/db.server";
+import { closeDb, getDb } from "../app/utils/db.server";
+import { reportsDirIn } from "../app/reports/report-store.server";
+import { reportRunnerOptions, startReportRunner } from "./report-jobs/runner";
 import { healthChecks, requestLog, routePatterns } from "./operations";
 import { type PreparedDatabase, prepareDatabase } from "./prepare";
 import { reportListening, runServerProcesses, serverProcessCount } from "./processes";
@@ -43,6 +45,15 @@ async function main() {
   };
   const processes = serverProcessCount(process.env, production);
   scheduleDailyHousekeeping();
+  // One runner per instance, in this process: with several server processes
+  // the primary serves no pages, so its thread is free to hand out jobs.
+  if (process.env.REPORT_JOBS !== "off") {
+    startReportRunner({
+      db: getDb(),
+      reportsDir: reportsDirIn(appConfig().evidence.dir),
+      ...reportRunnerOptions(process.env),
+    });
+  }
   if (processes === 1) {
     await serve({ onListening: welcome });
   } else {

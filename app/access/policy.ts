@@ -302,3 +302,19 @@ export function exportReach(p: Principal, scope: ExportScope): "all" | "submitte
       return isSystemReaderOf(p, scope.organisation.systemId) ? "submitted" : null;
   }
 }
+
+/** What the report rules need to know of a report's scope: the same scopes as an export's. */
+export type ReportScopeAccess = ExportScope;
+
+/**
+ * The annual report of a scope, its building and its download, for whoever
+ * reads that scope's submitted returns: a champion their organisation's, a
+ * place's lead and steering group their place's (and its organisations'),
+ * system readers and administrators their whole system's. The report holds
+ * submitted returns only, so no draft reaches a reader through it.
+ */
+export function canReadAnnualReport(p: Principal, scope: ReportScopeAccess): boolean {
+  if (scope.kind === "organisation") return canReadSubmittedReturns(p, scope.organisation);
+  if (scope.kind === "place") return canReadPlace(p, scope.place);
+  return canReadSystemRollup(p, scope.systemId);
+}

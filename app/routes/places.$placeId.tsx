@@ -152,6 +152,12 @@ export default function PlaceSummaryPage() {
       <p className="nhsuk-body">
         <Link to={`/places/${s.place.id}/good-practice`}>All good practice in {s.place.name}</Link>
       </p>
+      <h2 className="nhsuk-heading-m">Annual report</h2>
+      <p className="nhsuk-body">
+        <Link to={`/reports?scope=place:${s.place.id}`}>
+          Build {s.place.name}&apos;s annual report as PDF or Word
+        </Link>
+      </p>
     </>
   );
 }

@@ -11,6 +11,7 @@ import * as systemReaderRole from "./2026-11-25-03-system-reader-role";
 import * as reminders from "./2026-11-25-04-reminders";
 import * as newestCitationIndex from "./2026-11-25-07-newest-citation-index";
 import * as queryReplies from "./2026-11-25-09-query-replies";
+import * as reportJobs from "./2026-11-25-10-report-jobs";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-04-reminders": reminders,
   "2026-11-25-07-newest-citation-index": newestCitationIndex,
   "2026-11-25-09-query-replies": queryReplies,
+  "2026-11-25-10-report-jobs": reportJobs,
 };

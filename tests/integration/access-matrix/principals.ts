@@ -57,7 +57,7 @@ const demoAccounts = {
  * after signing out; any other target is written out.
  */
 export type Outcome =
-  200 | 400 | 403 | 404 | 410 | "in" | "code" | "setup" | "home" | "out" | `/${string}`;
+  200 | 400 | 403 | 404 | 409 | 410 | "in" | "code" | "setup" | "home" | "out" | `/${string}`;
 export type Expect = Record<Who, Outcome>;
 
 /**
@@ -115,6 +115,8 @@ export async function idsFrom(databaseUrl: string) {
     /** The second system's, filled in by signInEveryone. */
     second: { system: 0, place: 0, organisation: 0, period: 0, championUser: 0 },
     systemReaderUser: await l.userId("system.reader@example.com"),
+    /** A place report job for Morecambe Bay that failed, so no runner takes it up. */
+    placeReportJob: 0,
   };
   ids.uhmbPeriod = (
     await l.row<{ period_id: number }>(
@@ -134,6 +136,19 @@ export async function idsFrom(databaseUrl: string) {
     );
   ids.uhmbSubmission = await latestSubmission(ids.uhmb);
   ids.blackpoolSubmission = await latestSubmission(ids.blackpool);
+  const now = new Date().toISOString();
+  await l.run(
+    `insert into report_job (kind, scope_kind, scope_id, system_id, year, format, status, progress,
+      attempts, error, created_at, updated_at)
+     values ('annual_report', 'place', ?, ?, 2026, 'pdf', 'failed', 0, 3, 'Planted', ?, ?)`,
+    ids.morecambeBay,
+    ids.system,
+    now,
+    now,
+  );
+  ids.placeReportJob = Number(
+    (await l.row<{ id: number }>("select max(id) as id from report_job")).id,
+  );
   await l.close();
   return ids;
 }

@@ -269,6 +269,26 @@ export const rows: Row[] = [
     path: (i) => `/exports/places/${i.morecambeBay}/returns.csv`,
     get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
   },
+  // Annual reports: anyone signed in may ask (they are offered only their own
+  // scopes, and an empty form is refused); a report's page and download are
+  // for whoever reads its scope (here Morecambe Bay's), and no one else
+  // learns it exists. The planted job failed, so its download is refused in words.
+  {
+    file: "reports._index.tsx",
+    path: () => "/reports",
+    get: everyone(200, "in"),
+    post: everyone(400, "in"),
+  },
+  {
+    file: "reports.$jobId.tsx",
+    path: (i) => `/reports/${i.placeReportJob}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
+  },
+  {
+    file: "reports.$jobId_.download.tsx",
+    path: (i) => `/reports/${i.placeReportJob}/download`,
+    get: only({ admin: 409, placeLead: 409, steering: 409, systemReader: 409 }, 404),
+  },
   { file: "admin._index.tsx", path: () => "/admin", get: only(manager, 403) },
   {
     file: "admin.places.tsx",

@@ -1,0 +1,57 @@
+import { coverageChart } from "~/charts/coverage";
+import { levelCountsChart } from "~/charts/level-counts";
+import { accessibleName, type ChartSpec } from "~/charts/spec";
+import type { AnnualReport } from "./annual-report";
+
+/**
+ * The report's charts: the dashboards' own chart functions fed the report's
+ * figures, so a board sees the same pictures as the readers' pages. Each
+ * comes with the table of its figures, which both documents print beside it.
+ */
+
+export type ReportTable = { headers: string[]; rows: string[][] };
+export type ReportChart = { spec: ChartSpec; table: ReportTable };
+
+const levelTable = (rows: ReadonlyArray<{ label: string; count: number }>): ReportTable => ({
+  headers: ["Level held", "Organisations"],
+  rows: rows.map((r) => [r.label, String(r.count)]),
+});
+
+export function levelsChart(report: AnnualReport, which: "now" | "before"): ReportChart | null {
+  const periodLabel = which === "now" ? report.periodNow : report.periodBefore;
+  if (!periodLabel) return null;
+  const rows = which === "now" ? report.summary.levelsNow : report.summary.levelsBefore;
+  return { spec: levelCountsChart({ periodLabel, levelIds: report.levelIds, rows }), table: levelTable(rows) };
+}
+
+export function verifiedChart(report: AnnualReport): ReportChart | null {
+  if (!report.periodNow) return null;
+  const rows = report.verification.verified;
+  const spec = levelCountsChart({ periodLabel: report.periodNow, levelIds: report.levelIds, rows });
+  const title = `Verified levels: ${spec.title.charAt(0).toLowerCase()}${spec.title.slice(1)}`;
+  return {
+    spec: {
+      ...spec,
+      title,
+      label: accessibleName("Bar chart of how many organisations hold each level when only verified answers count", title),
+    },
+    table: levelTable(rows),
+  };
+}
+
+export function domainChart(report: AnnualReport, domainNumber: number): ReportChart | null {
+  const domain = report.domains.find((d) => d.number === domainNumber);
+  if (!report.periodNow || !domain) return null;
+  return {
+    spec: coverageChart({ periodLabel: report.periodNow, rows: domain.rows }),
+    table: {
+      headers: ["Component", "Returns", "Fulfilled", "Of which verified"],
+      rows: domain.rows.map((r) => [
+        `${r.componentId} ${r.title}`,
+        String(r.returns),
+        String(r.fulfilled),
+        String(r.verified),
+      ]),
+    },
+  };
+}

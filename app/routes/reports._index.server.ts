@@ -1,0 +1,106 @@
+import { redirect } from "@remix-run/node";
+import {
+  canReadAnnualReport,
+  championedOrganisationIds,
+  overseenPlaceIds,
+  type Principal,
+  rollupSystemIds,
+} from "~/access/policy";
+import { annualReportSchema } from "~/forms/annual-report";
+import { readForm } from "~/http/form-body.server";
+import { listOrganisations } from "~/models/organisations.server";
+import { listPlaces } from "~/models/places.server";
+import { enqueueReportJob } from "~/models/report-jobs.server";
+import { requireUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formErrors } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms";
+import { reportScopeAccess } from "~/utils/report-access.server";
+
+/**
+ * The scopes offered to a person: their systems (administrators and system
+ * readers), every place they read, and the organisations they champion.
+ * Anyone else's scope is refused on the server whatever the form sends.
+ */
+async function scopeChoices(p: Principal) {
+  const db = getDb();
+  const systemIds = rollupSystemIds(p);
+  const systems = systemIds.length
+    ? await db
+        .selectFrom("system")
+        .select(["id", "name"])
+        .where("id", "in", systemIds)
+        .orderBy("name")
+        .execute()
+    : [];
+  const places = await listPlaces(db, { systemIds, placeIds: overseenPlaceIds(p) });
+  const organisations = await listOrganisations(db, {
+    organisationIds: championedOrganisationIds(p),
+  });
+  return [
+    ...systems.map((s) => ({
+      value: `system:${s.id}`,
+      label: `${s.name} (whole system)`,
+      systemId: s.id,
+    })),
+    ...places.map((x) => ({
+      value: `place:${x.id}`,
+      label: `${x.name} (place)`,
+      systemId: x.systemId,
+    })),
+    ...organisations.map((o) => ({
+      value: `organisation:${o.id}`,
+      label: o.name,
+      systemId: o.systemId,
+    })),
+  ];
+}
+
+/** Years with at least one reporting month in the person's systems, newest first. */
+async function yearsIn(systemIds: number[]) {
+  if (!systemIds.length) return [];
+  const rows = await getDb()
+    .selectFrom("assessment_period")
+    .select("starts_on")
+    .where("system_id", "in", systemIds)
+    .execute();
+  return [...new Set(rows.map((r) => Number(r.starts_on.slice(0, 4))))].sort((a, b) => b - a);
+}
+
+export async function loadReportRequest(request: Request) {
+  const auth = await requireUser(request);
+  const scopes = await scopeChoices(auth.principal);
+  const years = await yearsIn([...new Set(scopes.map((s) => s.systemId))]);
+  // A page that links here may name the scope to offer first (if it is one of theirs).
+  const asked = new URL(request.url).searchParams.get("scope");
+  return {
+    scopes: scopes.map(({ value, label }) => ({ value, label })),
+    chosen: scopes.find((s) => s.value === asked)?.value ?? null,
+    years,
+  };
+}
+
+export async function requestReport(request: Request) {
+  const auth = await requireUser(request);
+  const form = parseForm(annualReportSchema, await readForm(request));
+  if (!form.success) return formErrors(form.errors, form.values);
+  const scope = await reportScopeAccess(form.data.scope);
+  if (!scope || !canReadAnnualReport(auth.principal, scope.access)) {
+    return formErrors({ scope: "Choose one of the reports you can read" }, form.values, {
+      status: 403,
+    });
+  }
+  if (!(await yearsIn([scope.systemId])).includes(form.data.year)) {
+    return formErrors({ year: "Choose a year that has reporting months" }, form.values);
+  }
+  const job = await enqueueReportJob(getDb(), {
+    scope_kind: form.data.scope.kind,
+    scope_id: form.data.scope.id,
+    system_id: scope.systemId,
+    year: form.data.year,
+    format: form.data.format,
+    requested_by: auth.user.id,
+    now: new Date(),
+  });
+  return redirect(`/reports/${job.id}`);
+}

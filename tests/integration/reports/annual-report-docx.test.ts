@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bucketLabels, levelCounts, standings } from "~/charter/aggregation";
+import { loadCharter } from "~/charter/content";
+import { annualReportRows } from "~/models/annual-report.server";
+import { buildAnnualReport } from "~/reports/build.server";
+import { migrateToLatest } from "../../../db/migrator";
+import type { Database } from "../../../db/schema";
+import { seedDemoData } from "../../../db/seed/demo-data";
+import { createTestDatabase, type TestDatabase } from "../../setup/database";
+
+/**
+ * The whole demo system's annual report for 2026 as Word, unzipped and its
+ * document.xml read: real heading styles, header rows that repeat, charts
+ * with alt text, and the levels table against the aggregation layer.
+ */
+const charter = loadCharter();
+let database: TestDatabase;
+let db: Kysely<Database>;
+let systemId: number;
+let xml: string;
+let paragraphs: string[];
+
+const textOf = (fragment: string) =>
+  [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1]!)
+    .join("")
+    .replace(/&amp;/g, "&")
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.open();
+  await migrateToLatest(db);
+  await seedDemoData(db, {
+    charter,
+    today: new Date("2026-11-15T09:00:00Z"),
+    demoPasswordHash: "scrypt$test-placeholder",
+    evidenceDir: path.join(database.dir, "evidence"),
+  });
+  systemId = (await db.selectFrom("system").select("id").executeTakeFirstOrThrow()).id;
+  const built = (await buildAnnualReport(db, {
+    scope: { kind: "system", id: systemId },
+    year: 2026,
+    format: "docx",
+    now: new Date("2026-11-25T10:42:00Z"),
+  }))!;
+  expect(built.fileName).toMatch(/^annual-report-2026-[a-z0-9-]+\.docx$/);
+  const file = path.join(database.dir, built.fileName);
+  fs.writeFileSync(file, built.bytes);
+  if (process.env.REPORT_OUT) fs.copyFileSync(file, process.env.REPORT_OUT);
+  xml = execFileSync("unzip", ["-p", file, "word/document.xml"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+}, 120_000);
+
+afterAll(async () => {
+  await db?.destroy();
+  await database?.cleanup();
+});
+
+const styled = (style: string) =>
+  paragraphs.filter((p) => p.includes(`<w:pStyle w:val="${style}"/>`)).map(textOf);
+
+describe("the annual report as Word", () => {
+  it("uses Word's heading styles, so the navigation pane and the contents work", () => {
+    expect(styled("Heading1")).toEqual(["Anchor charter annual report 2026"]);
+    expect(styled("Heading2")).toEqual([
+      "How to read this report",
+      "Contents",
+      "Executive summary",
+      "Findings by domain",
+      "Most common gaps",
+      "Notable shared practice",
+      "Verified against self-assessed",
+      "Open and overdue actions",
+      "Appendix: each organisation",
+    ]);
+    expect(xml).toContain("TOC \\h \\o &quot;2-2&quot;");
+  });
+
+  it("repeats every table's header row and gives every chart alt text", () => {
+    const tables = xml.match(/<w:tbl>/g) ?? [];
+    const headerRows = xml.match(/<w:tblHeader\/>/g) ?? [];
+    expect(tables.length).toBeGreaterThan(20);
+    expect(headerRows.length).toBe(tables.length);
+    const drawings = [...xml.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
+    expect(drawings.length).toBeGreaterThan(3);
+    for (const d of drawings) expect(d).toMatch(/descr="[^"]*The same figures are in the table that follows/);
+  });
+
+  it("gives the system's levels as the aggregation layer counts them, and a page per organisation", async () => {
+    const rows = (await annualReportRows(db, {
+      scope: { kind: "system", id: systemId },
+      year: 2026,
+      sharedLimit: 10,
+    }))!;
+    const labels = bucketLabels(charter);
+    const counts = levelCounts(charter, standings(charter, rows.organisations, rows.returnsNow));
+    const body = paragraphs.map(textOf);
+    const start = body.indexOf(`Levels held, ${rows.now!.label}`);
+    expect(start).toBeGreaterThan(0);
+    const expected = counts.flatMap((c) => [labels.get(c.bucket)!, String(c.count)]);
+    expect(body.slice(start + 3, start + 3 + expected.length)).toEqual(expected);
+    expect(rows.organisations.length).toBe(styled("Heading3").filter((h) => !h.startsWith("Domain") && !h.startsWith("Levels held")).length);
+  });
+});
