@@ -5,9 +5,14 @@ import { annualReportRows, type ReportScopeRef } from "~/models/annual-report.se
 import { annualReport, SHARED_LISTED } from "./annual-report";
 import type { ReportFormat } from "./formats";
 import { annualReportDocument } from "./annual-report-layout";
-import { chartImage, FONT_FILES } from "./chart-image.server";
+import { chartImage } from "./chart-image.server";
 import { renderDocx } from "./docx/render-docx.server";
 import { renderPdf } from "./pdf/render-pdf.server";
+import { fontBytes } from "~/documents/pdf/fonts";
+import { todayInUk } from "~/utils/dates";
+
+// TrueType bytes unwrapped once per process: pdfkit re-inflated a .woff's glyph table per glyph.
+const PDF_FONTS = { regular: fontBytes("regular"), bold: fontBytes("bold") };
 
 
 /**
@@ -37,7 +42,7 @@ export async function buildAnnualReport(
     scope: { kind: rows.scope.kind, id: rows.scope.id, name: rows.scope.name },
     year: args.year,
     generatedAt: args.now.toISOString(),
-    today: args.now.toISOString().slice(0, 10),
+    today: todayInUk(args.now),
     now: rows.now,
     before: rows.before,
     organisations: rows.organisations,
@@ -50,7 +55,7 @@ export async function buildAnnualReport(
   const onBlock = (done: number, total: number) => args.onProgress?.(0.1 + (0.9 * done) / total);
   const bytes =
     args.format === "pdf"
-      ? await renderPdf(content, { fonts: FONT_FILES, draw: chartImage, onBlock })
+      ? await renderPdf(content, { fonts: PDF_FONTS, draw: chartImage, onBlock })
       : await renderDocx(content, { draw: chartImage, onBlock });
   return { bytes, fileName: reportFileName(rows.scope.name, args.year, args.format), title: content.title };
 }

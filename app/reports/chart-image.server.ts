@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
 import { type Canvas, createCanvas, GlobalFonts } from "@napi-rs/canvas";
 import { Chart, registerables } from "chart.js";
 import type { ChartSpec } from "~/charts/spec";
+import { fontPath } from "~/documents/pdf/fonts";
 
 /**
  * Draws the dashboards' chart configurations (app/charts, ADR 022) to PNG on
@@ -12,11 +12,7 @@ import type { ChartSpec } from "~/charts/spec";
  * charts' font list falls back to when Frutiger is not there.
  */
 
-const require = createRequire(import.meta.url);
-export const FONT_FILES = {
-  regular: require.resolve("@fontsource/arimo/files/arimo-latin-400-normal.woff"),
-  bold: require.resolve("@fontsource/arimo/files/arimo-latin-700-normal.woff"),
-};
+const FONT_FILES = { regular: fontPath("regular"), bold: fontPath("bold") };
 
 /** Drawn at twice the CSS size, so the image stays sharp printed or zoomed. */
 export const SCALE = 2;

@@ -10,7 +10,8 @@ import PDFDocument from "pdfkit";
  * piece of marked content never straddles a page break.
  */
 
-export type PdfFonts = { regular: string; bold: string };
+/** A font file's path, or its TrueType bytes (see app/documents/pdf/fonts.ts). */
+export type PdfFonts = { regular: string | Buffer; bold: string | Buffer };
 
 const INK = "#212b32";
 const RULE = "#aeb7bd";
