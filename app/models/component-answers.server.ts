@@ -50,7 +50,8 @@ export async function saveAnswer(
     assessmentId: number;
     componentId: string;
     expectedVersion: number;
-    status: ComponentStatus;
+    /** Undefined leaves a component not answered (or as it is): the champion chose no status. */
+    status?: ComponentStatus;
     opportunities: string;
     /** Undefined leaves the ticked practices as they are. */
     practicesInPlace?: number[];
@@ -67,7 +68,9 @@ export async function saveAnswer(
     const updated = await trx
       .updateTable("component_answer")
       .set({
-        status: args.status,
+        ...(args.status
+          ? { status: args.status, answered_at: answer.answered_at ?? args.actor.now.toISOString() }
+          : {}),
         opportunities: args.opportunities,
         ...(args.practicesInPlace
           ? { practices_in_place: JSON.stringify(args.practicesInPlace) }
@@ -88,8 +91,8 @@ export async function saveAnswer(
     }
     await audit(trx, args.actor, "component.saved", args.assessmentId, {
       component: args.componentId,
-      from: answer.status,
-      to: args.status,
+      from: answer.answered_at === null ? null : answer.status,
+      to: args.status ?? (answer.answered_at === null ? null : answer.status),
       ...(args.practicesInPlace ? { practicesInPlace: args.practicesInPlace } : {}),
       version: args.expectedVersion + 1,
     });
@@ -102,7 +105,11 @@ export async function saveAnswer(
       .where("component_answer_id", "=", answer.id)
       .limit(1)
       .executeTakeFirst();
-    return { refused: null, changesSummary: answer.status !== args.status || !!reviewed };
+    return { refused: null, changesSummary:
+        (args.status !== undefined &&
+          (answer.status !== args.status || answer.answered_at === null)) ||
+        !!reviewed,
+    };
   });
 }
 
@@ -128,7 +135,7 @@ export async function addEvidence(
     item: NewEvidence;
     actor: Actor;
   },
-): Promise<Done | Refusal> {
+): Promise<(Done & { evidenceItemId: number }) | Refusal> {
   return db.transaction().execute(async (trx) => {
     if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
     const answer = await answerRow(trx, args.assessmentId, args.componentId);
@@ -159,7 +166,7 @@ export async function addEvidence(
       evidenceItem: evidence.id,
       kind: item.kind,
     });
-    return { refused: null };
+    return { refused: null, evidenceItemId: evidence.id };
   });
 }
 

@@ -10,6 +10,7 @@ import * as auditActorIndex from "./2026-11-25-02-audit-actor-index";
 import * as systemReaderRole from "./2026-11-25-03-system-reader-role";
 import * as reminders from "./2026-11-25-04-reminders";
 import * as newestCitationIndex from "./2026-11-25-07-newest-citation-index";
+import * as answered from "./2026-11-25-08-answered";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-03-system-reader-role": systemReaderRole,
   "2026-11-25-04-reminders": reminders,
   "2026-11-25-07-newest-citation-index": newestCitationIndex,
+  "2026-11-25-08-answered": answered,
 };
