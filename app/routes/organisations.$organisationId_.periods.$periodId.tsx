@@ -95,7 +95,7 @@ export default function MonthOverview() {
       {assessment ? (
         <>
           <p className="nhsuk-body-l" id="answered-count" role="status">
-            {sheet.answered} of {total} components answered
+            {`${sheet.answered} of ${total} components answered`}
           </p>
           <p className="nhsuk-body">
             <Link to={`${sheet.path}/reporting-sheet`}>View or print the whole reporting sheet</Link>
