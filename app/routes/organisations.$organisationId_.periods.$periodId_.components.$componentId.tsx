@@ -47,10 +47,12 @@ export const shouldRevalidate = sheetShouldRevalidate;
 /** The refused post's errors, keyed by the element each should link to. */
 function summaryErrors(result: ReturnType<typeof useActionData<typeof clientAction>>) {
   if (!result?.componentId) return result?.errors;
-  // The add-evidence form has its own summary, beside it.
-  if (result.form === "evidence") return undefined;
   const { componentId } = result;
-  const prefixes: Record<string, string> = { reuse: "reuse-", action: "action-" };
+  const prefixes: Record<string, string> = {
+    evidence: "evidence-",
+    reuse: "reuse-",
+    action: "action-",
+  };
   const prefix = prefixes[result.form] ?? "";
   return Object.fromEntries(
     Object.entries(result.errors).map(([field, message]) => [
@@ -83,7 +85,7 @@ export default function ComponentPage() {
       <p className="nhsuk-body">
         <Link to={page.sheetPath}>Back to the month&apos;s overview</Link>
       </p>
-      <h1 className="nhsuk-heading-l">
+      <h1 className="nhsuk-heading-l" id="component-title">
         <span className="nhsuk-caption-l">
           Domain {page.domain.number}: {page.domain.title} (component {page.position} of{" "}
           {page.count})
@@ -130,7 +132,10 @@ export default function ComponentPage() {
         <ul className="nhsuk-list nhsuk-pagination__list">
           {page.previous ? (
             <li className="nhsuk-pagination-item--previous">
-              <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={page.previous.path}>
+              <Link
+                className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+                to={page.previous.path}
+              >
                 <span className="nhsuk-pagination__title">Previous</span>
                 <span className="nhsuk-u-visually-hidden">:</span>
                 <span className="nhsuk-pagination__page">
@@ -141,7 +146,10 @@ export default function ComponentPage() {
           ) : null}
           {page.next ? (
             <li className="nhsuk-pagination-item--next">
-              <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={page.next.path}>
+              <Link
+                className="nhsuk-pagination__link nhsuk-pagination__link--next"
+                to={page.next.path}
+              >
                 <span className="nhsuk-pagination__title">Next</span>
                 <span className="nhsuk-u-visually-hidden">:</span>
                 <span className="nhsuk-pagination__page">

@@ -57,7 +57,7 @@ export function ComponentBlock(props: {
   const status = answer?.answered ? answer.status : undefined;
   const evidenceResult = result?.form === "evidence" ? result : undefined;
   return (
-    <div className="app-component" id={id("block")}>
+    <section className="app-component" id={id("block")} aria-labelledby="component-title">
       {props.changed}
       {editable ? null : (
         <PracticesList practices={component.practices} saved={answer?.practicesInPlace ?? []} />
@@ -195,6 +195,6 @@ export function ComponentBlock(props: {
         }
         title={title}
       />
-    </div>
+    </section>
   );
 }

@@ -83,9 +83,7 @@ export function ReuseEvidenceForm(props: {
               ))}
             </select>
           </div>
-          <SubmitButton secondary>
-            Use this evidence
-          </SubmitButton>
+          <SubmitButton secondary>Use this evidence</SubmitButton>
         </Form>
       ) : null}
     </section>
