@@ -149,8 +149,13 @@ export function useAutosave(props: {
         clearDraft(scope);
         setRestoredFrom(null);
         if (continuing.current) {
+          // Everything typed is saved: nothing more to send, and a save sent now
+          // would revalidate this page over the navigation to the next one.
           continuing.current = false;
+          again.current = false;
+          window.clearTimeout(timer.current);
           navigate(continueTo);
+          return;
         }
       } else {
         // Typed on while saving: keep it against the new version, and save it too.
