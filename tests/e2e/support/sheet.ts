@@ -106,3 +106,16 @@ export async function openStartedSheet(
 export async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
+
+/** From the month's overview, opens a component's own page through its task list link. */
+export async function openComponent(page: Page, title: string) {
+  await page.locator(".nhsuk-task-list").getByRole("link", { name: title, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+}
+
+/** On a component's page: the first step of adding evidence, choosing its kind. */
+export async function chooseEvidenceKind(page: Page, kind: string) {
+  await page.getByLabel(kind, { exact: true }).check();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.getByRole("button", { name: /^Add evidence/ }).waitFor();
+}
