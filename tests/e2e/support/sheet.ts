@@ -86,20 +86,25 @@ export async function fillSignIn(page: Page) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Signs in, opens the open month and starts it: the sheet with every component's form. */
+/**
+ * Signs in, opens the open month and starts it: the month's overview with its
+ * task list, or (given a component's title) that component's own page.
+ */
 export async function openStartedSheet(
   context: BrowserContext,
   baseUrl: string,
   periodLabel: string,
+  componentTitle?: string,
 ) {
   const page = await context.newPage();
   await signInAsChampion(page, "/sign-in", baseUrl);
   await page.getByRole("link", { name: periodLabel }).click();
   const start = page.getByRole("button", { name: "Start this month's self-assessment" });
-  const firstForm = page.getByRole("button", { name: /^Save / }).first();
-  await start.or(firstForm).waitFor();
+  const taskList = page.locator(".nhsuk-task-list").first();
+  await start.or(taskList).waitFor();
   if (await start.isVisible()) await start.click();
-  await firstForm.waitFor();
+  await taskList.waitFor();
+  if (componentTitle) await openComponent(page, componentTitle);
   return page;
 }
 
