@@ -79,14 +79,20 @@ describe("starting a month", () => {
         status: string;
         opportunities: string;
         items: number;
+        answered: number;
       }>(
         `select component_id, status, opportunities,
-           (select count(*) from component_evidence where component_answer_id = ca.id) as items
+           (select count(*) from component_evidence where component_answer_id = ca.id) as items,
+           case when answered_at is null then 0 else 1 end as answered
          from component_answer ca where assessment_id = ? order by component_id`,
         id,
       );
+    // An answer carried forward stays answered (ADR 026), so a month's update starts where the last left off.
     expect(await answers(assessmentId)).toEqual(await answers(previous));
     expect(await answers(assessmentId)).toHaveLength(16);
+    expect((await answers(assessmentId)).every((a) => Number(a.answered) === 1)).toBe(true);
+    const overview = await (await s.get(champion, sheet())).text();
+    expect(overview).toContain("16 of 16 components answered");
 
     // Starting again (a second tab, a double click) keeps the one assessment.
     expect((await s.post(champion, sheet(), { intent: "start" })).status).toBe(302);
