@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { Pagination } from "~/components/layout/Pagination";
 import { isEvidenceKind } from "~/components/sheet/AddEvidenceForm";
 import { ChangedSince } from "~/components/sheet/ChangedSince";
 import { ComponentBlock } from "~/components/sheet/ComponentBlock";
@@ -128,38 +129,17 @@ export default function ComponentPage() {
           />
         }
       />
-      <nav className="nhsuk-pagination" role="navigation" aria-label="Components">
-        <ul className="nhsuk-list nhsuk-pagination__list">
-          {page.previous ? (
-            <li className="nhsuk-pagination-item--previous">
-              <Link
-                className="nhsuk-pagination__link nhsuk-pagination__link--prev"
-                to={page.previous.path}
-              >
-                <span className="nhsuk-pagination__title">Previous</span>
-                <span className="nhsuk-u-visually-hidden">:</span>
-                <span className="nhsuk-pagination__page">
-                  {page.previous.id} {page.previous.title}
-                </span>
-              </Link>
-            </li>
-          ) : null}
-          {page.next ? (
-            <li className="nhsuk-pagination-item--next">
-              <Link
-                className="nhsuk-pagination__link nhsuk-pagination__link--next"
-                to={page.next.path}
-              >
-                <span className="nhsuk-pagination__title">Next</span>
-                <span className="nhsuk-u-visually-hidden">:</span>
-                <span className="nhsuk-pagination__page">
-                  {page.next.id} {page.next.title}
-                </span>
-              </Link>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      <Pagination
+        label="Components"
+        previous={
+          page.previous
+            ? { href: page.previous.path, label: `${page.previous.id} ${page.previous.title}` }
+            : null
+        }
+        next={
+          page.next ? { href: page.next.path, label: `${page.next.id} ${page.next.title}` } : null
+        }
+      />
       <p className="nhsuk-body">
         <Link to={page.sheetPath}>Back to the month&apos;s overview</Link>
       </p>
