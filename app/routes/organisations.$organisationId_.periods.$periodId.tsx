@@ -9,6 +9,7 @@ import { MonthTaskList } from "~/components/sheet/MonthTaskList";
 import { SubmissionHistory } from "~/components/sheet/SubmissionHistory";
 import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
 import { answeringAutosave } from "~/utils/autosave.server";
+import { formatDate } from "~/utils/dates";
 import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";
 import {
   handleSheetPost,
@@ -70,7 +71,7 @@ export default function MonthOverview() {
       </p>
       {submitted ? (
         <p className="nhsuk-body" role="status">
-          Submitted{assessment.submittedAt ? ` on ${assessment.submittedAt.slice(0, 10)}` : ""}. It
+          Submitted{assessment.submittedAt ? ` on ${formatDate(assessment.submittedAt)}` : ""}. It
           can no longer be changed.
         </p>
       ) : !sheet.period.open ? (
@@ -98,7 +99,9 @@ export default function MonthOverview() {
             {`${sheet.answered} of ${total} components answered`}
           </p>
           <p className="nhsuk-body">
-            <Link to={`${sheet.path}/reporting-sheet`}>View or print the whole reporting sheet</Link>
+            <Link to={`${sheet.path}/reporting-sheet`}>
+              View or print the whole reporting sheet
+            </Link>
           </p>
         </>
       ) : null}
@@ -130,8 +133,8 @@ export default function MonthOverview() {
                   <summary className="nhsuk-details__summary">
                     <span className="nhsuk-details__summary-text">
                       Cross-cutting principles in domain {domain.number} (
-                      {saved?.principlesInPlace.length ?? 0} of {sheet.plan.principleList.length}{" "}
-                      in place)
+                      {saved?.principlesInPlace.length ?? 0} of {sheet.plan.principleList.length} in
+                      place)
                     </span>
                   </summary>
                   <div className="nhsuk-details__text">

@@ -10,6 +10,7 @@ import { ProgressionActions } from "~/components/sheet/ProgressionActions";
 import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
 import { fieldId } from "~/forms/sheet";
 import { answeringAutosave } from "~/utils/autosave.server";
+import { formatDate } from "~/utils/dates";
 import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";
 import { loadComponentPage } from "./organisations.$organisationId_.periods.$periodId_.components.$componentId.server";
 import {
@@ -71,7 +72,7 @@ export default function ComponentPage() {
   const { component } = page;
   const title = `${component.id} ${component.title}`;
   const since = page.baseline
-    ? `${page.baseline.periodLabel}, ${page.baseline.submittedAt.slice(0, 10)}`
+    ? `${page.baseline.periodLabel}, submitted ${formatDate(page.baseline.submittedAt)}`
     : null;
   // After an add, the focus goes to the new item (its id is the address's fragment).
   useEffect(() => {
