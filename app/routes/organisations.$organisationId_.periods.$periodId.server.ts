@@ -194,7 +194,9 @@ export async function handleSheetPost(
   }
   // Every write to a component lands on its own page, whichever page sent it.
   const savedAt = (componentId: string, anchor = fieldId(componentId, "block")) =>
-    redirect(`${componentPath(here, componentId)}?saved=${encodeURIComponent(componentId)}#${anchor}`);
+    redirect(
+      `${componentPath(here, componentId)}?saved=${encodeURIComponent(componentId)}#${anchor}`,
+    );
 
   if (intent === "submit") {
     const form = parseForm(submitSchema, formData);
@@ -482,52 +484,5 @@ export async function loadSheet(
         : null,
     submissions: assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [],
     plan: await loadSheetPlan({ sheet, assessment, answers, charter }),
-  };
-}
-
-/**
- * The month's overview (ADR 026): per domain its components as a task list,
- * how many are answered, the level, principles and submissions; none of the
- * components' forms, evidence or the evidence library, which live on each
- * component's page.
- */
-export async function loadOverview(sheet: Awaited<ReturnType<typeof requireSheetReader>>) {
-  const { library: _library, answers, charter, plan, ...rest } = await loadSheet(sheet);
-  // Actions and changes are shown on each component's page.
-  const { actions: _actions, changes: _changes, ...overviewPlan } = plan;
-  const tasks = Object.fromEntries(
-    charter.domains.flatMap((d) =>
-      d.components.map((c) => {
-        const answer = answers[c.id];
-        const state = answer?.review?.state;
-        return [
-          c.id,
-          {
-            id: c.id,
-            title: c.title,
-            path: componentPath(rest.path, c.id),
-            answered: answer?.answered ?? false,
-            status: answer?.status ?? ("not_started" as const),
-            review: state && state !== "not reviewed" ? state : null,
-          },
-        ];
-      }),
-    ),
-  );
-  const answered = Object.values(tasks).filter((t) => t.answered).length;
-  return {
-    ...rest,
-    plan: overviewPlan,
-    charter: {
-      version: charter.version,
-      domains: charter.domains.map((d) => ({
-        number: d.number,
-        title: d.title,
-        componentIds: d.components.map((c) => c.id),
-      })),
-    },
-    tasks,
-    answered,
-    unanswered: Object.values(tasks).filter((t) => !t.answered),
   };
 }

@@ -11,9 +11,9 @@ import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/she
 import { answeringAutosave } from "~/utils/autosave.server";
 import { formatDate } from "~/utils/dates";
 import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";
+import { loadOverview } from "./organisations.$organisationId_.periods.$periodId.overview.server";
 import {
   handleSheetPost,
-  loadOverview,
   refuseSignedOut,
 } from "./organisations.$organisationId_.periods.$periodId.server";
 
