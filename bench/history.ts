@@ -89,7 +89,7 @@ function statements(sqlite: BetterSqlite.Database) {
       "insert into assessment (organisation_id, period_id, charter_version, status, created_at, updated_at, submitted_at) values (?, ?, ?, ?, ?, ?, ?)",
     ),
     answer: run(
-      "insert into component_answer (assessment_id, component_id, status, opportunities, practices_in_place, version, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+      "insert into component_answer (assessment_id, component_id, status, opportunities, practices_in_place, version, updated_at, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     evidence: run(
       "insert into evidence_item (organisation_id, kind, title, body, url, measure_value, measure_unit, measure_date, created_at, shared_at, shared_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -157,6 +157,8 @@ function insertAnswers(
       status === 1 ? `Next: extend ${componentId} to more teams` : "",
       status === 2 ? "[0,1]" : status === 1 ? "[0]" : "[]",
       p.version[i],
+      a.updated,
+      // The synthetic country answers every component each month (ADR 026).
       a.updated,
     );
     for (const item of evidence) q.link(answerId, item);

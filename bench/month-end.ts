@@ -212,6 +212,7 @@ async function preparePeople(db: Kysely<Database>, options: LoadOptions) {
           `/places/${placeId}`,
           `/places/${placeId}/comparison`,
           ...sheets.slice(0, 3).map((c) => c.sheetPath),
+          ...sheets.slice(0, 3).map((c) => `${c.sheetPath}/components/1.1`),
         ],
       });
     }
@@ -248,7 +249,9 @@ async function championSaves(
     });
     const started = performance.now();
     try {
-      const response = await fetch(`${url}${champion.sheetPath}.data?autosave=1`, {
+      // A component's form autosaves to its own page (ADR 026).
+      const page = `${champion.sheetPath}/components/${componentId}`;
+      const response = await fetch(`${url}${page}.data?autosave=1`, {
         method: "POST",
         headers: {
           cookie: champion.cookie,
@@ -265,7 +268,7 @@ async function championSaves(
       } else {
         champion.versions.set(componentId, version + 1);
         champion.acknowledged.set(componentId, { version: version + 1, opportunities });
-        await reloadAsTheBrowserDoes(url, champion, answer, result);
+        await reloadAsTheBrowserDoes(url, page, champion.cookie, answer, result);
       }
     } catch (error) {
       result.errors.push(`save: ${(error as Error).message}`);
@@ -277,7 +280,8 @@ async function championSaves(
 
 type Answer = { form?: string; saved?: { changesSummary: boolean } } | undefined;
 
-const SHEET_ROUTE = "routes/organisations.$organisationId_.periods.$periodId";
+const SHEET_ROUTE =
+  "routes/organisations.$organisationId_.periods.$periodId_.components.$componentId";
 
 /**
  * After an action, the browser reloads the loaders whose shouldRevalidate
@@ -286,7 +290,8 @@ const SHEET_ROUTE = "routes/organisations.$organisationId_.periods.$periodId";
  */
 async function reloadAsTheBrowserDoes(
   url: string,
-  champion: Champion,
+  page: string,
+  cookie: string,
   answer: Answer,
   result: LoadResult,
 ) {
@@ -300,8 +305,8 @@ async function reloadAsTheBrowserDoes(
   if (routes.length === 0) return;
   const only = routes.length === 2 ? "" : `?_routes=${encodeURIComponent(routes.join(","))}`;
   const started = performance.now();
-  const response = await fetch(`${url}${champion.sheetPath}.data${only}`, {
-    headers: { cookie: champion.cookie },
+  const response = await fetch(`${url}${page}.data${only}`, {
+    headers: { cookie },
   });
   await response.arrayBuffer();
   result.reloads.push(performance.now() - started);

@@ -65,10 +65,20 @@ export const pages: BenchPage[] = [
     },
   },
   {
+    // The month's overview: its task list, level and submit area (ADR 026).
     name: "Reporting sheet (newest month)",
     as: "champion",
     measure: {
       path: (t) => `/organisations/${t.organisationId}/periods/${t.sheetPeriodId}`,
+      bareSql: (db, t) => reportingSheetSql(db, t.organisationId, t.sheetPeriodId),
+    },
+  },
+  {
+    // One component's page, with the organisation's evidence library offered to reuse.
+    name: "Component page (newest month, 1.1)",
+    as: "champion",
+    measure: {
+      path: (t) => `/organisations/${t.organisationId}/periods/${t.sheetPeriodId}/components/1.1`,
       bareSql: (db, t) => reportingSheetSql(db, t.organisationId, t.sheetPeriodId),
     },
   },

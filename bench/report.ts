@@ -7,6 +7,8 @@ export type PageResult = {
   /** Null for a page not built yet. */
   page: Timing | null;
   sql: Timing | null;
+  /** The page's HTML as served, and gzipped as a browser would fetch it. */
+  html?: { bytes: number; gzip: number } | null;
 };
 
 export type SizeResult = {
@@ -31,6 +33,7 @@ const RATIO_TARGET = 3;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const count = (n: number | undefined) => (n ?? 0).toLocaleString("en-GB");
 const plural = (n: number, noun: string) => `${count(n)} ${noun}${n === 1 ? "" : "s"}`;
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 function table(head: string[], rows: string[][]): string {
@@ -57,7 +60,17 @@ export function sizeReport(result: SizeResult): string {
     `Server processes: ${result.processes}; peak RSS of the largest: ${result.peakRss === null ? "not known" : megabytes(result.peakRss)}.`,
     "",
     table(
-      ["Page", "Signed in as", "Median", "p95", "SQL median", "SQL p95", "p95 / SQL p95", "Target"],
+      [
+        "Page",
+        "Signed in as",
+        "Median",
+        "p95",
+        "SQL median",
+        "SQL p95",
+        "p95 / SQL p95",
+        "Target",
+        "HTML (gzip)",
+      ],
       result.pages.map((p) =>
         p.page && p.sql
           ? [
@@ -69,8 +82,9 @@ export function sizeReport(result: SizeResult): string {
               ms(p.sql.p95),
               `${(p.page.p95 / p.sql.p95).toFixed(1)}x`,
               meetsTarget(p.page, p.sql),
+              p.html ? `${kilobytes(p.html.bytes)} (${kilobytes(p.html.gzip)})` : "",
             ]
-          : [p.name, p.as, "not built yet", "", "", "", "", ""],
+          : [p.name, p.as, "not built yet", "", "", "", "", "", ""],
       ),
     ),
   ];

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 // `npm run bench`: generates a synthetic country, starts the built app on it,
 // and prints each page's server time beside the time of its bare SQL.
 // It prints figures; it asserts nothing (see docs/decisions/020-…).
@@ -148,11 +149,19 @@ async function benchOneSize(shape: CountryShape, options: BenchOptions): Promise
         }, options.requests),
       );
     }
+    // Each page's size once more: as served, and gzipped as it goes on the wire.
+    const sizes = new Map<string, { bytes: number; gzip: number }>();
+    for (const page of measured) {
+      const visitor = await visitorFor(page.as);
+      const html = await (await visit(app.url, page.measure.path(targets), { visitor })).text();
+      sizes.set(page.name, { bytes: Buffer.byteLength(html), gzip: gzipSync(html).length });
+    }
     const results: PageResult[] = pages.map((p) => ({
       name: p.name,
       as: p.as.replace("_", " "),
       page: timed.get(p.name) ?? null,
       sql: sql.get(p.name) ?? null,
+      html: sizes.get(p.name) ?? null,
     }));
     return { ...base, peakRss: peakRss(app), pages: results };
   } finally {

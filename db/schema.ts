@@ -73,6 +73,8 @@ export interface ComponentAnswerTable {
   practices_in_place: Generated<string>;
   version: Generated<number>;
   updated_at: Timestamp;
+  /** When a champion first gave it a status (or carried an answered one forward); null: not answered. */
+  answered_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Per domain, which cross-cutting principles are in place; versioned like a component answer. */

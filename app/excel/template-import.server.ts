@@ -244,7 +244,8 @@ function readRows(
       }
       continue;
     }
-    if (status) {
+    // A row with no status leaves its component as it is (not answered stays not answered).
+    if (status && parsed.data.status) {
       rows.push({
         row: n,
         componentId,

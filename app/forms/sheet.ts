@@ -32,7 +32,8 @@ export function componentAnswerSchema(ids: readonly string[]) {
     intent: z.literal("save"),
     componentId: componentId(ids),
     version,
-    status: z.enum(componentStatuses, { error: "Select the component's status" }),
+    /** Absent while the champion has chosen none: the component stays not answered. */
+    status: z.enum(componentStatuses, { error: "Select the component's status" }).optional(),
     opportunities: multiLineText("Opportunities for progression", limits.opportunities).default(""),
     /** Indexes of the practices in place; absent (not empty) leaves them as saved. */
     practices: numberList(0, 99, "Select practices of this component").optional(),

@@ -55,7 +55,8 @@ type SaveAnswerArgs = {
   assessmentId: number;
   componentId: string;
   expectedVersion: number;
-  status: ComponentStatus;
+  /** Undefined leaves a component not answered (or as it is): the champion chose no status. */
+  status?: ComponentStatus;
   opportunities: string;
   /** Undefined leaves the ticked practices as they are. */
   practicesInPlace?: number[];
@@ -80,7 +81,9 @@ export async function saveAnswerIn(
   const updated = await trx
     .updateTable("component_answer")
     .set({
-      status: args.status,
+      ...(args.status
+        ? { status: args.status, answered_at: answer.answered_at ?? args.actor.now.toISOString() }
+        : {}),
       opportunities: args.opportunities,
       ...(args.practicesInPlace
         ? { practices_in_place: JSON.stringify(args.practicesInPlace) }
@@ -101,8 +104,8 @@ export async function saveAnswerIn(
   }
   await audit(trx, args.actor, "component.saved", args.assessmentId, {
     component: args.componentId,
-    from: answer.status,
-    to: args.status,
+    from: answer.answered_at === null ? null : answer.status,
+    to: args.status ?? (answer.answered_at === null ? null : answer.status),
     ...(args.practicesInPlace ? { practicesInPlace: args.practicesInPlace } : {}),
     version: args.expectedVersion + 1,
   });
@@ -115,7 +118,9 @@ export async function saveAnswerIn(
     .where("component_answer_id", "=", answer.id)
     .limit(1)
     .executeTakeFirst();
-  return { refused: null, changesSummary: answer.status !== args.status || !!reviewed };
+  const statusChanged =
+    args.status !== undefined && (answer.status !== args.status || answer.answered_at === null);
+  return { refused: null, changesSummary: statusChanged || !!reviewed };
 }
 
 export type NewEvidence = {
@@ -140,7 +145,7 @@ export async function addEvidence(
     item: NewEvidence;
     actor: Actor;
   },
-): Promise<Done | Refusal> {
+): Promise<(Done & { evidenceItemId: number }) | Refusal> {
   return db.transaction().execute(async (trx) => {
     if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
     const answer = await answerRow(trx, args.assessmentId, args.componentId);
@@ -171,7 +176,7 @@ export async function addEvidence(
       evidenceItem: evidence.id,
       kind: item.kind,
     });
-    return { refused: null };
+    return { refused: null, evidenceItemId: evidence.id };
   });
 }
 

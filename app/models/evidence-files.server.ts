@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database, EvidenceKind } from "../../db/schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -113,6 +113,38 @@ export async function evidenceLibrary(db: Db, args: { organisationId: number; li
     .orderBy("id", "desc")
     .limit(args.limit ?? 200)
     .execute();
+}
+
+/**
+ * The organisation's evidence a component may reuse, newest first: those whose
+ * title or file name holds `query` (any case, on both databases), without
+ * `excludeIds` (already on the component), at most `limit`, and how many
+ * match in all, so the page can say when it shows only some.
+ */
+export async function searchEvidenceLibrary(
+  db: Db,
+  args: { organisationId: number; query: string; excludeIds: number[]; limit: number },
+) {
+  const pattern = `%${args.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let matching = db.selectFrom("evidence_item").where("organisation_id", "=", args.organisationId);
+  if (args.excludeIds.length) matching = matching.where("id", "not in", args.excludeIds);
+  if (args.query) {
+    matching = matching.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["title"]), "like", sql<string>`${pattern} escape '\\'`),
+        eb(eb.fn("lower", ["file_name"]), "like", sql<string>`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  const [items, count] = await Promise.all([
+    matching
+      .select(["id", "kind", "title", "file_name as fileName"])
+      .orderBy("id", "desc")
+      .limit(args.limit)
+      .execute(),
+    matching.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
 }
 
 /**

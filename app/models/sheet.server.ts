@@ -17,6 +17,8 @@ export type SheetAnswer = {
   practicesInPlace: number[];
   version: number;
   updatedAt: string;
+  /** False until a champion gives the component a status: "not answered" (ADR 026). */
+  answered: boolean;
   evidence: EvidenceItem[];
 };
 
@@ -91,6 +93,7 @@ export async function loadAnswers(
       practicesInPlace: parseIndexes(a.practices_in_place),
       version: a.version,
       updatedAt: a.updated_at,
+      answered: a.answered_at !== null,
       evidence: [],
     });
   }
@@ -180,6 +183,8 @@ export async function startAssessment(
           assessment_id: assessment.id,
           component_id: componentId,
           status: before?.status ?? "not_started",
+          // Carried forward, an answer stays the champion's until they change it (ADR 026).
+          answered_at: before?.answered ? args.actor.now.toISOString() : null,
           opportunities: before?.opportunities ?? "",
           practices_in_place: JSON.stringify(before?.practicesInPlace ?? []),
         })

@@ -13,8 +13,8 @@ export type SubmitResult =
   | { outcome: "incomplete"; missing: string[] };
 
 /**
- * Submits the assessment: every component must have a status other than not
- * started. Records a frozen snapshot of the answers and evidence with the
+ * Submits the assessment: every component must be answered (Not started
+ * counts; not answered does not, ADR 026). Records a frozen snapshot of the answers and evidence with the
  * level they earn (worked out by `levelOf`, from the charter) and marks the
  * assessment submitted. The status is checked inside the transaction, so a
  * double click or a second tab records one submission, not two.
@@ -36,9 +36,8 @@ export async function submitAssessment(
     if (assessment.status === "submitted") return { outcome: "alreadySubmitted" } as const;
     if (!(await isEditable(trx, args))) return { outcome: "locked" } as const;
     const answers = await loadAnswers(trx, args);
-    const missing = args.componentIds.filter(
-      (id) => (answers.get(id)?.status ?? "not_started") === "not_started",
-    );
+    // Not started is an honest answer; only a component nobody has answered holds it back.
+    const missing = args.componentIds.filter((id) => !answers.get(id)?.answered);
     if (missing.length) return { outcome: "incomplete", missing } as const;
     const fulfilled = [...answers.values()]
       .filter((a) => a.status === "fulfilled")

@@ -90,8 +90,10 @@ export async function handlePlanPost(args: {
       : await removeAction(db, { assessmentId, actor, ...form.data });
   if (result.refused === "locked") return locked();
   if (result.refused === "notFound") notFound();
+  // The actions are on the component's own page (ADR 026).
+  const page = `${here}/components/${encodeURIComponent(form.data.componentId)}`;
   return redirect(
-    `${here}?saved=${encodeURIComponent(form.data.componentId)}#${fieldId(form.data.componentId, "actions")}`,
+    `${page}?saved=${encodeURIComponent(form.data.componentId)}#${fieldId(form.data.componentId, "actions")}`,
   );
 }
 

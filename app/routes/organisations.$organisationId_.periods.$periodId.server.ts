@@ -37,7 +37,7 @@ import {
   startAssessment,
 } from "~/models/sheet.server";
 import { listSubmissions, submitAssessment } from "~/models/submissions.server";
-import { evidenceLibrary } from "~/models/evidence-files.server";
+import { searchEvidenceLibrary } from "~/models/evidence-files.server";
 import { latestByComponent, type ReviewRow, reviewsOfAssessment } from "~/models/reviews.server";
 import { notFound, type requireSheetEditor, type requireSheetReader } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -98,8 +98,40 @@ export function sheetPath(sheet: Pick<Sheet, "organisation" | "period">) {
   return `/organisations/${sheet.organisation.id}/periods/${sheet.period.id}`;
 }
 
-/** Every post of the sheet: the editor check is done; this parses, writes and answers. */
-export async function handleSheetPost(sheet: Sheet, request: Request, context: AppLoadContext) {
+/** A component's own page of the month (ADR 026). */
+export const componentPath = (here: string, componentId: string) =>
+  `${here}/components/${encodeURIComponent(componentId)}`;
+
+/** The posts a component's page takes; the overview takes start, submit and principles. */
+export const componentIntents = [
+  "save",
+  "addEvidence",
+  "reuseEvidence",
+  "removeEvidence",
+  "addAction",
+  "removeAction",
+] as const;
+
+/** Where a component's page posts from: only its own component is taken. */
+export type ComponentScope = { componentId: string };
+
+/** After a component, "Save and continue" goes to the next; after the last, to the overview. */
+export function nextPath(here: string, ids: readonly string[], componentId: string) {
+  const next = ids[ids.indexOf(componentId) + 1];
+  return next ? componentPath(here, next) : `${here}#check-before-submit`;
+}
+
+/**
+ * Every post of the month: the editor check is done; this parses, writes and
+ * answers. With a scope (a component's page) only that component's intents
+ * are taken; a post naming another component is refused.
+ */
+export async function handleSheetPost(
+  sheet: Sheet,
+  request: Request,
+  context: AppLoadContext,
+  scope?: ComponentScope,
+) {
   const { evidence: evidenceConfig } = appConfig();
   const read = await readFormWithFile(request, evidenceConfig.maxBytes);
   if (!read.ok) {
@@ -132,16 +164,15 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
     return redirect(here);
   }
 
-  const known = [
-    "save",
-    "addEvidence",
-    "reuseEvidence",
-    "removeEvidence",
-    "submit",
-    ...planIntents,
-  ];
+  const known: readonly string[] = scope
+    ? componentIntents
+    : ["save", "addEvidence", "reuseEvidence", "removeEvidence", "submit", ...planIntents];
   if (typeof intent !== "string" || !known.includes(intent)) {
     return refuse({ form: "start", errors: { form: "Choose what to save" }, values: {} });
+  }
+  if (scope && formData.get("componentId") !== scope.componentId) {
+    const errors = { form: "This page saves only its own component" };
+    return refuse({ form: "start", errors, values: {} });
   }
   const assessment = await getAssessment(db, {
     organisationId: sheet.organisation.id,
@@ -168,8 +199,11 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
       here,
     });
   }
-  const savedAt = (componentId: string) =>
-    redirect(`${here}?saved=${encodeURIComponent(componentId)}#${fieldId(componentId, "block")}`);
+  // Every write to a component lands on its own page, whichever page sent it.
+  const savedAt = (componentId: string, anchor = fieldId(componentId, "block")) =>
+    redirect(
+      `${componentPath(here, componentId)}?saved=${encodeURIComponent(componentId)}#${anchor}`,
+    );
 
   if (intent === "submit") {
     const form = parseForm(submitSchema, formData);
@@ -189,7 +223,7 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
       const errors = Object.fromEntries(
         result.missing.map((id) => [
           fieldId(id, "status"),
-          `${id} ${titles.get(id) ?? ""}: choose In progress or Fulfilled before submitting`,
+          `${id} ${titles.get(id) ?? ""}: answer it (Not started, In progress or Fulfilled) before submitting`,
         ]),
       );
       return refuse({ form: "submit", errors, values: {} });
@@ -243,6 +277,10 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
         saved,
       });
     }
+    // "Save and continue" goes on to the next component, or back to the overview after the last.
+    if (scope && formData.get("then") === "next") {
+      return afterWrite(result, () => redirect(nextPath(here, ids, form.data.componentId)));
+    }
     return afterWrite(result, () => savedAt(form.data.componentId));
   }
 
@@ -271,7 +309,15 @@ export async function handleSheetPost(sheet: Sheet, request: Request, context: A
       componentId: target,
       item: { ...item, file },
     });
-    return afterWrite(result, () => savedAt(target));
+    // Lands on the new item, which takes the focus: the form below is empty again.
+    return afterWrite(result, () =>
+      savedAt(
+        target,
+        result.refused === null
+          ? fieldId(target, `evidence-item-${result.evidenceItemId}`)
+          : undefined,
+      ),
+    );
   }
 
   if (intent === "reuseEvidence") {
@@ -319,8 +365,18 @@ function afterWrite(result: { refused: string | null }, onDone: () => Response) 
 
 const omitHash = <T extends { fileSha256: unknown }>({ fileSha256: _hash, ...rest }: T) => rest;
 
-/** Everything the sheet page shows, whether it can be changed, and the live level. */
-export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetReader>>) {
+/** How many of the library's items a component's page lists at once; more asks for a search. */
+export const LIBRARY_SHOWN = 20;
+
+/**
+ * Everything the month's pages show, whether it can be changed, and the live
+ * level. The evidence library is loaded only for a component's page
+ * (`library`), the one place it is offered (ADR 026).
+ */
+export async function loadSheet(
+  sheet: Awaited<ReturnType<typeof requireSheetReader>>,
+  options: { library?: { componentId: string; query: string } } = {},
+) {
   const db = getDb();
   const assessment = await getAssessment(db, {
     organisationId: sheet.organisation.id,
@@ -391,6 +447,7 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
         a.componentId,
         {
           status: a.status,
+          answered: a.answered,
           opportunities: a.opportunities,
           practicesInPlace: a.practicesInPlace,
           version: a.version,
@@ -419,9 +476,19 @@ export async function loadSheet(sheet: Awaited<ReturnType<typeof requireSheetRea
     },
     // Champions reuse their organisation's evidence on other components.
     library:
-      sheet.canEdit && open && assessment?.status === "draft"
-        ? await evidenceLibrary(db, { organisationId: sheet.organisation.id })
-        : [],
+      options.library && sheet.canEdit && open && assessment?.status === "draft"
+        ? {
+            query: options.library.query,
+            ...(await searchEvidenceLibrary(db, {
+              organisationId: sheet.organisation.id,
+              query: options.library.query,
+              excludeIds: (answers.get(options.library.componentId)?.evidence ?? []).map(
+                (e: { id: number }) => e.id,
+              ),
+              limit: LIBRARY_SHOWN,
+            })),
+          }
+        : null,
     submissions: assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [],
     plan: await loadSheetPlan({ sheet, assessment, answers, charter }),
     // Queries answered without reopening (issue 11, part 6): two notices, kept apart to re-home.

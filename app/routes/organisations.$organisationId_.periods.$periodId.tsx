@@ -2,22 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
-import { ChangedSince } from "~/components/sheet/ChangedSince";
-import { ComponentBlock } from "~/components/sheet/ComponentBlock";
 import { DomainPrinciples } from "~/components/sheet/DomainPrinciples";
-import { ProgressionActions } from "~/components/sheet/ProgressionActions";
 import { ReopenForm } from "~/components/sheet/ReopenForm";
 import { DomainProgressNote, LevelPanel } from "~/components/sheet/LevelPanel";
+import { MonthTaskList } from "~/components/sheet/MonthTaskList";
 import { SubmissionHistory } from "~/components/sheet/SubmissionHistory";
 import { OpenQueries } from "~/components/queries/OpenQueries";
 import { ReopenedNotice } from "~/components/queries/ReopenedNotice";
 import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
-import { fieldId } from "~/forms/sheet";
 import { answeringAutosave } from "~/utils/autosave.server";
+import { formatDate } from "~/utils/dates";
 import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";
+import { loadOverview } from "./organisations.$organisationId_.periods.$periodId.overview.server";
 import {
   handleSheetPost,
-  loadSheet,
   refuseSignedOut,
 } from "./organisations.$organisationId_.periods.$periodId.server";
 import { ExcelLinks } from "~/components/sheet/ExcelLinks";
@@ -31,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadSheet(await requireSheetReader(request, params));
+  return loadOverview(await requireSheetReader(request, params));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -46,42 +44,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const clientAction = sheetClientAction;
 export const shouldRevalidate = sheetShouldRevalidate;
 
-/** Errors of a component's form, keyed by the element each should link to. */
-function summaryErrors(result: ReturnType<typeof useActionData<typeof clientAction>>) {
-  if (!result) return undefined;
-  const { componentId } = result;
-  if (!componentId || result.form === "submit") return result.errors;
-  const prefixes: Record<string, string> = {
-    evidence: "evidence-",
-    reuse: "reuse-",
-    action: "action-",
-  };
-  const prefix = prefixes[result.form] ?? "";
-  return Object.fromEntries(
-    Object.entries(result.errors).map(([field, message]) => [
-      fieldId(componentId, field === "evidence" ? "evidence" : `${prefix}${field}`),
-      message,
-    ]),
-  );
-}
-
-export default function Sheet() {
+/** The month at a glance: a task list per domain, what is missing, and the submit area. */
+export default function MonthOverview() {
   const sheet = useLoaderData<typeof loader>();
-  const context = {
-    organisationPath: `/organisations/${sheet.organisation.id}`,
-    can: sheet.can,
-    library: sheet.library,
-    evidenceMaxMegabytes: sheet.evidenceMaxMegabytes,
-  };
   const result = useActionData<typeof clientAction>();
   const [search] = useSearchParams();
   const { assessment, level } = sheet;
   const submitted = assessment?.status === "submitted";
-  const baseline = sheet.plan.baseline;
-  const since = baseline ? `${baseline.periodLabel}, ${baseline.submittedAt.slice(0, 10)}` : null;
+  const total = sheet.componentIds.length;
+  // A refused submit links each missing component's error to its line in the check list.
+  const summary =
+    result?.form === "submit"
+      ? Object.fromEntries(
+          sheet.unanswered.map((t) => [
+            `check-${t.id}`,
+            `${t.id} ${t.title}: answer it before submitting`,
+          ]),
+        )
+      : result?.errors;
   return (
     <>
-      <ErrorSummary errors={summaryErrors(result)} />
+      <ErrorSummary errors={summary} />
       <h1 className="nhsuk-heading-l">
         <span className="nhsuk-caption-l">{sheet.organisation.name}</span>
         Self-assessment for {sheet.period.label}
@@ -89,7 +72,7 @@ export default function Sheet() {
       <p className="nhsuk-body">
         <Link to={`/organisations/${sheet.organisation.id}`}>All months for this organisation</Link>
       </p>
-      {/* Queries answered without reopening (issue 11, part 6): two notices, kept apart to re-home. */}
+      {/* Who reopened the month and why, and queries waiting for the champions' answer. */}
       <ReopenedNotice reopened={sheet.reopened} />
       <OpenQueries
         queries={sheet.openQueries.items}
@@ -98,7 +81,7 @@ export default function Sheet() {
       />
       {submitted ? (
         <p className="nhsuk-body" role="status">
-          Submitted{assessment.submittedAt ? ` on ${assessment.submittedAt.slice(0, 10)}` : ""}. It
+          Submitted{assessment.submittedAt ? ` on ${formatDate(assessment.submittedAt)}` : ""}. It
           can no longer be changed.
         </p>
       ) : !sheet.period.open ? (
@@ -112,13 +95,25 @@ export default function Sheet() {
             <input type="hidden" name="intent" value="start" />
             <p className="nhsuk-body">
               Starting copies last month&apos;s statuses, opportunities and evidence, so you only
-              update what has changed.
+              update what has changed. In a first month every component starts not answered.
             </p>
             <SubmitButton>Start this month&apos;s self-assessment</SubmitButton>
           </Form>
         ) : (
           <p className="nhsuk-body">No self-assessment has been started for this month.</p>
         )
+      ) : null}
+      {assessment ? (
+        <>
+          <p className="nhsuk-body-l" id="answered-count" role="status">
+            {`${sheet.answered} of ${total} components answered`}
+          </p>
+          <p className="nhsuk-body">
+            <Link to={`${sheet.path}/reporting-sheet`}>
+              View or print the whole reporting sheet
+            </Link>
+          </p>
+        </>
       ) : null}
       {level ? <LevelPanel level={level} verifiedLevel={sheet.verifiedLevel} /> : null}
       {assessment && sheet.can.downloadBundle ? (
@@ -131,60 +126,76 @@ export default function Sheet() {
       ) : null}
       <ExcelLinks path={sheet.path} periodLabel={sheet.period.label} canImport={sheet.editable} />
       {assessment
-        ? sheet.charter.domains.map((domain) => (
-            <section key={domain.number} aria-labelledby={`domain-${domain.number}`}>
-              <h2 className="nhsuk-heading-m" id={`domain-${domain.number}`}>
-                Domain {domain.number}: {domain.title}
-              </h2>
-              {level ? <DomainProgressNote level={level} domainNumber={domain.number} /> : null}
-              {domain.components.map((component) => (
-                <ComponentBlock
-                  key={component.id}
-                  path={sheet.path}
-                  component={component}
-                  answer={sheet.answers[component.id]}
-                  editable={sheet.editable}
-                  saved={search.get("saved") === component.id}
-                  result={result?.componentId === component.id ? result : undefined}
-                  context={context}
-                  changed={<ChangedSince change={sheet.plan.changes[component.id]} since={since} />}
-                  actions={
-                    <ProgressionActions
-                      componentId={component.id}
-                      title={`${component.id} ${component.title}`}
-                      actions={sheet.plan.actions[component.id] ?? []}
-                      editable={sheet.editable}
-                      result={result?.componentId === component.id ? result : undefined}
-                    />
-                  }
+        ? sheet.charter.domains.map((domain) => {
+            const saved = sheet.plan.principles[domain.number];
+            const justSaved = search.get("savedPrinciples") === String(domain.number);
+            const refused = result?.form === "principles" && result.domain === domain.number;
+            return (
+              <section key={domain.number} aria-labelledby={`domain-${domain.number}`}>
+                <h2 className="nhsuk-heading-m" id={`domain-${domain.number}`}>
+                  Domain {domain.number}: {domain.title}
+                </h2>
+                {level ? <DomainProgressNote level={level} domainNumber={domain.number} /> : null}
+                <MonthTaskList
+                  domainNumber={domain.number}
+                  items={domain.componentIds.map((id) => sheet.tasks[id]!)}
                 />
-              ))}
-              <DomainPrinciples
-                path={sheet.path}
-                domain={domain.number}
-                principleList={sheet.plan.principleList}
-                saved={sheet.plan.principles[domain.number]}
-                editable={sheet.editable}
-                justSaved={search.get("savedPrinciples") === String(domain.number)}
-                result={
-                  result?.form === "principles" && result.domain === domain.number
-                    ? result
-                    : undefined
-                }
-              />
-            </section>
-          ))
+                <details className="nhsuk-details" open={justSaved || refused}>
+                  <summary className="nhsuk-details__summary">
+                    <span className="nhsuk-details__summary-text">
+                      Cross-cutting principles in domain {domain.number} (
+                      {saved?.principlesInPlace.length ?? 0} of {sheet.plan.principleList.length} in
+                      place)
+                    </span>
+                  </summary>
+                  <div className="nhsuk-details__text">
+                    <DomainPrinciples
+                      path={sheet.path}
+                      domain={domain.number}
+                      principleList={sheet.plan.principleList}
+                      saved={saved}
+                      editable={sheet.editable}
+                      justSaved={justSaved}
+                      result={refused ? result : undefined}
+                    />
+                  </div>
+                </details>
+              </section>
+            );
+          })
         : null}
       {sheet.editable ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="submit" />
-          <h2 className="nhsuk-heading-m">Submit this month&apos;s self-assessment</h2>
-          <p className="nhsuk-body">
-            Every component needs a status of In progress or Fulfilled. Once submitted, this month
-            can no longer be changed.
-          </p>
-          <SubmitButton>Submit self-assessment</SubmitButton>
-        </Form>
+        <section aria-labelledby="check-before-submit" className="app-submit-area">
+          <h2 className="nhsuk-heading-m" id="check-before-submit" tabIndex={-1}>
+            Check before you submit
+          </h2>
+          {sheet.unanswered.length ? (
+            <>
+              <p className="nhsuk-body">
+                {sheet.unanswered.length === 1
+                  ? "1 component is not answered yet."
+                  : `${sheet.unanswered.length} components are not answered yet.`}{" "}
+                Every component needs an answer: Not started, In progress or Fulfilled.
+              </p>
+              <ul className="nhsuk-list nhsuk-list--bullet">
+                {sheet.unanswered.map((t) => (
+                  <li key={t.id} id={`check-${t.id}`} tabIndex={-1}>
+                    <Link to={t.path}>
+                      {t.id} {t.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="nhsuk-body">Every component is answered.</p>
+          )}
+          <Form method="post">
+            <input type="hidden" name="intent" value="submit" />
+            <p className="nhsuk-body">Once submitted, this month can no longer be changed.</p>
+            <SubmitButton>Submit self-assessment</SubmitButton>
+          </Form>
+        </section>
       ) : null}
       {sheet.plan.canReopen ? <ReopenForm path={sheet.path} /> : null}
       <SubmissionHistory

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { fieldId } from "~/forms/field-ids";
 import { ComparisonFilters } from "~/components/readers/ComparisonFilters";
 import { DownloadLink } from "~/components/readers/DownloadLink";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
@@ -120,7 +119,7 @@ export default function ComparisonPage() {
                               cell={cell}
                               organisation={row.organisation.name}
                               component={`${cell.componentId} ${c.components[i]?.title ?? ""}`}
-                              href={`/organisations/${row.organisation.id}/periods/${c.period!.id}#${fieldId(cell.componentId, "block")}`}
+                              href={`/organisations/${row.organisation.id}/periods/${c.period!.id}/components/${encodeURIComponent(cell.componentId)}`}
                             />
                           ))
                         ) : (

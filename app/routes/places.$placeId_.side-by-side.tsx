@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { fieldId } from "~/forms/field-ids";
 import { cellWords, statusMarks } from "~/components/readers/StatusCell";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { requirePlaceReader } from "~/utils/auth.server";
@@ -94,7 +93,7 @@ export default function SideBySide() {
                       <td className="nhsuk-table__cell" key={row.organisation.id}>
                         {cell && s.period ? (
                           <Link
-                            to={`/organisations/${row.organisation.id}/periods/${s.period.id}#${fieldId(component.id, "block")}`}
+                            to={`/organisations/${row.organisation.id}/periods/${s.period.id}/components/${encodeURIComponent(component.id)}`}
                           >
                             <span aria-hidden="true">{statusMarks[cell.status].symbol} </span>
                             {cellWords(cell)}

@@ -10,6 +10,7 @@ import * as auditActorIndex from "./2026-11-25-02-audit-actor-index";
 import * as systemReaderRole from "./2026-11-25-03-system-reader-role";
 import * as reminders from "./2026-11-25-04-reminders";
 import * as newestCitationIndex from "./2026-11-25-07-newest-citation-index";
+import * as answered from "./2026-11-25-08-answered";
 import * as queryReplies from "./2026-11-25-09-query-replies";
 import * as reportJobs from "./2026-11-25-10-report-jobs";
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-03-system-reader-role": systemReaderRole,
   "2026-11-25-04-reminders": reminders,
   "2026-11-25-07-newest-citation-index": newestCitationIndex,
+  "2026-11-25-08-answered": answered,
   "2026-11-25-09-query-replies": queryReplies,
   "2026-11-25-10-report-jobs": reportJobs,
 };

@@ -201,14 +201,20 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
     );
 
     const answers = plan.assessments.flatMap((a, i) =>
-      a.answers.map((answer) => ({ assessmentId: assessmentIds[i]!, answer })),
+      a.answers.map((answer) => ({
+        assessmentId: assessmentIds[i]!,
+        answer,
+        // A submitted month was answered throughout; a draft's untouched rows are not (ADR 026).
+        answered: a.status === "submitted" || answer.status !== "not_started" || answer.version > 1,
+      })),
     );
     const answerRows = await inChunks(answers, 500, (chunk) =>
       trx
         .insertInto("component_answer")
         .values(
-          chunk.map(({ assessmentId, answer }) => ({
+          chunk.map(({ assessmentId, answer, answered }) => ({
             assessment_id: assessmentId,
+            answered_at: answered ? answer.updatedAt : null,
             component_id: answer.componentId,
             status: answer.status,
             opportunities: answer.opportunities,

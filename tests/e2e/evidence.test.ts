@@ -4,7 +4,12 @@ import { loadCharter } from "~/charter/content";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { exeBytes, pdfBytes } from "../fixtures/files";
 import { launchBrowser } from "./support/browser";
-import { expectAccessible, forgetOpenMonth } from "./support/sheet";
+import {
+  chooseEvidenceKind,
+  expectAccessible,
+  forgetOpenMonth,
+  openComponent,
+} from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("databaseUrl");
@@ -36,23 +41,21 @@ describe("a champion uploads a document as evidence", () => {
       await page.getByRole("link", { name: periodLabel }).click();
       await page.getByRole("button", { name: "Start this month's self-assessment" }).click();
 
-      const block = page.getByRole("region", { name: title });
-      await block.getByRole("group", { name: title }).waitFor();
+      await openComponent(page, title);
+      const documentKind = "A document or image (PDF, Word, Excel, PowerPoint, picture)";
       const upload = async (name: string, bytes: Uint8Array) => {
         const here = page.getByRole("region", { name: title });
-        // The form sits in a details element: closed at first, open again after a refusal.
-        const titleField = here.getByLabel("Title", { exact: true });
-        if (!(await titleField.isVisible())) {
-          await here.getByText(`Add evidence for ${title}`).click();
-        }
-        await here.getByLabel("A document or image", { exact: false }).check();
-        await titleField.fill("Local spend report");
-        await here.getByLabel("Document or image (for a document)").setInputFiles({
+        // The kind is chosen first; after a refusal the form comes back at the document's fields.
+        const fileField = here.getByLabel("Document or image", { exact: true });
+        if (!(await fileField.isVisible())) await chooseEvidenceKind(page, documentKind);
+        expect(await here.getByLabel("Narrative", { exact: true }).count()).toBe(0);
+        await here.getByLabel("Title", { exact: true }).fill("Local spend report");
+        await fileField.setInputFiles({
           name,
           mimeType: "application/pdf",
           buffer: Buffer.from(bytes),
         });
-        await here.getByRole("button", { name: "Add evidence" }).click();
+        await here.getByRole("button", { name: /^Add evidence/ }).click();
       };
 
       if (javaScriptEnabled) {
@@ -62,14 +65,15 @@ describe("a champion uploads a document as evidence", () => {
           if (request.method() === "POST") posts.push(request.url());
         });
         const here = page.getByRole("region", { name: title });
-        await here.getByText(`Add evidence for ${title}`).click();
-        await here.getByLabel("A narrative", { exact: true }).check();
-        await here.getByRole("button", { name: "Add evidence" }).click();
+        await chooseEvidenceKind(page, "A narrative");
+        posts.length = 0;
+        await here.getByRole("button", { name: /^Add evidence/ }).click();
         await here.getByRole("heading", { name: "There is a problem" }).waitFor();
         await here.getByRole("link", { name: "Enter a title for the evidence" }).waitFor();
         await here.getByRole("link", { name: "Enter the narrative" }).waitFor();
         expect(posts).toEqual([]);
         await expectAccessible(page);
+        await here.getByRole("link", { name: /^Choose another kind/ }).click();
       }
       await upload("spend.pdf", exeBytes);
       await page.getByRole("heading", { name: "There is a problem" }).waitFor();

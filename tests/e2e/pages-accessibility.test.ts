@@ -101,6 +101,8 @@ const pagesByAccount: Record<string, () => string[]> = {
     `/organisations/${ids.uhmb}?period=${ids.latestUhmbPeriod}`,
     `/places/${ids.morecambeBay}/good-practice`,
     `/organisations/${ids.uhmb}/periods/${ids.openPeriod}`,
+    // A component's page read-only, as a reviewer sees it.
+    `/organisations/${ids.uhmb}/periods/${ids.latestUhmbPeriod}/components/1.1`,
     // Every component has an answer on a started sheet: the review page renders for any.
     `/organisations/${ids.uhmb}/periods/${ids.latestUhmbPeriod}/review/1.1`,
   ],
@@ -108,6 +110,13 @@ const pagesByAccount: Record<string, () => string[]> = {
     `/organisations/${ids.uhmb}`,
     `/organisations/${ids.uhmb}/periods/${ids.openPeriod}`,
     `/organisations/${ids.uhmb}/periods/${ids.openPeriod}/reporting-sheet`,
+    // A component's page with its forms, each step of adding evidence, and a search of the library.
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}/components/1.1`,
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}/components/1.1?addEvidence=narrative`,
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}/components/1.1?addEvidence=link`,
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}/components/1.1?addEvidence=measure`,
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}/components/1.1?addEvidence=file`,
+    `/organisations/${ids.uhmb}/periods/${ids.openPeriod}/components/3.2?evidenceSearch=report`,
     "/sign-out",
   ],
 };

@@ -71,6 +71,13 @@ describe("a steering group member reviews a fulfilled component", () => {
       await page.getByLabel("Comment for the champion").fill(comment);
       await page.getByRole("button", { name: "Save review" }).click();
       await page.waitForURL((url) => url.pathname === sheet);
+      // The month's task list tags it; the component's own page shows the comment.
+      await page
+        .locator(`[id="task-${componentId}-status"]`)
+        .getByText("Queried", { exact: true })
+        .waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.goto(`${baseUrl}${sheet}/components/${componentId}`);
       const block = page.locator(`#c${componentId!.replace(".", "-")}-block`);
       await block.getByText("Queried", { exact: true }).waitFor();
       await block.getByText(comment).waitFor();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCharter } from "~/charter/content";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { launchBrowser } from "./support/browser";
-import { expectAccessible, forgetOpenMonth } from "./support/sheet";
+import { expectAccessible, forgetOpenMonth, openComponent } from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("databaseUrl");
@@ -35,7 +35,8 @@ describe("a champion uses the sheet as an improvement plan", () => {
       await page.getByRole("link", { name: periodLabel }).click();
       await page.getByRole("button", { name: "Start this month's self-assessment" }).click();
 
-      // Principles: domain 1's own form and Save.
+      // Principles: domain 1's own form and Save, folded under the domain's task list.
+      await page.getByText(/^Cross-cutting principles in domain 1 \(0 of 6 in place\)$/).click();
       const principles = page.getByRole("region", { name: "Cross-cutting principles in domain 1" });
       await principles.getByRole("group", { name: "Principles in place in domain 1" }).waitFor();
       await principles.getByLabel("Clear and visible leadership").check();
@@ -54,6 +55,8 @@ describe("a champion uses the sheet as an improvement plan", () => {
       );
 
       // An action with an impossible date is refused, keeping what was typed; then it is added.
+      await page.getByText(/^Cross-cutting principles in domain 1 \(1 of 6 in place\)$/).waitFor();
+      await openComponent(page, title);
       const block = page.getByRole("region", { name: title });
       await block.getByText(`Add an action to ${title}`).click();
       const action = "Publish the gender pay gap action plan";

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCharter } from "~/charter/content";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { launchBrowser } from "./support/browser";
-import { expectAccessible, forgetOpenMonth, withDatabase } from "./support/sheet";
+import {
+  chooseEvidenceKind,
+  expectAccessible,
+  forgetOpenMonth,
+  openComponent,
+  withDatabase,
+} from "./support/sheet";
 
 const baseUrl = inject("baseUrl");
 const databaseUrl = inject("databaseUrl");
@@ -58,14 +64,16 @@ describe("a champion completes a component of the reporting sheet", () => {
       await start.waitFor();
       await expectAccessible(page);
       await start.click();
+      await openComponent(page, title);
+      await expectAccessible(page);
 
       const block = page.getByRole("region", { name: title });
-      const status = block.getByRole("group", { name: title });
+      const status = block.getByRole("group", { name: "Status" });
       await status.waitFor();
       const plan = `Demonstration plan saved ${javaScriptEnabled ? "with" : "without"} JavaScript`;
       await status.getByLabel("In progress").check();
       await block.getByLabel("Opportunities for progression").fill(plan);
-      await block.getByRole("button", { name: `Save ${title}` }).click();
+      await block.getByRole("button", { name: "Save", exact: true }).click();
       // With JavaScript the Save button saves through autosave, which says when.
       await block.getByText(javaScriptEnabled ? /^Saved at \d\d:\d\d$/ : "Saved.").waitFor();
       await expectAccessible(page);
@@ -80,22 +88,24 @@ describe("a champion completes a component of the reporting sheet", () => {
 
       // Evidence with no title is refused with the error summary; the narrative typed is kept.
       const narrative = "Demonstration narrative: work placements with the local college.";
-      await reloaded.getByText(`Add evidence for ${title}`).click();
-      await reloaded.getByLabel("A narrative", { exact: true }).check();
-      await reloaded.getByLabel("Narrative (for a narrative)").fill(narrative);
-      await reloaded.getByRole("button", { name: "Add evidence" }).click();
+      await chooseEvidenceKind(page, "A narrative");
+      await reloaded.getByLabel("Narrative", { exact: true }).fill(narrative);
+      await reloaded.getByRole("button", { name: /^Add evidence/ }).click();
       await page.getByRole("heading", { name: "There is a problem" }).waitFor();
       await page.getByRole("link", { name: "Enter a title for the evidence" }).waitFor();
       const retry = page.getByRole("region", { name: title });
-      expect(await retry.getByLabel("Narrative (for a narrative)").inputValue()).toBe(narrative);
+      expect(await retry.getByLabel("Narrative", { exact: true }).inputValue()).toBe(narrative);
       await expectAccessible(page);
       await retry.getByLabel("Title", { exact: true }).fill("Placements report");
-      await retry.getByRole("button", { name: "Add evidence" }).click();
+      await retry.getByRole("button", { name: /^Add evidence/ }).click();
       await page
         .getByRole("region", { name: title })
         .getByRole("listitem")
         .filter({ hasText: "Placements report" })
         .waitFor();
+      // Added, the form is back at its first step and empty: nothing invites a duplicate.
+      await page.getByRole("group", { name: "What kind of evidence?" }).waitFor();
+      expect(await page.getByLabel("Narrative", { exact: true }).count()).toBe(0);
       await context.close();
     });
   }
@@ -114,14 +124,15 @@ describe("two champions save the same component", () => {
       await signInAsChampion(page);
       await page.getByRole("link", { name: periodLabel }).click();
       await page.getByRole("button", { name: "Start this month's self-assessment" }).click();
+      await openComponent(page, title);
       const block = page.getByRole("region", { name: title });
-      await block.getByRole("group", { name: title }).waitFor();
+      await block.getByRole("group", { name: "Status" }).waitFor();
 
       await someoneElseSaves(component.id, "Demonstration: the other champion's plan");
       const mine = "Demonstration: my plan";
-      await block.getByRole("group", { name: title }).getByLabel("In progress").check();
+      await block.getByRole("group", { name: "Status" }).getByLabel("In progress").check();
       await block.getByLabel("Opportunities for progression").fill(mine);
-      await block.getByRole("button", { name: `Save ${title}` }).click();
+      await block.getByRole("button", { name: "Save", exact: true }).click();
       await page.getByText("Someone else saved this component while you were editing").waitFor();
       await page.getByRole("cell", { name: "Demonstration: the other champion's plan" }).waitFor();
       await page.getByRole("cell", { name: mine }).waitFor();

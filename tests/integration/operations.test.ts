@@ -137,8 +137,13 @@ describe("stopping", () => {
       );
       const sheet = `/organisations/${organisationId}/periods/${period.id}`;
       const champion = await signIn(app.url, "champion@example.com", DEMO_PASSWORD);
+      // A component's save goes to its own page (ADR 026); starting is the overview's.
       const post = (form: Record<string, string>) =>
-        visit(app.url, sheet, { visitor: { ...champion }, method: "POST", form });
+        visit(app.url, form.componentId ? `${sheet}/components/${form.componentId}` : sheet, {
+          visitor: { ...champion },
+          method: "POST",
+          form,
+        });
       expect((await post({ intent: "start" })).status).toBe(302);
       const answers = await read.all<{ component_id: string; version: number }>(
         `select c.component_id, c.version from component_answer c join assessment a on a.id = c.assessment_id

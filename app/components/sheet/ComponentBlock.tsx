@@ -4,10 +4,11 @@ import { RadioGroup } from "~/components/forms/ChoiceFields";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
 import { componentStatuses, fieldId, statusLabels } from "~/forms/sheet";
-import { AddEvidenceForm } from "./AddEvidenceForm";
+import { AddEvidenceForm, type EvidenceKind } from "./AddEvidenceForm";
 import { ConflictPanel } from "./ConflictPanel";
 import { EvidenceList } from "./EvidenceList";
 import { PracticesFieldset, PracticesList } from "./PracticesInPlace";
+import { ReuseEvidenceForm } from "./ReuseEvidenceForm";
 import { ReviewNote } from "./ReviewNote";
 import { RestoredDraftNotice, SaveStatus } from "./SaveStatus";
 import type { SheetActionData, SheetAnswerView, SheetComponent, SheetContext } from "./types";
@@ -15,33 +16,48 @@ import { useAutosave } from "./useAutosave";
 
 const statusOptions = componentStatuses.map((s) => ({ value: s, label: statusLabels[s] }));
 
-/** One component of Appendix A: its practices, status, evidence and opportunities. */
+/** A component's status as words: "Not answered" until a champion gives one (ADR 026). */
+export const answerLabel = (answer: Pick<SheetAnswerView, "answered" | "status"> | undefined) =>
+  answer?.answered ? statusLabels[answer.status] : "Not answered";
+
+/**
+ * One component of Appendix A on its own page: its practices, status,
+ * opportunities, actions and evidence. Its form saves itself with JavaScript
+ * (useAutosave); "Save and continue" goes on to `nextPath`.
+ */
 export function ComponentBlock(props: {
+  /** This page's address: every form here posts to it. */
   path: string;
+  sheetPath: string;
+  nextPath: string;
   component: SheetComponent;
   answer: SheetAnswerView | undefined;
   editable: boolean;
   saved: boolean;
-  /** The refused post, if it was about this component. */
+  /** The refused post, if any. */
   result: SheetActionData | undefined;
   context: SheetContext;
+  addEvidenceKind: EvidenceKind | null;
   /** What changed since the last submission, and the improvement plan's actions. */
   changed?: ReactNode;
   actions?: ReactNode;
 }) {
   const { component, answer, editable, saved } = props;
-  const autosave = useAutosave({ path: props.path, componentId: component.id, answer });
+  const autosave = useAutosave({
+    path: props.path,
+    componentId: component.id,
+    answer,
+    continueTo: props.nextPath,
+  });
   // A refused autosave shows exactly as a refused Save would.
   const result = autosave.refusal ?? props.result;
   const title = `${component.id} ${component.title}`;
   const id = (field: string) => fieldId(component.id, field);
   const save = result?.form === "save" ? result : undefined;
-  const status = answer?.status ?? "not_started";
+  const status = answer?.answered ? answer.status : undefined;
+  const evidenceResult = result?.form === "evidence" ? result : undefined;
   return (
-    <section className="app-component" id={id("block")} aria-labelledby={id("heading")}>
-      <h3 className="nhsuk-heading-s" id={id("heading")}>
-        {title}
-      </h3>
+    <section className="app-component" id={id("block")} aria-labelledby="component-title">
       {props.changed}
       {editable ? null : (
         <PracticesList practices={component.practices} saved={answer?.practicesInPlace ?? []} />
@@ -86,8 +102,8 @@ export function ComponentBlock(props: {
           <RadioGroup
             name="status"
             id={id("status")}
-            legend={title}
-            hint="Status of this component"
+            legend="Status"
+            hint="Not started is an honest answer: choose it if work has not begun."
             options={statusOptions}
             defaultValue={save && !save.conflict ? save.values.status : status}
             error={save?.errors.status}
@@ -101,10 +117,14 @@ export function ComponentBlock(props: {
             }
             error={save?.errors.opportunities}
           />
-          {/* Named by component, so only this form's button shows "Please wait…". */}
-          <SubmitButton name="componentId" value={component.id}>
-            Save<span className="nhsuk-u-visually-hidden"> {title}</span>
-          </SubmitButton>
+          <div className="app-button-row">
+            <SubmitButton name="then" value="next">
+              Save and continue
+            </SubmitButton>{" "}
+            <SubmitButton secondary name="then" value="stay">
+              Save
+            </SubmitButton>
+          </div>
           <SaveStatus
             id={id("save-status")}
             state={autosave.state}
@@ -115,7 +135,7 @@ export function ComponentBlock(props: {
         <dl className="nhsuk-summary-list">
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Status</dt>
-            <dd className="nhsuk-summary-list__value">{statusLabels[status]}</dd>
+            <dd className="nhsuk-summary-list__value">{answerLabel(answer)}</dd>
           </div>
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Opportunities for progression</dt>
@@ -126,9 +146,9 @@ export function ComponentBlock(props: {
         </dl>
       )}
       {props.actions}
-      <h4 className="nhsuk-heading-xs" id={id("evidence")}>
+      <h2 className="nhsuk-heading-s" id={id("evidence")}>
         Evidence
-      </h4>
+      </h2>
       {result?.form === "remove" && result.errors.evidence ? (
         <p className="nhsuk-error-message">{result.errors.evidence}</p>
       ) : null}
@@ -137,7 +157,7 @@ export function ComponentBlock(props: {
         title={title}
         evidence={answer?.evidence ?? []}
         editable={editable}
-        returnTo={`${props.path}#${id("block")}`}
+        returnTo={`${props.path}#${id("evidence")}`}
         organisationPath={props.context.organisationPath}
         canShare={props.context.can.share}
       />
@@ -146,21 +166,31 @@ export function ComponentBlock(props: {
           path={props.path}
           componentId={component.id}
           title={title}
-          errors={result?.form === "evidence" ? result.errors : undefined}
-          values={result?.form === "evidence" ? result.values : undefined}
-          library={props.context.library.filter(
-            (item) => !answer?.evidence.some((e) => e.id === item.id),
-          )}
-          reuseErrors={result?.form === "reuse" ? result.errors : undefined}
+          kind={
+            evidenceResult
+              ? ((evidenceResult.values.kind as EvidenceKind | undefined) ?? props.addEvidenceKind)
+              : props.addEvidenceKind
+          }
+          errors={evidenceResult?.errors}
+          values={evidenceResult?.values}
           maxMegabytes={props.context.evidenceMaxMegabytes}
           suggestedMeasures={component.suggestedMeasures}
+        />
+      ) : null}
+      {editable && props.context.library ? (
+        <ReuseEvidenceForm
+          path={props.path}
+          componentId={component.id}
+          library={props.context.library}
+          shown={props.context.libraryShown}
+          errors={result?.form === "reuse" ? result.errors : undefined}
         />
       ) : null}
       <ReviewNote
         review={answer?.review ?? null}
         reviewPath={
-          props.context.can.verify && status === "fulfilled"
-            ? `${props.path}/review/${component.id}`
+          props.context.can.verify && answer?.answered && answer.status === "fulfilled"
+            ? `${props.sheetPath}/review/${component.id}`
             : null
         }
         title={title}

@@ -75,7 +75,7 @@ export function ConflictPanel(props: {
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="componentId" value={componentId} />
           <input type="hidden" name="version" value={theirs.version} />
-          <input type="hidden" name="status" value={mine.status ?? ""} />
+          {mine.status ? <input type="hidden" name="status" value={mine.status} /> : null}
           <input type="hidden" name="opportunities" value={mine.opportunities ?? ""} />
           {mine.practices !== undefined ? (
             <input type="hidden" name="practices" value={mine.practices} />

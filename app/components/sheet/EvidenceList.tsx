@@ -1,3 +1,4 @@
+import { fieldId } from "~/forms/sheet";
 import { Form } from "@remix-run/react";
 import type { EvidenceView } from "./types";
 
@@ -71,7 +72,8 @@ export function EvidenceList(props: {
   return (
     <ul className="nhsuk-list nhsuk-list--bullet">
       {props.evidence.map((item) => (
-        <li key={item.id}>
+        // The focus lands here after the item is added (ADR 026).
+        <li key={item.id} id={fieldId(props.componentId, `evidence-item-${item.id}`)} tabIndex={-1}>
           <EvidenceText item={item} />
           {item.shared ? (
             <strong className="nhsuk-tag nhsuk-tag--green app-tag-inline">Shared</strong>

@@ -5,43 +5,87 @@ import { fieldId } from "~/forms/sheet";
 
 export type LibraryItem = { id: number; kind: string; title: string; fileName: string | null };
 
-/** Puts evidence the organisation already has on this component: no second upload. */
+export type Library = { items: LibraryItem[]; total: number; query: string };
+
+/**
+ * Puts evidence the organisation already has on this component: no second
+ * upload. Only the newest few are listed; a long library is searched on the
+ * server (a GET form, so it works without JavaScript, ADR 026).
+ */
 export function ReuseEvidenceForm(props: {
+  path: string;
   componentId: string;
-  library: LibraryItem[];
+  library: Library;
+  shown: number;
   errors?: Record<string, string>;
 }) {
-  if (!props.library.length) return null;
+  const { library } = props;
   const id = fieldId(props.componentId, "reuse-evidenceId");
+  const searchId = fieldId(props.componentId, "reuse-search");
   const error = props.errors?.evidenceId;
+  const searchable = library.total > props.shown || library.query !== "";
+  if (!searchable && !library.items.length) return null;
   return (
-    <Form method="post" noValidate>
-      <input type="hidden" name="intent" value="reuseEvidence" />
-      <input type="hidden" name="componentId" value={props.componentId} />
-      <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-        <label className="nhsuk-label" htmlFor={id}>
-          Or use evidence your organisation has already added
-        </label>
-        <ErrorMessage id={`${id}-error`} message={error} />
-        <select
-          className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`}
-          id={id}
-          name="evidenceId"
-          defaultValue=""
-          aria-describedby={error ? `${id}-error` : undefined}
-        >
-          <option value="">Select evidence</option>
-          {props.library.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.title}
-              {item.fileName ? ` (${item.fileName})` : ""}
-            </option>
-          ))}
-        </select>
-      </div>
-      <SubmitButton secondary name="componentId" value={props.componentId}>
-        Use this evidence
-      </SubmitButton>
-    </Form>
+    <section aria-labelledby={`${id}-heading`} id={fieldId(props.componentId, "reuse")}>
+      <h2 className="nhsuk-heading-s" id={`${id}-heading`}>
+        Use evidence your organisation has already added
+      </h2>
+      {searchable ? (
+        <Form method="get" action={`${props.path}#${fieldId(props.componentId, "reuse")}`}>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor={searchId}>
+              Search your organisation&apos;s evidence by title or file name
+            </label>
+            <input
+              className="nhsuk-input nhsuk-input--width-20"
+              id={searchId}
+              name="evidenceSearch"
+              type="search"
+              defaultValue={library.query}
+            />
+          </div>
+          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+            Search
+          </button>
+        </Form>
+      ) : null}
+      {searchable ? (
+        <p className="nhsuk-body" role="status">
+          {library.total === 0
+            ? `No evidence matches “${library.query}”.`
+            : library.total > library.items.length
+              ? `Showing the newest ${library.items.length} of ${library.total}${library.query ? ` matching “${library.query}”` : ""}: search to narrow them down.`
+              : `${library.total} ${library.total === 1 ? "item matches" : "items match"}${library.query ? ` “${library.query}”` : ""}.`}
+        </p>
+      ) : null}
+      {library.items.length ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="reuseEvidence" />
+          <input type="hidden" name="componentId" value={props.componentId} />
+          <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+            <label className="nhsuk-label" htmlFor={id}>
+              Evidence to use
+            </label>
+            <ErrorMessage id={`${id}-error`} message={error} />
+            <select
+              className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`}
+              id={id}
+              name="evidenceId"
+              defaultValue=""
+              aria-describedby={error ? `${id}-error` : undefined}
+            >
+              <option value="">Select evidence</option>
+              {library.items.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.title}
+                  {item.fileName ? ` (${item.fileName})` : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SubmitButton secondary>Use this evidence</SubmitButton>
+        </Form>
+      ) : null}
+    </section>
   );
 }

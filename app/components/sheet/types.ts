@@ -15,5 +15,6 @@ export type SheetContext = {
   organisationPath: string;
   can: SheetData["can"];
   library: SheetData["library"];
+  libraryShown: number;
   evidenceMaxMegabytes: number;
 };

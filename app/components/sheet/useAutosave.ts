@@ -1,4 +1,4 @@
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   clearDraft,
@@ -35,6 +35,12 @@ function fillIn(form: HTMLFormElement, values: DraftValues) {
   }
 }
 
+/** What the server holds, as the form reads it: no status until the component is answered. */
+const savedValues = (answer: SheetAnswerView): DraftValues => ({
+  status: answer.answered ? answer.status : "",
+  opportunities: answer.opportunities,
+});
+
 const same = (a: DraftValues, b: DraftValues) =>
   a.status === b.status && a.opportunities === b.opportunities;
 
@@ -68,8 +74,12 @@ export function useAutosave(props: {
   path: string;
   componentId: string;
   answer: SheetAnswerView | undefined;
+  /** Where "Save and continue" goes once its save is confirmed. */
+  continueTo: string;
 }) {
-  const { path, componentId, answer } = props;
+  const { path, componentId, answer, continueTo } = props;
+  const navigate = useNavigate();
+  const continuing = useRef(false);
   const sheet = useLoaderData<SheetData>();
   const scope: DraftScope = useMemo(
     () => ({
@@ -138,6 +148,15 @@ export function useAutosave(props: {
         dirty.current = false;
         clearDraft(scope);
         setRestoredFrom(null);
+        if (continuing.current) {
+          // Everything typed is saved: nothing more to send, and a save sent now
+          // would revalidate this page over the navigation to the next one.
+          continuing.current = false;
+          again.current = false;
+          window.clearTimeout(timer.current);
+          navigate(continueTo);
+          return;
+        }
       } else {
         // Typed on while saving: keep it against the new version, and save it too.
         writeDraft(scope, {
@@ -148,6 +167,8 @@ export function useAutosave(props: {
         again.current = true;
       }
     } else {
+      // A refused save stays here, whatever button sent it.
+      continuing.current = false;
       setRefusal(data);
       setState(failure(data, path));
     }
@@ -156,13 +177,13 @@ export function useAutosave(props: {
       again.current = false;
       timer.current = window.setTimeout(send, 0);
     }
-  }, [fetcher.state, fetcher.data, moveTo, scope, send, path]);
+  }, [fetcher.state, fetcher.data, moveTo, scope, send, path, navigate, continueTo]);
 
   // Someone else's newer version, seen on revalidation: take it only if nothing unsaved differs.
   useEffect(() => {
     if (!answer || answer.version <= versionRef.current || inFlight.current) return;
     const form = formRef.current;
-    const theirs = { status: answer.status, opportunities: answer.opportunities };
+    const theirs = savedValues(answer);
     if (dirty.current && !(form && same(readValues(form), theirs))) return;
     dirty.current = false;
     clearDraft(scope);
@@ -176,7 +197,7 @@ export function useAutosave(props: {
     const draft = readDraft(scope);
     const form = formRef.current;
     if (!draft || !form || !answer) return;
-    if (same(draft.values, { status: answer.status, opportunities: answer.opportunities })) {
+    if (same(draft.values, savedValues(answer))) {
       clearDraft(scope);
       return;
     }
@@ -220,10 +241,15 @@ export function useAutosave(props: {
     [scope, send],
   );
 
-  /** The Save button, with JavaScript: saves at once, through the same fetcher. */
+  /**
+   * The Save buttons, with JavaScript: save at once, through the same fetcher;
+   * "Save and continue" then moves on once the server has confirmed the save.
+   */
   const onSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      continuing.current = submitter?.getAttribute("value") === "next";
       send();
     },
     [send],

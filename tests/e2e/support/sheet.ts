@@ -86,23 +86,41 @@ export async function fillSignIn(page: Page) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Signs in, opens the open month and starts it: the sheet with every component's form. */
+/**
+ * Signs in, opens the open month and starts it: the month's overview with its
+ * task list, or (given a component's title) that component's own page.
+ */
 export async function openStartedSheet(
   context: BrowserContext,
   baseUrl: string,
   periodLabel: string,
+  componentTitle?: string,
 ) {
   const page = await context.newPage();
   await signInAsChampion(page, "/sign-in", baseUrl);
   await page.getByRole("link", { name: periodLabel }).click();
   const start = page.getByRole("button", { name: "Start this month's self-assessment" });
-  const firstForm = page.getByRole("button", { name: /^Save / }).first();
-  await start.or(firstForm).waitFor();
+  const taskList = page.locator(".nhsuk-task-list").first();
+  await start.or(taskList).waitFor();
   if (await start.isVisible()) await start.click();
-  await firstForm.waitFor();
+  await taskList.waitFor();
+  if (componentTitle) await openComponent(page, componentTitle);
   return page;
 }
 
 export async function expectAccessible(page: Page) {
   expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+/** From the month's overview, opens a component's own page through its task list link. */
+export async function openComponent(page: Page, title: string) {
+  await page.locator(".nhsuk-task-list").getByRole("link", { name: title, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: title }).waitFor();
+}
+
+/** On a component's page: the first step of adding evidence, choosing its kind. */
+export async function chooseEvidenceKind(page: Page, kind: string) {
+  await page.getByLabel(kind, { exact: true }).check();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.getByRole("button", { name: /^Add evidence/ }).waitFor();
 }

@@ -134,6 +134,16 @@ export const rows: Row[] = [
       404,
     ),
   },
+  // A component's own page of the month: read as the overview is; only champions post (ADR 026).
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.components.$componentId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/components/1.1`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
+    post: only(
+      { admin: 403, placeLead: 403, steering: 403, champion: 400, systemReader: 403 },
+      404,
+    ),
+  },
   // Reopening is the place lead's or an administrator's; an empty reason is refused (400).
   {
     file: "organisations.$organisationId_.periods.$periodId_.reopen.tsx",

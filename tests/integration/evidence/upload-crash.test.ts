@@ -70,7 +70,8 @@ describe("killing the server in the middle of uploads", () => {
         { intent: "addEvidence", componentId: "1.1", kind: "file", title: `Upload ${n}` },
         { name: `upload-${n}.pdf`, type: "application/pdf", bytes },
       );
-      return fetch(`${app.url}${sheet}`, {
+      // Evidence is added on the component's own page (ADR 026).
+      return fetch(`${app.url}${sheet}/components/1.1`, {
         method: "POST",
         headers: {
           origin: app.url,

@@ -32,7 +32,8 @@ describe("comparing a place's organisations", () => {
     expect(body).toContain(
       `${b!.name}, 3.2 Converting and selling estate for community benefit: Fulfilled`,
     );
-    expect(html).toContain(`href="/organisations/${a!.id}/periods/${f.month.id}#c1-1-block"`);
+    // Each cell opens that component's own page of the month (ADR 026).
+    expect(html).toContain(`href="/organisations/${a!.id}/periods/${f.month.id}/components/1.1"`);
     // A draft has nothing to compare yet, and says so across the row.
     expect(body).toMatch(new RegExp(`${c!.name}[^]*?Not yet submitted Not yet submitted`));
   });

@@ -73,6 +73,10 @@ describe("a system reader", () => {
     expect(text(sheet.html)).toContain(
       `${c.name} has not submitted ${f.month.label}. You can read a month once it is submitted.`,
     );
+    // Nor one of its components on its own page.
+    expect((await page(`/organisations/${c.id}/periods/${f.month.id}/components/1.1`)).status).toBe(
+      403,
+    );
     // Those who read drafts still do.
     const lead = await f.signInAs("place.lead@example.com");
     expect((await page(`/organisations/${c.id}/periods/${f.month.id}`, lead)).status).toBe(200);

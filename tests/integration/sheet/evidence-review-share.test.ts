@@ -51,7 +51,7 @@ function upload(
   form.set("kind", "file");
   form.set("title", title);
   form.set("file", new File([new Uint8Array(bytes)], name));
-  return fetch(`${s.app.url}${s.sheetOf(s.uhmb)}?component=${componentId}`, {
+  return fetch(`${s.app.url}${s.componentOf(s.uhmb, componentId)}?component=${componentId}`, {
     method: "POST",
     body: form,
     headers: { cookie: visitor.cookie ?? "", origin: s.app.url },
@@ -92,8 +92,11 @@ describe("uploading a document to the sheet", () => {
     const download = await s.get(champion, `/organisations/${s.uhmb}/evidence/${item?.id}`);
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdfBytes);
-    const page = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
+    const page = await (await s.get(champion, s.componentOf(s.uhmb, "1.1"))).text();
     expect(page).toContain(`href="/organisations/${s.uhmb}/evidence/${item?.id}"`);
+    // The new item is where the page lands, so the focus can move to it.
+    expect(response.headers.get("location")).toContain(`#c1-1-evidence-item-${item?.id}`);
+    expect(page).toContain(`id="c1-1-evidence-item-${item?.id}"`);
   });
 
   it("refuses a program named .pdf, a missing file and an over-size file, each saying why and storing nothing", async () => {
@@ -110,7 +113,7 @@ describe("uploading a document to the sheet", () => {
       title: "x",
     }))
       none.set(k, v);
-    const missing = await fetch(`${s.app.url}${s.sheetOf(s.uhmb)}?component=1.2`, {
+    const missing = await fetch(`${s.app.url}${s.componentOf(s.uhmb, "1.2")}?component=1.2`, {
       method: "POST",
       body: none,
       headers: { cookie: champion.cookie ?? "", origin: s.app.url },
@@ -134,21 +137,30 @@ describe("uploading a document to the sheet", () => {
 
 describe("suggested measures", () => {
   it("offers each domain's outcome measure from the charter when adding a measure", async () => {
-    const page = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
-    expect(page).toContain(
-      "For a measure, the charter suggests: % of staff paid above the living wage",
-    );
+    const measure = (componentId: string) =>
+      `${s.componentOf(s.uhmb, componentId)}?addEvidence=measure`;
+    const page = await (await s.get(champion, measure("1.1"))).text();
+    expect(page).toContain("The charter suggests: % of staff paid above the living wage");
     expect(page).toContain(
       '<datalist id="c1-1-evidence-suggested-measures"><option value="% of staff paid above the living wage">',
     );
-    expect(page).toContain("For a measure, the charter suggests: % of affordable housing");
+    // Only the measure's fields: no narrative, address or file to fill in.
+    expect(page).not.toContain('name="body"');
+    expect(page).not.toContain('name="url"');
+    expect(page).not.toContain('type="file"');
+    const other = await (await s.get(champion, measure("3.1"))).text();
+    expect(other).toContain("The charter suggests: % of affordable housing");
+    // The first step asks only for the kind.
+    const first = await (await s.get(champion, s.componentOf(s.uhmb, "1.1"))).text();
+    expect(first).toContain("What kind of evidence?");
+    expect(first).not.toContain('name="measureValue"');
   });
 });
 
 describe("reusing evidence", () => {
   it("puts the same document on another component without a second copy", async () => {
     const [item] = (await linked("1.1")).filter((e) => e.kind === "file");
-    const response = await s.post(champion, s.sheetOf(s.uhmb), {
+    const response = await s.post(champion, s.componentOf(s.uhmb, "1.3"), {
       intent: "reuseEvidence",
       componentId: "1.3",
       evidenceId: String(item?.id),
@@ -164,7 +176,7 @@ describe("reusing evidence", () => {
       BLACKPOOL,
     );
     const before = await linked("1.3");
-    const response = await s.post(champion, s.sheetOf(s.uhmb), {
+    const response = await s.post(champion, s.componentOf(s.uhmb, "1.3"), {
       intent: "reuseEvidence",
       componentId: "1.3",
       evidenceId: String(theirs.id),
@@ -179,7 +191,7 @@ describe("the steering group's review", () => {
   const answer = async () => await s.answer(await assessmentId(), "1.1");
 
   it("verifies a fulfilled component; the sheet then shows it verified and counts it in the verified level", async () => {
-    const saved = await s.post(champion, s.sheetOf(s.uhmb), {
+    const saved = await s.post(champion, s.componentOf(s.uhmb, "1.1"), {
       intent: "save",
       componentId: "1.1",
       version: String((await answer()).version),
@@ -194,9 +206,11 @@ describe("the steering group's review", () => {
       answerVersion: String((await answer()).version),
     });
     expect(reviewed.status).toBe(302);
-    const page = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
+    const page = await (await s.get(champion, s.componentOf(s.uhmb, "1.1"))).text();
     expect(page).toMatch(/nhsuk-tag--green">Verified<\/strong> by/);
-    expect(page).toContain("Verified level, counting only components");
+    const overview = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
+    expect(overview).toContain("Verified level, counting only components");
+    expect(overview).toMatch(/id="task-1.1-status">.*?>Verified<\/strong>/);
     const audit = await s.read.row<{ n: number }>(
       "select count(*) as n from audit_event where action = 'component.reviewed'",
     );
@@ -213,7 +227,7 @@ describe("the steering group's review", () => {
     expect(await noComment.text()).toContain("Enter what you are querying");
 
     const seen = (await answer()).version;
-    const changed = await s.post(champion, s.sheetOf(s.uhmb), {
+    const changed = await s.post(champion, s.componentOf(s.uhmb, "1.1"), {
       intent: "save",
       componentId: "1.1",
       version: String(seen),
@@ -230,8 +244,10 @@ describe("the steering group's review", () => {
     expect(await stale.text()).toContain(
       "The champion changed this component while you were reviewing it",
     );
-    const page = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
+    const page = await (await s.get(champion, s.componentOf(s.uhmb, "1.1"))).text();
     expect(page).toContain("Changed since review");
+    const overview = await (await s.get(champion, s.sheetOf(s.uhmb))).text();
+    expect(overview).toMatch(/id="task-1.1-status">.*?>Changed since review<\/strong>/);
     expect(await reviewsOfSheet()).toBe(1);
   });
 
@@ -260,11 +276,11 @@ describe("sharing evidence as good practice", () => {
       `/organisations/${s.uhmb}/evidence/${(await fileItem())?.id}/share`,
       {
         share: "yes",
-        returnTo: `${s.sheetOf(s.uhmb)}#c1-1-block`,
+        returnTo: `${s.componentOf(s.uhmb, "1.1")}#c1-1-evidence`,
       },
     );
     expect(shared.status).toBe(302);
-    expect(shared.headers.get("location")).toBe(`${s.sheetOf(s.uhmb)}#c1-1-block`);
+    expect(shared.headers.get("location")).toBe(`${s.componentOf(s.uhmb, "1.1")}#c1-1-evidence`);
 
     expect((await download(neighbour)).status).toBe(200);
     // Blackpool is on the Fylde Coast: not this place's collaborative.
@@ -311,7 +327,7 @@ describe("submitting a sheet with a document", () => {
       await assessmentId(),
     );
     for (const answer of ids.filter((a) => a.status === "not_started")) {
-      const saved = await s.post(champion, s.sheetOf(s.uhmb), {
+      const saved = await s.post(champion, s.componentOf(s.uhmb, answer.component_id), {
         intent: "save",
         componentId: answer.component_id,
         version: String(answer.version),

@@ -70,6 +70,8 @@ export async function startSheetApp(env: Record<string, string> = {}) {
 
   const sheetOf = (organisationId: number, periodId = openPeriod) =>
     `/organisations/${organisationId}/periods/${periodId}`;
+  const componentOf = (organisationId: number, componentId: string, periodId = openPeriod) =>
+    `${sheetOf(organisationId, periodId)}/components/${componentId}`;
   return {
     app,
     database,
@@ -78,6 +80,8 @@ export async function startSheetApp(env: Record<string, string> = {}) {
     blackpool,
     openPeriod,
     sheetOf,
+    /** A component's own page of the month (ADR 026). */
+    componentOf,
     signInAs: (email: string) => signIn(app.url, email, DEMO_PASSWORD),
     post: (visitor: Visitor, path: string, form: Record<string, string>) =>
       visit(app.url, path, { visitor: { ...visitor }, method: "POST", form }),

@@ -30,6 +30,8 @@ afterAll(async () => {
 });
 
 const sheet = () => s.sheetOf(s.uhmb);
+/** A component's own page of the month, where its forms post (ADR 026). */
+const page = (componentId: string) => s.componentOf(s.uhmb, componentId);
 const auditCount = async () =>
   (await s.read.row<{ n: number }>("select count(*) as n from audit_event")).n;
 const lastAudit = async () =>
@@ -74,7 +76,7 @@ const checkedBoxes = (html: string, idPrefix: string) =>
 describe("practices in place", () => {
   it("the champion ticks practices with the component's save; they show again after reload", async () => {
     const before = await s.answer(assessmentId, "1.2");
-    const saved = await s.post(champion, sheet(), {
+    const saved = await s.post(champion, page("1.2"), {
       intent: "save",
       componentId: "1.2",
       version: String(before.version),
@@ -86,16 +88,16 @@ describe("practices in place", () => {
     expect(await practicesOf("1.2")).toBe("[0,2]");
     expect((await s.answer(assessmentId, "1.2")).version).toBe(before.version + 1);
     expect(JSON.parse((await lastAudit()).detail)).toMatchObject({ practicesInPlace: [0, 2] });
-    const html = await (await s.get(champion, sheet())).text();
+    const html = await (await s.get(champion, page("1.2"))).text();
     expect(checkedBoxes(html, "c1-2-practices")).toEqual(["0", "2"]);
     // Readers see which are in place, without a form.
-    const read = await (await s.get(steering, sheet())).text();
+    const read = await (await s.get(steering, page("1.2"))).text();
     expect(read).toContain("In place");
     expect(checkedBoxes(read, "c1-2-practices")).toEqual([]);
   });
 
   it("a save without the practices field keeps them; an empty list clears them", async () => {
-    const keep = await s.post(champion, sheet(), {
+    const keep = await s.post(champion, page("1.2"), {
       intent: "save",
       componentId: "1.2",
       version: String((await s.answer(assessmentId, "1.2")).version),
@@ -104,7 +106,7 @@ describe("practices in place", () => {
     });
     expect(keep.status).toBe(302);
     expect(await practicesOf("1.2")).toBe("[0,2]");
-    const clear = await s.post(champion, sheet(), {
+    const clear = await s.post(champion, page("1.2"), {
       intent: "save",
       componentId: "1.2",
       version: String((await s.answer(assessmentId, "1.2")).version),
@@ -119,7 +121,7 @@ describe("practices in place", () => {
   it("refuses a practice the component does not have, and a stale version conflicts", async () => {
     const before = await s.answer(assessmentId, "1.2");
     const audits = await auditCount();
-    const unknown = await s.post(champion, sheet(), {
+    const unknown = await s.post(champion, page("1.2"), {
       intent: "save",
       componentId: "1.2",
       version: String(before.version),
@@ -129,7 +131,7 @@ describe("practices in place", () => {
     });
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("Select practices of this component");
-    const stale = await s.post(secondChampion, sheet(), {
+    const stale = await s.post(secondChampion, page("1.2"), {
       intent: "save",
       componentId: "1.2",
       version: String(before.version - 1),
@@ -241,7 +243,7 @@ describe("progression actions", () => {
       ],
     ] as const;
     for (const [fields, message] of attempts) {
-      const response = await s.post(champion, sheet(), {
+      const response = await s.post(champion, page("1.1"), {
         intent: "addAction",
         componentId: "1.1",
         ...fields,
@@ -256,7 +258,7 @@ describe("progression actions", () => {
   });
 
   it("adds an action with owner and date, shows it, and removes it, each audited", async () => {
-    const added = await s.post(champion, sheet(), {
+    const added = await s.post(champion, page("1.1"), {
       intent: "addAction",
       componentId: "1.1",
       description: "Run a jobs fair with the college",
@@ -271,18 +273,18 @@ describe("progression actions", () => {
       target_date: "2027-03-31",
     });
     expect((await lastAudit()).action).toBe("action.added");
-    const html = await (await s.get(steering, sheet())).text();
+    const html = await (await s.get(steering, page("1.1"))).text();
     expect(html).toContain("Run a jobs fair with the college");
     expect(html).toContain("2027-03-31");
 
     // Only through the component it belongs to, and only by the champion.
-    const wrong = await s.post(champion, sheet(), {
+    const wrong = await s.post(champion, page("1.2"), {
       intent: "removeAction",
       componentId: "1.2",
       actionId: String(action!.id),
     });
     expect(wrong.status).toBe(404);
-    const reader = await s.post(steering, sheet(), {
+    const reader = await s.post(steering, page("1.1"), {
       intent: "removeAction",
       componentId: "1.1",
       actionId: String(action!.id),
@@ -290,7 +292,7 @@ describe("progression actions", () => {
     expect(reader.status).toBe(403);
     expect(await actionsOf("1.1")).toHaveLength(1);
 
-    const removed = await s.post(champion, sheet(), {
+    const removed = await s.post(champion, page("1.1"), {
       intent: "removeAction",
       componentId: "1.1",
       actionId: String(action!.id),
@@ -315,7 +317,7 @@ describe("reopening and what changed since the last submission", () => {
       assessmentId,
     );
     for (const row of notStarted) {
-      const response = await s.post(champion, sheet(), {
+      const response = await s.post(champion, page(row.component_id), {
         intent: "save",
         componentId: row.component_id,
         version: String(row.version),
@@ -373,11 +375,11 @@ describe("reopening and what changed since the last submission", () => {
   });
 
   it("after an edit, the sheet shows what changed since the submission", async () => {
-    let html = await (await s.get(champion, sheet())).text();
+    let html = await (await s.get(champion, page("4.1"))).text();
     expect(html).not.toContain("Changed since last submission");
     const before = await s.answer(assessmentId, "4.1");
     const was = before.status === "in_progress" ? "In progress" : "Fulfilled";
-    const saved = await s.post(champion, sheet(), {
+    const saved = await s.post(champion, page("4.1"), {
       intent: "save",
       componentId: "4.1",
       version: String(before.version),
@@ -385,7 +387,7 @@ describe("reopening and what changed since the last submission", () => {
       opportunities: "Carbon figures to be corrected",
     });
     expect(saved.status).toBe(302);
-    html = await (await s.get(steering, sheet())).text();
+    html = await (await s.get(steering, page("4.1"))).text();
     const block = /id="c4-1-block"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
     expect(block).toContain("Changed since last submission");
     expect(block).toContain(`status was: ${was}`);
@@ -400,7 +402,9 @@ describe("reopening and what changed since the last submission", () => {
     const html = await (await s.get(champion, sheet())).text();
     const rows = /<h2[^>]*>Submissions<\/h2>[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
     expect(rows.match(/<tr class="nhsuk-table__row">/g)).toHaveLength(3);
-    expect(html).not.toContain("Changed since last submission");
+    expect(await (await s.get(champion, page("4.1"))).text()).not.toContain(
+      "Changed since last submission",
+    );
     // The submission keeps the plan as it was sent.
     const latest = await s.read.row<{ snapshot: string }>(
       "select snapshot from assessment_submission where assessment_id = ? order by id desc limit 1",
@@ -473,7 +477,7 @@ describe("a freshly started month", () => {
       ),
     ).toEqual([{ domain_number: 5, principles_in_place: "[5]", note: "Carried note", version: 1 }]);
 
-    const html = await (await s.get(blackpoolChampion, blackpoolSheet)).text();
+    const html = await (await s.get(blackpoolChampion, s.componentOf(s.blackpool, "1.1"))).text();
     const block = /id="c1-1-block"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
     expect(block).toContain("Changed since last submission");
     expect(block).toContain(

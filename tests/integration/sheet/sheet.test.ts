@@ -26,8 +26,9 @@ afterAll(async () => {
 const sheet = () => s.sheetOf(s.uhmb);
 const auditCount = async () =>
   (await s.read.row<{ n: number }>("select count(*) as n from audit_event")).n;
+const componentPage = (componentId: string) => s.componentOf(s.uhmb, componentId);
 const save = (visitor: Visitor, componentId: string, fields: Record<string, string>) =>
-  s.post(visitor, sheet(), { intent: "save", componentId, ...fields });
+  s.post(visitor, componentPage(componentId), { intent: "save", componentId, ...fields });
 
 /** A component of the new assessment with no evidence and not fulfilled. */
 async function bareComponent(): Promise<string> {
@@ -78,14 +79,20 @@ describe("starting a month", () => {
         status: string;
         opportunities: string;
         items: number;
+        answered: number;
       }>(
         `select component_id, status, opportunities,
-           (select count(*) from component_evidence where component_answer_id = ca.id) as items
+           (select count(*) from component_evidence where component_answer_id = ca.id) as items,
+           case when answered_at is null then 0 else 1 end as answered
          from component_answer ca where assessment_id = ? order by component_id`,
         id,
       );
+    // An answer carried forward stays answered (ADR 026), so a month's update starts where the last left off.
     expect(await answers(assessmentId)).toEqual(await answers(previous));
     expect(await answers(assessmentId)).toHaveLength(16);
+    expect((await answers(assessmentId)).every((a) => Number(a.answered) === 1)).toBe(true);
+    const overview = await (await s.get(champion, sheet())).text();
+    expect(overview).toContain("16 of 16 components answered");
 
     // Starting again (a second tab, a double click) keeps the one assessment.
     expect((await s.post(champion, sheet(), { intent: "start" })).status).toBe(302);
@@ -122,12 +129,13 @@ describe("saving a component", () => {
     );
     expect(audit.action).toBe("component.saved");
     expect(JSON.parse(audit.detail)).toMatchObject({ component: id, to: "in_progress" });
-    const page = await (await s.get(champion, sheet())).text();
+    const page = await (await s.get(champion, componentPage(id))).text();
     expect(page).toContain("Talk to the college about apprenticeships");
-    expect(page).toContain("Self-assessed level, from the statuses saved so far");
+    const overview = await (await s.get(champion, sheet())).text();
+    expect(overview).toContain("Self-assessed level, from the statuses saved so far");
 
     // A steering group member reads the same answers, with no form to change them.
-    const read = await (await s.get(steering, sheet())).text();
+    const read = await (await s.get(steering, componentPage(id))).text();
     expect(read).toContain("Talk to the college about apprenticeships");
     expect(read).not.toContain('name="intent"');
   });
@@ -283,6 +291,95 @@ describe("two champions editing the same component", () => {
   });
 });
 
+describe("a component's own page", () => {
+  it("Save and continue goes to the next component, and after the last to the overview", async () => {
+    const ids = loadCharter().domains.flatMap((d) => d.components.map((c) => c.id));
+    const [first, second] = [ids[0]!, ids[1]!];
+    const last = ids[ids.length - 1]!;
+    const page = await (await s.get(champion, componentPage(first))).text();
+    expect(page).toContain("Save and continue");
+    expect(page).toContain(`href="${componentPage(second)}"`);
+    expect(page).toContain(`href="${sheet()}"`);
+    const on = await save(champion, first, {
+      version: String((await s.answer(assessmentId, first)).version),
+      status: "in_progress",
+      opportunities: "Onwards",
+      then: "next",
+    });
+    expect(on.status).toBe(302);
+    expect(on.headers.get("location")).toBe(componentPage(second));
+    const end = await save(champion, last, {
+      version: String((await s.answer(assessmentId, last)).version),
+      status: "in_progress",
+      opportunities: "The last one",
+      then: "next",
+    });
+    expect(end.headers.get("location")).toBe(`${sheet()}#check-before-submit`);
+    expect((await s.answer(assessmentId, last)).opportunities).toBe("The last one");
+  });
+
+  it("refuses a post naming another component, and answers 404 for one the charter lacks", async () => {
+    const ids = loadCharter().domains.flatMap((d) => d.components.map((c) => c.id));
+    const before = await s.answer(assessmentId, ids[1]!);
+    const refused = await s.post(champion, componentPage(ids[0]!), {
+      intent: "save",
+      componentId: ids[1]!,
+      version: String(before.version),
+      status: "in_progress",
+      opportunities: "Sent from the wrong page",
+    });
+    expect(refused.status).toBe(400);
+    expect(await s.answer(assessmentId, ids[1]!)).toEqual(before);
+    expect((await s.get(champion, componentPage("9.9"))).status).toBe(404);
+    expect((await s.get(champion, componentPage("1.1' or 1=1"))).status).toBe(404);
+  });
+
+  it("offers the organisation's evidence only on a component's page, found by a search on the server", async () => {
+    const id = await bareComponent();
+    const title = `Findable report ${Date.now()}`;
+    const added = await s.post(champion, componentPage(id), {
+      intent: "addEvidence",
+      componentId: id,
+      kind: "narrative",
+      title,
+      body: "Searchable narrative",
+    });
+    expect(added.status).toBe(302);
+    const item = await s.read.row<{ id: number }>(
+      "select id from evidence_item where title = ?",
+      title,
+    );
+    expect(added.headers.get("location")).toContain(
+      `#c${id.replace(".", "-")}-evidence-item-${item.id}`,
+    );
+    expect(await (await s.get(champion, sheet())).text()).not.toContain(
+      "Use evidence your organisation",
+    );
+    const other = loadCharter()
+      .domains.flatMap((d) => d.components.map((c) => c.id))
+      .find((c) => c !== id)!;
+    const found = await (
+      await s.get(
+        champion,
+        `${componentPage(other)}?evidenceSearch=${encodeURIComponent("FINDABLE report")}`,
+      )
+    ).text();
+    expect(found).toContain(`<option value="${item.id}">${title}</option>`);
+    const none = await (
+      await s.get(
+        champion,
+        `${componentPage(other)}?evidenceSearch=${encodeURIComponent("no such 100%_")}`,
+      )
+    ).text();
+    expect(none).not.toContain(`<option value="${item.id}">`);
+    // Already on the component, it is not offered there again.
+    const own = await (
+      await s.get(champion, `${componentPage(id)}?evidenceSearch=Findable`)
+    ).text();
+    expect(own).not.toContain(`<option value="${item.id}">`);
+  });
+});
+
 describe("posting to a sheet that is not yours", () => {
   it("a champion of another trust, or one guessing ids, is refused and nothing changes", async () => {
     const id = await bareComponent();
@@ -360,36 +457,43 @@ describe("posting to a sheet that is not yours", () => {
 });
 
 describe("submitting", () => {
-  it("names the components not started, then records one submission however often it is sent", async () => {
-    // Whatever last month left, at least one component is not started.
-    const reset = await bareComponent();
-    const resetSave = await save(champion, reset, {
-      version: String((await s.answer(assessmentId, reset)).version),
-      status: "not_started",
-      opportunities: "",
-    });
-    expect(resetSave.status).toBe(302);
-    const notStarted = await s.read.all<{ component_id: string; version: number }>(
-      "select component_id, version from component_answer where assessment_id = ? and status = 'not_started'",
+  it("names the components not answered, accepts Not started, then records one submission however often it is sent", async () => {
+    // A component nobody has answered yet, as in a first month (starting makes such rows).
+    const unanswered = await bareComponent();
+    await s.read.run(
+      "update component_answer set status = 'not_started', answered_at = null where assessment_id = ? and component_id = ?",
       assessmentId,
+      unanswered,
     );
+    const overview = await (await s.get(champion, sheet())).text();
+    expect(overview).toContain("15 of 16 components answered");
+    expect(overview).toContain("Check before you submit");
+    expect(overview).toContain(`href="${componentPage(unanswered)}"`);
     const incomplete = await s.post(champion, sheet(), { intent: "submit" });
     expect(incomplete.status).toBe(400);
     const html = await incomplete.text();
-    for (const row of notStarted) {
-      expect(html).toContain(`${row.component_id} `);
-      expect(html).toContain(`href="#c${row.component_id.replace(".", "-")}-status"`);
-    }
+    expect(html).toContain(`href="#check-${unanswered}"`);
+    expect(html).toContain(`${unanswered} `);
     expect((await s.assessmentOf(s.uhmb))?.status).toBe("draft");
 
-    for (const row of notStarted) {
-      const response = await save(champion, row.component_id, {
-        version: String(row.version),
-        status: "in_progress",
-        opportunities: "",
-      });
-      expect(response.status).toBe(302);
-    }
+    // Saving opportunities without a status leaves it not answered.
+    const typed = await save(champion, unanswered, {
+      version: String((await s.answer(assessmentId, unanswered)).version),
+      opportunities: "Thinking about it",
+    });
+    expect(typed.status).toBe(302);
+    expect((await s.post(champion, sheet(), { intent: "submit" })).status).toBe(400);
+
+    // Not started is an honest answer, and enough to submit.
+    const answered = await save(champion, unanswered, {
+      version: String((await s.answer(assessmentId, unanswered)).version),
+      status: "not_started",
+      opportunities: "Not begun this year",
+    });
+    expect(answered.status).toBe(302);
+    expect(
+      (await (await s.get(champion, sheet())).text()).includes("16 of 16 components answered"),
+    ).toBe(true);
     const [first, second] = await Promise.all([
       s.post(champion, sheet(), { intent: "submit" }),
       s.post(secondChampion, sheet(), { intent: "submit" }),
@@ -406,7 +510,7 @@ describe("submitting", () => {
       answers: Array<{ componentId: string; status: string }>;
     };
     expect(snapshot.answers).toHaveLength(16);
-    expect(snapshot.answers.every((a) => a.status !== "not_started")).toBe(true);
+    expect(snapshot.answers.find((a) => a.componentId === unanswered)?.status).toBe("not_started");
     const fulfilled = snapshot.answers.filter((a) => a.status === "fulfilled");
     const expected = computeLevel(
       loadCharter(),

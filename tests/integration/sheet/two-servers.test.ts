@@ -130,7 +130,7 @@ describe("two servers on one database", () => {
       id,
     );
     const save = (server: RunningApp, visitor: Visitor, opportunities: string) =>
-      visit(server.url, sheet, {
+      visit(server.url, `${sheet}/components/2.1`, {
         visitor: { ...visitor },
         method: "POST",
         form: {

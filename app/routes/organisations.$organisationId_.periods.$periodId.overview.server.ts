@@ -1,0 +1,52 @@
+import type { requireSheetReader } from "~/utils/auth.server";
+import {
+  componentPath,
+  loadSheet,
+} from "./organisations.$organisationId_.periods.$periodId.server";
+
+/**
+ * The month's overview (ADR 026): per domain its components as a task list,
+ * how many are answered, the level, principles and submissions; none of the
+ * components' forms, evidence or the evidence library, which live on each
+ * component's page.
+ */
+export async function loadOverview(sheet: Awaited<ReturnType<typeof requireSheetReader>>) {
+  const { library: _library, answers, charter, plan, ...rest } = await loadSheet(sheet);
+  // Actions and changes are shown on each component's page.
+  const { actions: _actions, changes: _changes, ...overviewPlan } = plan;
+  const tasks = Object.fromEntries(
+    charter.domains.flatMap((d) =>
+      d.components.map((c) => {
+        const answer = answers[c.id];
+        const state = answer?.review?.state;
+        return [
+          c.id,
+          {
+            id: c.id,
+            title: c.title,
+            path: componentPath(rest.path, c.id),
+            answered: answer?.answered ?? false,
+            status: answer?.status ?? ("not_started" as const),
+            review: state && state !== "not reviewed" ? state : null,
+          },
+        ];
+      }),
+    ),
+  );
+  const answered = Object.values(tasks).filter((t) => t.answered).length;
+  return {
+    ...rest,
+    plan: overviewPlan,
+    charter: {
+      version: charter.version,
+      domains: charter.domains.map((d) => ({
+        number: d.number,
+        title: d.title,
+        componentIds: d.components.map((c) => c.id),
+      })),
+    },
+    tasks,
+    answered,
+    unanswered: Object.values(tasks).filter((t) => !t.answered),
+  };
+}
