@@ -16,7 +16,20 @@ const isVitest = Boolean(process.env.VITEST);
 export default defineConfig({
   server: { port: 3000 },
   // nhsuk-frontend ships minified CSS whose old-IE hacks trip esbuild's minifier.
-  build: { target: "es2022", cssMinify: false },
+  build: {
+    target: "es2022",
+    cssMinify: false,
+    rollupOptions: {
+      output: {
+        // The form fields and the sheet's words travel with React and Remix in one shared
+        // chunk: a dozen tiny chunks cost more gzipped than one (ADR 031).
+        manualChunks: (id) =>
+          id.includes("/app/components/forms/") || id.includes("/app/forms/sheet-words")
+            ? "shared"
+            : undefined,
+      },
+    },
+  },
   // Pages ask no other host for anything: see config/postcss-own-origin.ts.
   css: { postcss: { plugins: [ownOriginFontsOnly()] } },
   plugins: [

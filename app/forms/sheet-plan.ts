@@ -92,6 +92,4 @@ export const reopenSchema = z.object({
   ),
 });
 
-/** Element ids of a domain's principles form. */
-export const principlesFieldId = (domain: number, field: string) =>
-  `d${domain}-principles-${field}`;
+export { principlesFieldId } from "./sheet-words";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { endOfYearAhead, isoDateBetween, multiLineText, singleLineText } from "./fields";
 import { numberList } from "./sheet-plan";
+import { componentStatuses, limits } from "./sheet-words";
 
 /**
  * The reporting sheet's forms, one schema each. Component ids come from the
@@ -8,15 +9,14 @@ import { numberList } from "./sheet-plan";
  * list: a post naming a component the charter does not have is refused.
  */
 
-export const componentStatuses = ["not_started", "in_progress", "fulfilled"] as const;
-
-export const statusLabels: Record<(typeof componentStatuses)[number], string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  fulfilled: "Fulfilled",
-};
-
-export const limits = { opportunities: 5000, title: 200, body: 5000, url: 2000, unit: 50 };
+export {
+  componentStatuses,
+  evidenceKindLabels,
+  evidenceKinds,
+  fieldId,
+  limits,
+  statusLabels,
+} from "./sheet-words";
 
 const componentId = (ids: readonly string[]) =>
   z.string().refine((id) => ids.includes(id), "Select a component of the charter");
@@ -49,15 +49,6 @@ const measureDate = isoDateBetween(
       `Enter the date the measure is for, between ${earliest} and ${latest}`,
   },
 );
-
-export const evidenceKinds = ["narrative", "link", "measure", "file"] as const;
-
-export const evidenceKindLabels: Record<(typeof evidenceKinds)[number], string> = {
-  narrative: "A narrative",
-  link: "A link",
-  measure: "A measure",
-  file: "A document or image (PDF, Word, Excel, PowerPoint, picture)",
-};
 
 /** One evidence item; which fields it needs depends on its kind. */
 export function evidenceSchema(ids: readonly string[]) {
@@ -121,5 +112,3 @@ export const reuseEvidenceSchema = (ids: readonly string[]) =>
       .int()
       .positive("Select the evidence to use"),
   });
-
-export { fieldId } from "./field-ids";

@@ -8,7 +8,7 @@ import { ChangedSince } from "~/components/sheet/ChangedSince";
 import { ComponentBlock } from "~/components/sheet/ComponentBlock";
 import { ProgressionActions } from "~/components/sheet/ProgressionActions";
 import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
-import { fieldId } from "~/forms/sheet";
+import { fieldId } from "~/forms/sheet-words";
 import { answeringAutosave } from "~/utils/autosave.server";
 import { formatDate } from "~/utils/dates";
 import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { FileField } from "~/components/forms/FileField";
 import { IMPORT_MAX_BYTES } from "~/excel/template-import.server";
 import { IMPORT_FILE_FIELD } from "~/forms/sheet-import";
-import { statusLabels } from "~/forms/sheet";
+import { statusLabels } from "~/forms/sheet-words";
 import { requireSheetEditor } from "~/utils/auth.server";
 import {
   handleImport,

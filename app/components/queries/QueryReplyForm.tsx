@@ -57,7 +57,7 @@ export function QueryReplyForm(props: {
         name="file"
         label="File (if you chose a document or image)"
         hint={`PDF, Word, Excel, PowerPoint, PNG, JPEG, GIF or WebP, smaller than ${props.maxMegabytes} MB.`}
-        accept={acceptedExtensions.join(",")}
+        accept={acceptedExtensions.map((e) => `.${e}`).join(",")}
         error={check.errors.file}
       />
       <SubmitButton>Send reply</SubmitButton>

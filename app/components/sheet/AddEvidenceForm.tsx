@@ -5,7 +5,7 @@ import { TextArea } from "~/components/forms/TextArea";
 import { TextField } from "~/components/forms/TextField";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useValidatedForm } from "~/components/forms/useValidatedForm";
-import { evidenceKindLabels, evidenceKinds, evidenceSchema, fieldId } from "~/forms/sheet";
+import { evidenceKindLabels, evidenceKinds, fieldId } from "~/forms/sheet-words";
 import { acceptedExtensions } from "~/utils/file-type";
 import { FileField } from "~/components/forms/FileField";
 
@@ -60,11 +60,15 @@ export function AddEvidenceForm(props: {
 function KindForm(props: Parameters<typeof AddEvidenceForm>[0] & { kind: EvidenceKind }) {
   const { componentId, kind } = props;
   const id = (field: string) => fieldId(componentId, `evidence-${field}`);
-  // The same schema the server uses; the server's word stands until the browser checks again.
-  const check = useValidatedForm(evidenceSchema([componentId]), {
-    idFor: id,
-    server: { errors: props.errors, values: props.values },
-  });
+  // The same schema the server uses, fetched when the form is first used (ADR 031);
+  // the server's word stands until the browser checks again.
+  const check = useValidatedForm(
+    () => import("~/forms/sheet").then((forms) => forms.evidenceSchema([componentId])),
+    {
+      idFor: id,
+      server: { errors: props.errors, values: props.values },
+    },
+  );
   const { errors } = check;
   const measure = kind === "measure";
   return (
@@ -76,6 +80,7 @@ function KindForm(props: Parameters<typeof AddEvidenceForm>[0] & { kind: Evidenc
         encType={kind === "file" ? "multipart/form-data" : undefined}
         action={`${props.path}?component=${encodeURIComponent(componentId)}`}
         onSubmit={check.onSubmit}
+        onFocus={check.prefetch}
         noValidate
       >
         <input type="hidden" value="addEvidence" {...check.register("intent")} />

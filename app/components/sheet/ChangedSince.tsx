@@ -1,4 +1,4 @@
-import { statusLabels } from "~/forms/sheet";
+import { statusLabels } from "~/forms/sheet-words";
 import type { SheetData } from "./types";
 
 type Change = SheetData["plan"]["changes"][string];

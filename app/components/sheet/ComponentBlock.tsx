@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { RadioGroup } from "~/components/forms/ChoiceFields";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
-import { componentStatuses, fieldId, statusLabels } from "~/forms/sheet";
+import { componentStatuses, fieldId, statusLabels } from "~/forms/sheet-words";
 import { AddEvidenceForm, type EvidenceKind } from "./AddEvidenceForm";
 import { ConflictPanel } from "./ConflictPanel";
 import { EvidenceList } from "./EvidenceList";

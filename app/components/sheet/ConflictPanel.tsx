@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { fieldId, statusLabels } from "~/forms/sheet";
+import { fieldId, statusLabels } from "~/forms/sheet-words";
 import type { SheetActionData } from "./types";
 
 type Theirs = NonNullable<SheetActionData["conflict"]>;

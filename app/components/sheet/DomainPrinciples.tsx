@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
-import { principlesFieldId } from "~/forms/sheet-plan";
+import { principlesFieldId } from "~/forms/sheet-words";
 import { CheckboxGroup } from "./CheckboxGroup";
 import type { SheetActionData, SheetData } from "./types";
 

@@ -1,4 +1,4 @@
-import { fieldId } from "~/forms/sheet";
+import { fieldId } from "~/forms/sheet-words";
 import { Form } from "@remix-run/react";
 import type { EvidenceView } from "./types";
 

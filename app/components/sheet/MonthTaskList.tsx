@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { statusLabels } from "~/forms/sheet";
+import { statusLabels } from "~/forms/sheet-words";
 
 export type TaskItem = {
   id: string;

@@ -1,4 +1,4 @@
-import { fieldId } from "~/forms/sheet";
+import { fieldId } from "~/forms/sheet-words";
 import { CheckboxGroup } from "./CheckboxGroup";
 
 /** Ticked practices as typed ("0,2") when a save was refused, else as saved. */

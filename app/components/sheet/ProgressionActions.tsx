@@ -3,8 +3,7 @@ import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useValidatedForm } from "~/components/forms/useValidatedForm";
-import { fieldId } from "~/forms/sheet";
-import { addActionSchema } from "~/forms/sheet-plan";
+import { fieldId } from "~/forms/sheet-words";
 import type { SheetActionData, SheetData } from "./types";
 
 type Action = SheetData["plan"]["actions"][string][number];
@@ -24,11 +23,12 @@ export function ProgressionActions(props: {
   const { componentId, title, actions, editable, result } = props;
   const id = (field: string) => fieldId(componentId, `action-${field}`);
   const adding = result?.form === "action" ? result : undefined;
-  // Checked in the browser with the schema the server uses; the server checks again.
-  const check = useValidatedForm(addActionSchema([componentId]), {
-    idFor: id,
-    server: { errors: adding?.errors, values: adding?.values },
-  });
+  // Checked in the browser with the schema the server uses, fetched when the form is first
+  // used (ADR 031); the server checks again.
+  const check = useValidatedForm(
+    () => import("~/forms/sheet-plan").then((forms) => forms.addActionSchema([componentId])),
+    { idFor: id, server: { errors: adding?.errors, values: adding?.values } },
+  );
   const removeError = result?.form === "removeAction" ? result.errors.actionId : undefined;
   return (
     <div id={fieldId(componentId, "actions")}>
@@ -98,7 +98,7 @@ export function ProgressionActions(props: {
           </summary>
           <div className="nhsuk-details__text">
             <ErrorSummary errors={check.summary} />
-            <Form method="post" noValidate onSubmit={check.onSubmit}>
+            <Form method="post" noValidate onSubmit={check.onSubmit} onFocus={check.prefetch}>
               <input type="hidden" value="addAction" {...check.register("intent")} />
               <input type="hidden" value={componentId} {...check.register("componentId")} />
               <TextField {...check.field("description")} label="Action" />

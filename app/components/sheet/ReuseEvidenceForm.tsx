@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { ErrorMessage } from "~/components/forms/ErrorSummary";
-import { fieldId } from "~/forms/sheet";
+import { fieldId } from "~/forms/sheet-words";
 
 export type LibraryItem = { id: number; kind: string; title: string; fileName: string | null };
 
