@@ -188,5 +188,6 @@ export async function saveReview(request: Request, params: Params, context: AppL
       ip: clientIp(context),
     });
   }
-  return redirect(`${r.sheetPath}#c${r.component.id.replace(/[^a-z0-9]/gi, "-")}-block`);
+  // Back to the month's task list, at the component just reviewed (its tag now says so).
+  return redirect(`${r.sheetPath}#task-${r.component.id}-status`);
 }

@@ -148,8 +148,11 @@ describe("a query answered without reopening the month", () => {
       await steering.getByLabel("Verified").check();
       await steering.getByRole("button", { name: "Save review" }).click();
       await steering.waitForURL((url) => url.pathname === sheet);
-      const block = steering.locator(`#c${componentId.replace(".", "-")}-block`);
-      await block.getByText("Verified", { exact: true }).waitFor();
+      // The month's task list tags the component as verified.
+      await steering
+        .locator(`[id="task-${componentId}-status"]`)
+        .getByText("Verified", { exact: true })
+        .waitFor();
 
       const trail = await db.all<{ action: string }>(
         `select action from audit_event where action in ('component.reviewed', 'query.notified', 'query.replied')

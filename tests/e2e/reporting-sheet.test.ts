@@ -85,12 +85,12 @@ describe.each([true, false])("a past submission (JavaScript %s)", (javaScriptEna
     const sent = `What was sent (${javaScriptEnabled ? "with" : "without"} JavaScript): a jobs fair`;
     const later = "Changed after reopening: two jobs fairs";
     const context = await newContext(browser, javaScriptEnabled);
-    const page = await openStartedSheet(context, baseUrl, periodLabel);
     const title = `1.1 ${loadCharter().domains[0]!.components[0]!.title}`;
+    const page = await openStartedSheet(context, baseUrl, periodLabel, title);
     const block = page.getByRole("region", { name: title });
-    await block.getByRole("group", { name: title }).getByLabel("In progress").check();
+    await block.getByRole("group", { name: "Status" }).getByLabel("In progress").check();
     await block.getByLabel("Opportunities for progression").fill(sent);
-    await block.getByRole("button", { name: `Save ${title}` }).click();
+    await block.getByRole("button", { name: "Save", exact: true }).click();
     await expect
       .poll(() =>
         withDatabase(
@@ -108,6 +108,7 @@ describe.each([true, false])("a past submission (JavaScript %s)", (javaScriptEna
       )
       .toBe(sent);
     // Every status was copied forward from last month's submission, so the month can be sent.
+    await page.getByRole("link", { name: "Back to the month's overview" }).first().click();
     await page.getByRole("button", { name: "Submit self-assessment" }).click();
     const history = page.getByRole("table", {
       name: "Submissions of this month's self-assessment",
