@@ -93,16 +93,22 @@ export async function listSubmissions(db: Kysely<Database>, args: { assessmentId
     .execute();
 }
 
-/** An organisation's latest submissions across periods, newest first: its submission history. */
-export async function recentSubmissions(
-  db: Kysely<Database>,
-  args: { organisationId: number; limit: number },
-) {
+/** An organisation's submissions, with their months and who made them: to select from. */
+function submissionsOf(db: Kysely<Database>, organisationId: number) {
   return db
     .selectFrom("assessment_submission as s")
     .innerJoin("assessment as a", "a.id", "s.assessment_id")
     .innerJoin("assessment_period as p", "p.id", "a.period_id")
     .innerJoin("app_user as u", "u.id", "s.submitted_by")
+    .where("a.organisation_id", "=", organisationId);
+}
+
+/** An organisation's latest submissions across periods, newest first: its submission history. */
+export async function recentSubmissions(
+  db: Kysely<Database>,
+  args: { organisationId: number; limit: number },
+) {
+  return submissionsOf(db, args.organisationId)
     .select([
       "s.id",
       "p.id as periodId",
@@ -111,7 +117,6 @@ export async function recentSubmissions(
       "s.level",
       "u.name as submittedBy",
     ])
-    .where("a.organisation_id", "=", args.organisationId)
     .orderBy("s.id", "desc")
     .limit(args.limit)
     .execute();
@@ -125,11 +130,7 @@ export async function getSubmission(
   db: Kysely<Database>,
   args: { organisationId: number; submissionId: number },
 ) {
-  return db
-    .selectFrom("assessment_submission as s")
-    .innerJoin("assessment as a", "a.id", "s.assessment_id")
-    .innerJoin("assessment_period as p", "p.id", "a.period_id")
-    .innerJoin("app_user as u", "u.id", "s.submitted_by")
+  return submissionsOf(db, args.organisationId)
     .select([
       "s.id",
       "s.snapshot",
@@ -141,6 +142,5 @@ export async function getSubmission(
       "p.label as periodLabel",
     ])
     .where("s.id", "=", args.submissionId)
-    .where("a.organisation_id", "=", args.organisationId)
     .executeTakeFirst();
 }
