@@ -6,8 +6,7 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   {
     ignores: [
-      "build/",
-      "build-postgres/",
+      "build*/",
       "node_modules/",
       "data/",
       "public/build/",

@@ -15,7 +15,7 @@ export function coalescedStream(): Transform {
   let scheduled = false;
   const stream = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      pending.push(chunk);
+      pending.push(withoutUnfilledTail(chunk));
       if (!scheduled) {
         scheduled = true;
         setImmediate(() => {
@@ -37,4 +37,22 @@ export function coalescedStream(): Transform {
     stream.push(burst);
   }
   return stream;
+}
+
+/** The size of the buffer React's server renderer fills and hands on. */
+const REACT_VIEW_SIZE = 2048;
+
+/**
+ * React 18.3's server renderer, when a character of several bytes does not
+ * fit at the end of its 2,048-byte buffer, hands on the whole buffer, its
+ * unfilled last bytes included: NULs in the middle of the page ("■\0\0□").
+ * Those bytes are never text (a character is at most four bytes, so at most
+ * three are left unfilled, and no page ends a buffer with NUL otherwise), so
+ * they are cut off here. React 19 hands on only the filled part.
+ */
+export function withoutUnfilledTail(chunk: Buffer): Buffer {
+  if (chunk.length !== REACT_VIEW_SIZE || chunk[REACT_VIEW_SIZE - 1] !== 0) return chunk;
+  let end = REACT_VIEW_SIZE;
+  while (end > REACT_VIEW_SIZE - 3 && chunk[end - 1] === 0) end--;
+  return chunk.subarray(0, end);
 }

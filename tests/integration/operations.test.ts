@@ -161,8 +161,9 @@ describe("stopping", () => {
           opportunities: `Saved while stopping: ${a.component_id}`,
         }),
       );
-      // SIGTERM while the saves are on their way.
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // SIGTERM while the saves are on their way: once the first is answered, so the server has
+      // surely taken some (a fixed 20 ms was too soon on a busy machine) and others are in flight.
+      await Promise.race(saves);
       const stopped = app.stop();
       const responses = await Promise.allSettled(saves);
       await stopped;

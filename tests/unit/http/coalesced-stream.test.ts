@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coalescedStream } from "~/http/coalesced-stream.server";
+import { coalescedStream, withoutUnfilledTail } from "~/http/coalesced-stream.server";
 
 function collect(stream: ReturnType<typeof coalescedStream>): Promise<string[]> {
   const chunks: string[] = [];
@@ -39,5 +39,27 @@ describe("coalescedStream", () => {
     stream.write("a");
     stream.end("b");
     expect((await chunks).join("")).toBe("ab");
+  });
+
+  it("cuts the NULs React 18 leaves at the end of a buffer a character did not fit", async () => {
+    // 2,046 bytes filled: the next character, "■", is 3 bytes and did not fit.
+    const view = Buffer.alloc(2048);
+    const filled = Buffer.from("a".repeat(2046), "utf8");
+    filled.copy(view);
+    expect(withoutUnfilledTail(view)).toEqual(filled);
+    const stream = coalescedStream();
+    const chunks = collect(stream);
+    stream.write(view);
+    stream.end(Buffer.from("■□□□", "utf8"));
+    const out = (await chunks).join("");
+    expect(out).not.toContain("\u0000");
+    expect(out.endsWith("a■□□□")).toBe(true);
+  });
+
+  it("leaves a full buffer, and a short one, exactly as they are", () => {
+    const full = Buffer.alloc(2048, "b");
+    expect(withoutUnfilledTail(full)).toBe(full);
+    const short = Buffer.from("short\u0000", "utf8");
+    expect(withoutUnfilledTail(short)).toBe(short);
   });
 });
