@@ -5,14 +5,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: [
-      "build*/",
-      "node_modules/",
-      "data/",
-      "public/build/",
-      ".stryker-tmp/",
-      "reports/",
-    ],
+    ignores: ["build*/", "node_modules/", "data/", "public/build/", ".stryker-tmp/", "reports/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
