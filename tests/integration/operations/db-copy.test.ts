@@ -164,13 +164,14 @@ describe.skipIf(!testingOnPostgres())("moving a SQLite deployment up to PostgreS
 
       const { periodLabel } = await forgetOpenMonth(target.url);
       const context = await newContext(browser);
-      const page = await openStartedSheet(context, app.url, periodLabel);
       const component = loadCharter().domains[0]!.components[0]!;
       const title = `${component.id} ${component.title}`;
+      // The component's own page (ADR 026).
+      const page = await openStartedSheet(context, app.url, periodLabel, title);
       const block = page.getByRole("region", { name: title });
-      await block.getByRole("group", { name: title }).getByLabel("In progress").check();
+      await block.getByRole("group", { name: "Status" }).getByLabel("In progress").check();
       await block.getByLabel("Opportunities for progression").fill("Saved on the PostgreSQL copy");
-      await block.getByRole("button", { name: `Save ${title}` }).click();
+      await block.getByRole("button", { name: "Save", exact: true }).click();
       await block.getByText(/^Saved at \d\d:\d\d$/).waitFor();
       await context.close();
 
