@@ -12,6 +12,7 @@ import { generousAttemptLimits, startApp, type RunningApp } from "../../setup/st
 import { makeTempDir } from "../../setup/temp";
 import { plantFileEvidence } from "../../support/evidence";
 import { lookup, signIn, visit, type Visitor } from "../../support/http";
+import { insertDraftMonth } from "../../support/draft-month";
 
 describe("the evidence-files migration", () => {
   it("keeps every evidence item and its links, and allows a file only with its bytes", async () => {
@@ -19,37 +20,7 @@ describe("the evidence-files migration", () => {
     const db = database.open();
     try {
       await migrateTo(db, "2026-11-23-02-people-and-access");
-      const system = await db
-        .insertInto("system")
-        .values({ name: "ICS" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const org = await db
-        .insertInto("organisation")
-        .values({ system_id: system.id, place_id: null, name: "Trust", type: "nhs_trust" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const period = await db
-        .insertInto("assessment_period")
-        .values({
-          system_id: system.id,
-          label: "May",
-          starts_on: "2026-05-01",
-          ends_on: "2026-05-31",
-          status: "open",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const assessment = await db
-        .insertInto("assessment")
-        .values({
-          organisation_id: org.id,
-          period_id: period.id,
-          charter_version: "lsc-2021",
-          status: "draft",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const { org, assessment } = await insertDraftMonth(db);
       const answer = await db
         .insertInto("component_answer")
         .values({

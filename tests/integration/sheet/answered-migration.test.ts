@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { migrateTo, migrateToLatest } from "../../../db/migrator";
 import { createTestDatabase } from "../../setup/database";
+import { insertDraftMonth } from "../../support/draft-month";
 
 describe("the answered migration (ADR 026)", () => {
   it("marks answered every row someone saved or that holds a status, and nothing else", async () => {
@@ -8,37 +9,7 @@ describe("the answered migration (ADR 026)", () => {
     const db = database.open();
     try {
       await migrateTo(db, "2026-11-25-07-newest-citation-index");
-      const system = await db
-        .insertInto("system")
-        .values({ name: "ICS" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const org = await db
-        .insertInto("organisation")
-        .values({ system_id: system.id, place_id: null, name: "Trust", type: "nhs_trust" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const period = await db
-        .insertInto("assessment_period")
-        .values({
-          system_id: system.id,
-          label: "May",
-          starts_on: "2026-05-01",
-          ends_on: "2026-05-31",
-          status: "open",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const assessment = await db
-        .insertInto("assessment")
-        .values({
-          organisation_id: org.id,
-          period_id: period.id,
-          charter_version: "lsc-2021",
-          status: "draft",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const { assessment } = await insertDraftMonth(db);
       const rows = [
         // Made by starting the month and never touched: nobody answered it.
         { component_id: "1.1", status: "not_started", version: 1 },
