@@ -10,9 +10,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { safeRedirectPath } from "./http/safe-redirect";
-import { ErrorReferenceProvider, isUnexpectedError } from "./utils/error-reference";
-import { logUnexpectedError } from "./utils/errors.server";
-import { NonceProvider } from "./utils/nonce";
+import { ErrorReferenceProvider, isUnexpectedError } from "./components/layout/error-reference";
+import { logUnexpectedError } from "./http/errors.server";
+import { NonceProvider } from "./components/layout/nonce";
 
 const ABORT_DELAY = 5_000;
 

@@ -17,12 +17,12 @@ import { SiteHeader } from "./components/layout/SiteHeader";
 import { refusalTitle } from "./http/refusal";
 import { isDemoData } from "./models/settings.server";
 import appStyles from "./styles/app.css?url";
-import { getAuth } from "./utils/auth.server";
+import { getAuth } from "./auth/guards.server";
 import { rootShouldRevalidate } from "./components/sheet/sheetClientAction";
-import { getDb } from "./utils/db.server";
-import { ErrorReference, isUnexpectedError } from "./utils/error-reference";
-import { navigationFor } from "./utils/navigation";
-import { useNonce } from "./utils/nonce";
+import { getDb } from "./models/db.server";
+import { ErrorReference, isUnexpectedError } from "./components/layout/error-reference";
+import { navigationFor } from "./components/layout/navigation";
+import { useNonce } from "./components/layout/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: nhsukStyles },

@@ -23,7 +23,7 @@ import {
   SUBMISSIONS_SHOWN,
   TREND_MONTHS,
 } from "../app/routes/organisations.$organisationId.server";
-import { choosePeriod } from "../app/utils/periods";
+import { choosePeriod } from "../app/periods/monthly";
 
 // The model calls each page's loader makes, in the same order and with the
 // same arguments, without the session, access checks, figures or rendering:

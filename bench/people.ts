@@ -1,6 +1,6 @@
 import type BetterSqlite from "better-sqlite3";
-import { hashPassword } from "../app/utils/password.server";
-import { createTotpKey } from "../app/utils/totp.server";
+import { hashPassword } from "../app/auth/password.server";
+import { createTotpKey } from "../app/auth/totp.server";
 
 export const BENCH_PASSWORD = "bench passphrase for synthetic data";
 

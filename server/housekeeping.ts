@@ -3,7 +3,7 @@ import { deleteSpentOneTimeTokens } from "../app/models/one-time-tokens.server";
 import { deleteOldRateLimits } from "../app/models/rate-limit.server";
 import { deleteExpiredSessions } from "../app/models/sessions.server";
 import { appConfig } from "../app/utils/env.server";
-import { sweepUnfinishedWrites } from "../app/utils/evidence-store.server";
+import { sweepUnfinishedWrites } from "../app/evidence/store.server";
 import { databaseConfig } from "../db/config";
 import { createDatabase } from "../db/dialect";
 import type { Database } from "../db/schema";

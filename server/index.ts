@@ -8,13 +8,13 @@ import { appConfig } from "../app/utils/env.server";
 import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-ics";
 import { scheduleDailyHousekeeping } from "./housekeeping";
 import { demoDataAllowed, demoDataWarning, realDeploymentReason } from "./demo-data-guard";
-import { closeDb, getDb } from "../app/utils/db.server";
+import { closeDb, getDb } from "../app/models/db.server";
 import { reportsDirIn } from "../app/reports/report-store.server";
 import { reportRunnerOptions, startReportRunner } from "./report-jobs/runner";
 import { healthChecks, requestLog, routePatterns } from "./operations";
 import { type PreparedDatabase, prepareDatabase } from "./prepare";
 import { reportListening, runServerProcesses, serverProcessCount } from "./processes";
-import { runInRequestScope } from "../app/utils/request-scope.server";
+import { runInRequestScope } from "../app/auth/request-scope.server";
 import {
   lastResortErrorPage,
   noStore,

@@ -2,7 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { RequestHandler, Router } from "express";
 import express from "express";
 import { sql } from "kysely";
-import { getDb } from "../app/utils/db.server";
+import { getDb } from "../app/models/db.server";
 import { pendingMigrations } from "../db/migrator";
 
 /**

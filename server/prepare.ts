@@ -6,7 +6,7 @@ import { migrateToLatest } from "../db/migrator";
 import { databaseIsEmpty, seedDemoData } from "../db/seed/demo-data";
 import { DEMO_PASSWORD } from "../db/seed/demo-ics";
 import { isDemoData } from "../app/models/settings.server";
-import { hashPassword } from "../app/utils/password.server";
+import { hashPassword } from "../app/auth/password.server";
 import { housekeepNow } from "./housekeeping";
 import { demoDataRefusal } from "./demo-data-guard";
 

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import type { AppConfig } from "../app/utils/env.server";
-import { logUnexpectedError, newErrorReference } from "../app/utils/errors.server";
+import { logUnexpectedError, newErrorReference } from "../app/http/errors.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

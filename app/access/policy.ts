@@ -2,7 +2,7 @@ import type { Role } from "../../db/schema";
 
 /**
  * Who may do what: every access rule of the platform, in one pure module.
- * Loaders and actions ask these questions through app/utils/auth.server.ts;
+ * Loaders and actions ask these questions through app/auth/guards.server.ts;
  * nothing else decides access.
  */
 

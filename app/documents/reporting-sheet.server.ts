@@ -3,7 +3,7 @@ import { listActions } from "~/models/progression-actions.server";
 import { loadPrinciples } from "~/models/principles.server";
 import { evidenceSummary, getAssessment, loadAnswers } from "~/models/sheet.server";
 import type { getSubmission } from "~/models/submissions.server";
-import { getDb } from "~/utils/db.server";
+import { getDb } from "~/models/db.server";
 import { buildReportingSheet, type ReportingSheet } from "./reporting-sheet";
 import { readSnapshot } from "./snapshot";
 

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { AssessmentPeriod, Database, PeriodStatus } from "../../db/schema";
-import { monthlyPeriod } from "../utils/periods";
+import { monthlyPeriod } from "../periods/monthly";
 
 export async function listPeriods(
   db: Kysely<Database>,

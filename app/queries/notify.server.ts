@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { recordAudit } from "../models/audit.server";
 import { championRecipients } from "../models/reminders.server";
-import { absoluteUrl } from "../utils/links.server";
-import { sendEmail } from "../utils/notify.server";
+import { absoluteUrl } from "../email/links.server";
+import { sendEmail } from "../email/notify.server";
 import { queryPath } from "./paths";
 
 /**

@@ -4,8 +4,8 @@ import { periodReturns } from "../models/aggregation.server";
 import { recordAudit } from "../models/audit.server";
 import { listOrganisations } from "../models/organisations.server";
 import { championRecipients, recordReminder, remindersFor } from "../models/reminders.server";
-import { absoluteUrl } from "../utils/links.server";
-import { sendEmail } from "../utils/notify.server";
+import { absoluteUrl } from "../email/links.server";
+import { sendEmail } from "../email/notify.server";
 import { planReminders, type ReminderCandidate } from "./plan";
 
 type Place = { id: number; systemId: number };

@@ -6,7 +6,7 @@ import {
   evidenceFilePath,
   readEvidenceStream,
   storeEvidenceBytes,
-} from "../utils/evidence-store.server";
+} from "../evidence/store.server";
 
 /**
  * Finished report files, kept on disk in a folder of the evidence store's

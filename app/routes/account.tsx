@@ -5,9 +5,9 @@ import { SubmitButton } from "~/components/forms/SubmitButton";
 import { recordAudit } from "~/models/audit.server";
 import { invalidateUserSessions } from "~/models/sessions.server";
 import { roleLabel } from "~/models/users.server";
-import { endSession, requireUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { clientIp } from "~/utils/request.server";
+import { endSession, requireUser } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { clientIp } from "~/http/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Anchor Charter" }];
 

@@ -10,18 +10,18 @@ import { requiresSecondFactor } from "~/access/policy";
 import { recordAudit } from "~/models/audit.server";
 import { markSessionTwoFactorVerified } from "~/models/sessions.server";
 import { setTotp } from "~/models/users.server";
-import { requireUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { clientIp } from "~/http/request.server";
 import {
   createTotpKey,
   totpKeyForDisplay,
   totpQrSvg,
   totpUri,
   verifyTotpCode,
-} from "~/utils/totp.server";
+} from "~/auth/totp.server";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Second factor – Anchor Charter" }];

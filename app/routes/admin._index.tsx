@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminSystemIds, ledPlaceIds } from "~/access/policy";
-import { requirePeopleManager } from "~/utils/auth.server";
+import { requirePeopleManager } from "~/auth/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Administration – Anchor Charter" }];
 

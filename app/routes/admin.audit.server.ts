@@ -12,10 +12,10 @@ import { auditNames } from "~/models/audit-names.server";
 import { listAuditEvents } from "~/models/audit.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { findUserByEmail } from "~/models/users.server";
-import { requireAdmin } from "~/utils/auth.server";
+import { requireAdmin } from "~/auth/guards.server";
 import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
+import { getDb } from "~/models/db.server";
+import { parseForm } from "~/forms/parse";
 
 export const AUDIT_PAGE = 50;
 

@@ -5,10 +5,10 @@ import { canManageOrganisation } from "~/access/policy";
 import { OrganisationForm } from "~/components/admin/OrganisationForm";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { getOrganisation } from "~/models/organisations.server";
-import { notFound, requirePeopleManager, routeId } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { placeChoices, saveOrganisation } from "~/utils/organisation-admin.server";
-import { clientIp } from "~/utils/request.server";
+import { notFound, requirePeopleManager, routeId } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { placeChoices, saveOrganisation } from "~/admin/organisations.server";
+import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit organisation – Anchor Charter" }];

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminSystemIds, ledPlaceIds } from "~/access/policy";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
-import { requirePeopleManager } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requirePeopleManager } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { OrganisationTable } from "~/components/tables/OrganisationTable";
 
 export const meta: MetaFunction = () => [{ title: "Manage organisations – Anchor Charter" }];

@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { OrganisationForm } from "~/components/admin/OrganisationForm";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
-import { requirePeopleManager } from "~/utils/auth.server";
-import { placeChoices, saveOrganisation } from "~/utils/organisation-admin.server";
-import { clientIp } from "~/utils/request.server";
+import { requirePeopleManager } from "~/auth/guards.server";
+import { placeChoices, saveOrganisation } from "~/admin/organisations.server";
+import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Add an organisation – Anchor Charter" }];

@@ -2,8 +2,8 @@ import { adminSystemIds } from "~/access/policy";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listMessages } from "~/models/messages.server";
-import { requireAdmin } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requireAdmin } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { appConfig } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Email outbox – Anchor Charter" }];

@@ -12,13 +12,13 @@ import {
   roleLabel,
   setDeactivated,
 } from "~/models/users.server";
-import { forbidden, notFound, requirePeopleManager, routeId } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { sendInvitation } from "~/utils/invitations.server";
-import { personAccess } from "~/utils/people-admin.server";
-import { clientIp } from "~/utils/request.server";
+import { forbidden, notFound, requirePeopleManager, routeId } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { sendInvitation } from "~/auth/invitations.server";
+import { personAccess } from "~/admin/people.server";
+import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Person – Anchor Charter" }];

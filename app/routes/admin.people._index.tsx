@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adminSystemIds, ledPlaceIds } from "~/access/policy";
 import { listPeople } from "~/models/users.server";
-import { requirePeopleManager } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requirePeopleManager } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 
 export const meta: MetaFunction = () => [{ title: "People – Anchor Charter" }];
 

@@ -13,13 +13,13 @@ import {
   openMonthlyPeriod,
   setPeriodStatus,
 } from "~/models/periods.server";
-import { forbidden, requireAdmin } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
+import { forbidden, requireAdmin } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
 import { todayInUk } from "~/utils/dates";
-import { monthlyPeriod } from "~/utils/periods";
-import { clientIp } from "~/utils/request.server";
+import { monthlyPeriod } from "~/periods/monthly";
+import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Reporting periods – Anchor Charter" }];

@@ -7,11 +7,11 @@ import { TextField } from "~/components/forms/TextField";
 import { placeSchema } from "~/forms/admin";
 import { recordAudit } from "~/models/audit.server";
 import { createPlace, listPlaces, placeNameTaken } from "~/models/places.server";
-import { requireAdmin } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
+import { requireAdmin } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Places – Anchor Charter" }];

@@ -5,9 +5,9 @@ import { csvStream, xlsxStream } from "~/exports/write.server";
 import { refusal } from "~/http/refusal";
 import { exportReturnPages } from "~/models/analyst-exports.server";
 import { getPeriod } from "~/models/periods.server";
-import { requireExportReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { attachmentHeaders } from "~/utils/downloads.server";
+import { requireExportReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { attachmentHeaders } from "~/http/downloads.server";
 
 const mediaTypes = {
   csv: "text/csv; charset=utf-8",

@@ -10,8 +10,8 @@ import { datasetIds, datasets } from "~/exports/datasets";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPeriods } from "~/models/periods.server";
 import { getSystem, listPlaces } from "~/models/places.server";
-import { requireUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Data exports – Anchor Charter" }];
 

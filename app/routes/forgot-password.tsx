@@ -7,17 +7,17 @@ import { forgotPasswordSchema } from "~/forms/auth";
 import { recordAudit } from "~/models/audit.server";
 import { createOneTimeToken } from "~/models/one-time-tokens.server";
 import { findUserByEmail, normaliseEmail } from "~/models/users.server";
-import { getDb } from "~/utils/db.server";
+import { getDb } from "~/models/db.server";
 import { appConfig } from "~/utils/env.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { absoluteUrl } from "~/utils/links.server";
-import { sendEmail } from "~/utils/notify.server";
-import { clientIp } from "~/utils/request.server";
-import { addressKey, countAttempt, tooManyAttempts } from "~/utils/attempt-limits.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { absoluteUrl } from "~/email/links.server";
+import { sendEmail } from "~/email/notify.server";
+import { clientIp } from "~/http/request.server";
+import { addressKey, countAttempt, tooManyAttempts } from "~/auth/attempt-limits.server";
 import { readForm } from "~/http/form-body.server";
 
-export { passRetryAfter as headers } from "~/utils/retry-after";
+export { passRetryAfter as headers } from "~/http/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Anchor Charter" }];
 

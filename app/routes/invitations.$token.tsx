@@ -5,13 +5,13 @@ import { LinkProblemPage } from "~/components/auth/LinkProblemPage";
 import { NewPasswordForm } from "~/components/auth/NewPasswordForm";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { listGrants } from "~/models/users.server";
-import { beginSession, homePathFor } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { clientIp } from "~/utils/request.server";
-import { checkLink, setPasswordFromLink } from "~/utils/set-password.server";
+import { beginSession, homePathFor } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { clientIp } from "~/http/request.server";
+import { checkLink, setPasswordFromLink } from "~/auth/set-password.server";
 import { readForm } from "~/http/form-body.server";
 
-export { passRetryAfter as headers } from "~/utils/retry-after";
+export { passRetryAfter as headers } from "~/http/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Accept your invitation – Anchor Charter" }];
 

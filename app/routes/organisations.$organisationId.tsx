@@ -14,8 +14,8 @@ import { returnStateLabels } from "~/components/readers/ReturnsTable";
 import { TrendTable } from "~/components/readers/TrendTable";
 import { OpenQueries } from "~/components/queries/OpenQueries";
 import { openQueriesNotice } from "~/queries/notice.server";
-import { requireOrganisationReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requireOrganisationReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { organisationOverview } from "./organisations.$organisationId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

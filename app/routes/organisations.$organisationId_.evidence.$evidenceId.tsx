@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { backsSubmittedMonth, getFileEvidence } from "~/models/evidence-files.server";
 import { canReadEvidence, canReadOrganisation, canReadSharedEvidence } from "~/access/policy";
 import { getOrganisation } from "~/models/organisations.server";
-import { notFound, requireUser, routeId } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { notFound, requireUser, routeId } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { appConfig } from "~/utils/env.server";
-import { attachmentHeaders } from "~/utils/downloads.server";
-import { readEvidenceStream } from "~/utils/evidence-store.server";
+import { attachmentHeaders } from "~/http/downloads.server";
+import { readEvidenceStream } from "~/evidence/store.server";
 
 /**
  * An uploaded evidence file, for people who may read its organisation (a

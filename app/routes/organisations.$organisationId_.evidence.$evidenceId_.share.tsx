@@ -4,11 +4,11 @@ import { canShareEvidence } from "~/access/policy";
 import { shareSchema } from "~/forms/review";
 import { recordAudit } from "~/models/audit.server";
 import { getEvidenceItem, setEvidenceShared } from "~/models/shared-practice.server";
-import { forbidden, notFound, requireOrganisationReader, routeId } from "~/utils/auth.server";
+import { forbidden, notFound, requireOrganisationReader, routeId } from "~/auth/guards.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
-import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
+import { getDb } from "~/models/db.server";
+import { parseForm } from "~/forms/parse";
+import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
 /**

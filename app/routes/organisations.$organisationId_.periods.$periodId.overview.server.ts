@@ -1,4 +1,4 @@
-import type { requireSheetReader } from "~/utils/auth.server";
+import type { requireSheetReader } from "~/auth/guards.server";
 import {
   componentPath,
   loadSheet,

@@ -15,9 +15,9 @@ import { addAction, listActions, removeAction } from "~/models/progression-actio
 import { baselineSubmission } from "~/models/reopening.server";
 import type { SheetAnswer } from "~/models/sheet.server";
 import type { Assessment } from "../../db/schema";
-import { notFound, type requireSheetReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
+import { notFound, type requireSheetReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { parseForm } from "~/forms/parse";
 import type { SheetActionData } from "./organisations.$organisationId_.periods.$periodId.server";
 
 /**

@@ -39,15 +39,15 @@ import {
 import { listSubmissions, submitAssessment } from "~/models/submissions.server";
 import { searchEvidenceLibrary } from "~/models/evidence-files.server";
 import { latestByComponent, type ReviewRow, reviewsOfAssessment } from "~/models/reviews.server";
-import { notFound, type requireSheetEditor, type requireSheetReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { notFound, type requireSheetEditor, type requireSheetReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { appConfig } from "~/utils/env.server";
-import { chosenFile, storeUploadedEvidence } from "~/utils/evidence-upload.server";
+import { chosenFile, storeUploadedEvidence } from "~/evidence/upload.server";
 import { readFormWithFile } from "~/http/form-body.server";
 import { openQueriesNotice, reopenedNotice } from "~/queries/notice.server";
-import { parseForm } from "~/utils/forms";
-import { isAutosave, signedOutMessage } from "~/utils/autosave.server";
-import { clientIp } from "~/utils/request.server";
+import { parseForm } from "~/forms/parse";
+import { isAutosave, signedOutMessage } from "~/http/autosave.server";
+import { clientIp } from "~/http/request.server";
 import {
   handlePlanPost,
   loadSheetPlan,

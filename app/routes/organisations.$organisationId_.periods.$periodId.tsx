@@ -10,9 +10,9 @@ import { SubmissionHistory } from "~/components/sheet/SubmissionHistory";
 import { OpenQueries } from "~/components/queries/OpenQueries";
 import { ReopenedNotice } from "~/components/queries/ReopenedNotice";
 import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
-import { answeringAutosave } from "~/utils/autosave.server";
+import { answeringAutosave } from "~/http/autosave.server";
 import { formatDate } from "~/utils/dates";
-import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";
+import { requireSheetEditor, requireSheetReader } from "~/auth/guards.server";
 import { loadOverview } from "./organisations.$organisationId_.periods.$periodId.overview.server";
 import {
   handleSheetPost,

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { notFound, type requireSheetReader } from "~/utils/auth.server";
+import { notFound, type requireSheetReader } from "~/auth/guards.server";
 import {
   componentPath,
   LIBRARY_SHOWN,

@@ -9,9 +9,9 @@ import { ComponentBlock } from "~/components/sheet/ComponentBlock";
 import { ProgressionActions } from "~/components/sheet/ProgressionActions";
 import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
 import { fieldId } from "~/forms/sheet-words";
-import { answeringAutosave } from "~/utils/autosave.server";
+import { answeringAutosave } from "~/http/autosave.server";
 import { formatDate } from "~/utils/dates";
-import { requireSheetEditor, requireSheetReader } from "~/utils/auth.server";
+import { requireSheetEditor, requireSheetReader } from "~/auth/guards.server";
 import { loadComponentPage } from "./organisations.$organisationId_.periods.$periodId_.components.$componentId.server";
 import {
   handleSheetPost,

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canDownloadEvidenceBundle } from "~/access/policy";
 import { loadCharter } from "~/charter/content";
 import { periodCharterVersion, periodEvidence } from "~/models/evidence-files.server";
-import { forbidden, requireSheetReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { attachmentHeaders } from "~/utils/downloads.server";
+import { forbidden, requireSheetReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { attachmentHeaders } from "~/http/downloads.server";
 import { appConfig } from "~/utils/env.server";
-import { evidenceZipStream, safeSegment } from "~/utils/evidence-zip.server";
+import { evidenceZipStream, safeSegment } from "~/evidence/zip.server";
 
 /** All of an organisation's evidence for one period, as one ZIP with an index. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,11 +10,11 @@ import { IMPORT_FILE_FIELD, importSchema } from "~/forms/sheet-import";
 import { readFormWithFile } from "~/http/form-body.server";
 import { applyImport, type ImportOutcome, type ImportRefusal } from "~/models/sheet-import.server";
 import { getAssessment } from "~/models/sheet.server";
-import type { requireSheetEditor } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { chosenFile } from "~/utils/evidence-upload.server";
-import { parseForm } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
+import type { requireSheetEditor } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { chosenFile } from "~/evidence/upload.server";
+import { parseForm } from "~/forms/parse";
+import { clientIp } from "~/http/request.server";
 
 type Sheet = Awaited<ReturnType<typeof requireSheetEditor>>;
 

@@ -5,7 +5,7 @@ import { FileField } from "~/components/forms/FileField";
 import { IMPORT_MAX_BYTES } from "~/excel/template-import.server";
 import { IMPORT_FILE_FIELD } from "~/forms/sheet-import";
 import { statusLabels } from "~/forms/sheet-words";
-import { requireSheetEditor } from "~/utils/auth.server";
+import { requireSheetEditor } from "~/auth/guards.server";
 import {
   handleImport,
   type ImportActionData,

@@ -8,14 +8,14 @@ import type { Actor } from "~/models/actor.server";
 import type { NewEvidence } from "~/models/component-answers.server";
 import { findQuery, recordReply, repliesTo } from "~/models/queries.server";
 import { evidenceHref, queryPath } from "~/queries/paths";
-import { forbidden, notFound, requireSheetReader, routeId } from "~/utils/auth.server";
+import { forbidden, notFound, requireSheetReader, routeId } from "~/auth/guards.server";
 import { formatDateTime } from "~/utils/dates";
-import { getDb } from "~/utils/db.server";
+import { getDb } from "~/models/db.server";
 import { appConfig } from "~/utils/env.server";
-import { chosenFile, storeUploadedEvidence } from "~/utils/evidence-upload.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
+import { chosenFile, storeUploadedEvidence } from "~/evidence/upload.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { clientIp } from "~/http/request.server";
 
 type Params = LoaderFunctionArgs["params"];
 

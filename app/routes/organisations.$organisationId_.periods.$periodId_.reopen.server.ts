@@ -2,10 +2,10 @@ import { type AppLoadContext, data, redirect } from "@remix-run/node";
 import { reopenSchema } from "~/forms/sheet-plan";
 import { reopenAssessment } from "~/models/reopening.server";
 import { getAssessment } from "~/models/sheet.server";
-import { requireSheetReopener } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { parseForm } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
+import { requireSheetReopener } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { parseForm } from "~/forms/parse";
+import { clientIp } from "~/http/request.server";
 import { sheetPath } from "./organisations.$organisationId_.periods.$periodId.server";
 import { readForm } from "~/http/form-body.server";
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ReportingSheetView } from "~/components/documents/ReportingSheetView";
 import { liveReportingSheet } from "~/documents/reporting-sheet.server";
 import sheetStyles from "~/styles/reporting-sheet.css?url";
-import { requireSheetReader } from "~/utils/auth.server";
+import { requireSheetReader } from "~/auth/guards.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: sheetStyles }];
 

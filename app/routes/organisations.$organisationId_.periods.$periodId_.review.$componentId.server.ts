@@ -10,12 +10,12 @@ import { evidenceHref, queryPath } from "~/queries/paths";
 import { formatDateTime } from "~/utils/dates";
 import { periodEvidence, type PeriodEvidence } from "~/models/evidence-files.server";
 import { findComponentAnswer, recordReview, reviewsOfAssessment } from "~/models/reviews.server";
-import { forbidden, notFound, requireSheetReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { measureText } from "~/utils/evidence-text";
-import { clientIp } from "~/utils/request.server";
+import { forbidden, notFound, requireSheetReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { measureText } from "~/evidence/measure-text";
+import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
 type Params = LoaderFunctionArgs["params"];

@@ -6,9 +6,9 @@ import { loadPrinciples } from "~/models/principles.server";
 import { listActions } from "~/models/progression-actions.server";
 import { getAssessment, loadAnswers } from "~/models/sheet.server";
 import { frozenSheet } from "~/models/submission-snapshot.server";
-import { requireSheetReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { attachmentHeaders } from "~/utils/downloads.server";
+import { requireSheetReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { attachmentHeaders } from "~/http/downloads.server";
 
 /**
  * The month's reporting sheet as an Excel workbook: pre-filled with its

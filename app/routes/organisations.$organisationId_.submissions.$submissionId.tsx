@@ -4,8 +4,8 @@ import { ReportingSheetView } from "~/components/documents/ReportingSheetView";
 import { submittedReportingSheet } from "~/documents/reporting-sheet.server";
 import { recentSubmissions } from "~/models/submissions.server";
 import sheetStyles from "~/styles/reporting-sheet.css?url";
-import { requireSubmissionReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requireSubmissionReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { formatDateTime } from "~/utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: sheetStyles }];

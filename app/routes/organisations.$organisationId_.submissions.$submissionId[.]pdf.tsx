@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { pdfResponse } from "~/documents/pdf/response.server";
 import { reportingSheetPdf } from "~/documents/reporting-sheet-pdf";
 import { submittedReportingSheet } from "~/documents/reporting-sheet.server";
-import { requireSubmissionReader } from "~/utils/auth.server";
-import { safeSegment } from "~/utils/evidence-zip.server";
+import { requireSubmissionReader } from "~/auth/guards.server";
+import { safeSegment } from "~/evidence/zip.server";
 
 /** A past submission, from its frozen snapshot, as a tagged PDF. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

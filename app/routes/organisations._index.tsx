@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { championedOrganisationIds, overseenPlaceIds, rollupSystemIds } from "~/access/policy";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
-import { requireUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { OrganisationTable } from "~/components/tables/OrganisationTable";
 
 export const meta: MetaFunction = () => [{ title: "Organisations – Anchor Charter" }];

@@ -12,10 +12,10 @@ import { loadCharter } from "~/charter/content";
 import { periodReturns } from "~/models/aggregation.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { sharedPracticeForPlace } from "~/models/shared-practice.server";
-import type { requirePlaceReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import type { requirePlaceReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { formatDateTime } from "~/utils/dates";
-import { readersPeriod } from "~/utils/readers-period.server";
+import { readersPeriod } from "~/periods/readers-period.server";
 
 type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
 

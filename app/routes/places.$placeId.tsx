@@ -10,7 +10,7 @@ import { LevelCountsTable } from "~/components/readers/LevelCountsTable";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { ReturnsTable } from "~/components/readers/ReturnsTable";
 import { canSendReminders } from "~/access/policy";
-import { requirePlaceReader } from "~/utils/auth.server";
+import { requirePlaceReader } from "~/auth/guards.server";
 import { placeSummary } from "./places.$placeId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

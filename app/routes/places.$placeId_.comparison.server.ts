@@ -3,9 +3,9 @@ import { comparisonMatrix, readComparisonFilters } from "~/charter/comparison";
 import { loadCharter } from "~/charter/content";
 import { periodReturns } from "~/models/aggregation.server";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
-import type { requirePlaceReader } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { readersPeriod } from "~/utils/readers-period.server";
+import type { requirePlaceReader } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { readersPeriod } from "~/periods/readers-period.server";
 
 type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
 

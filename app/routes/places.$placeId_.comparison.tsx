@@ -5,7 +5,7 @@ import { DownloadLink } from "~/components/readers/DownloadLink";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { StatusCell, StatusKey } from "~/components/readers/StatusCell";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
-import { requirePlaceReader } from "~/utils/auth.server";
+import { requirePlaceReader } from "~/auth/guards.server";
 import { placeComparison } from "./places.$placeId_.comparison.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

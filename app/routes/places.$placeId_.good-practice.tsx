@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { canReadGoodPractice } from "~/access/policy";
 import { getPlace } from "~/models/places.server";
 import { SHARED_PRACTICE_PAGE, sharedPracticeForPlace } from "~/models/shared-practice.server";
-import { notFound, requireUser, routeId } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { notFound, requireUser, routeId } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { formatDate } from "~/utils/dates";
 import { Pagination } from "~/components/layout/Pagination";
 

@@ -7,13 +7,13 @@ import { getPeriod, listPeriods } from "~/models/periods.server";
 import { getPlace } from "~/models/places.server";
 import { lastReminded, planReminders } from "~/reminders/plan";
 import { reminderCandidates, sendReminders } from "~/reminders/send.server";
-import { forbidden, notFound, requireUser, routeId } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { forbidden, notFound, requireUser, routeId } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { formatDateTime } from "~/utils/dates";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { readersPeriod } from "~/utils/readers-period.server";
-import { clientIp } from "~/utils/request.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { readersPeriod } from "~/periods/readers-period.server";
+import { clientIp } from "~/http/request.server";
 
 type Params = { placeId?: string };
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { cellWords, statusMarks } from "~/components/readers/StatusCell";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
-import { requirePlaceReader } from "~/utils/auth.server";
+import { requirePlaceReader } from "~/auth/guards.server";
 import { placeComparison } from "./places.$placeId_.comparison.server";
 
 export const meta: MetaFunction = () => [{ title: "Side by side – Anchor Charter" }];

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { refusal } from "~/http/refusal";
-import { requirePlaceReader } from "~/utils/auth.server";
+import { requirePlaceReader } from "~/auth/guards.server";
 import { csvRows } from "~/utils/csv";
-import { attachmentHeaders } from "~/utils/downloads.server";
+import { attachmentHeaders } from "~/http/downloads.server";
 import { placeSummary } from "./places.$placeId.server";
 import { placeComparison } from "./places.$placeId_.comparison.server";
 import { cellWords } from "~/components/readers/StatusCell";

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { overseenPlaceIds, rollupSystemIds } from "~/access/policy";
 import { listPlaces } from "~/models/places.server";
-import { requireUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Places – Anchor Charter" }];
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { formatNames } from "~/reports/formats";
 import { formatDateTime } from "~/utils/dates";
-import { requireReportJobReader } from "~/utils/report-access.server";
+import { requireReportJobReader } from "~/reports/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

@@ -3,10 +3,10 @@ import { refusal } from "~/http/refusal";
 import { latestFinishedJob } from "~/models/report-jobs.server";
 import { contentTypes } from "~/reports/formats";
 import { readReportFile, reportsDirIn } from "~/reports/report-store.server";
-import { getDb } from "~/utils/db.server";
-import { attachmentHeaders } from "~/utils/downloads.server";
+import { getDb } from "~/models/db.server";
+import { attachmentHeaders } from "~/http/downloads.server";
 import { appConfig } from "~/utils/env.server";
-import { requireReportJobReader } from "~/utils/report-access.server";
+import { requireReportJobReader } from "~/reports/access.server";
 
 /**
  * A finished report, for whoever may read its scope now (checked again on

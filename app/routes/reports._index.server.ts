@@ -11,11 +11,11 @@ import { readForm } from "~/http/form-body.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPlaces } from "~/models/places.server";
 import { enqueueReportJob } from "~/models/report-jobs.server";
-import { requireUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { reportScopeAccess } from "~/utils/report-access.server";
+import { requireUser } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { reportScopeAccess } from "~/reports/access.server";
 
 /**
  * The scopes offered to a person: their systems (administrators and system

@@ -4,12 +4,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { LinkProblemPage } from "~/components/auth/LinkProblemPage";
 import { NewPasswordForm } from "~/components/auth/NewPasswordForm";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
-import { endSession, getAuth } from "~/utils/auth.server";
-import { clientIp } from "~/utils/request.server";
-import { checkLink, setPasswordFromLink } from "~/utils/set-password.server";
+import { endSession, getAuth } from "~/auth/guards.server";
+import { clientIp } from "~/http/request.server";
+import { checkLink, setPasswordFromLink } from "~/auth/set-password.server";
 import { readForm } from "~/http/form-body.server";
 
-export { passRetryAfter as headers } from "~/utils/retry-after";
+export { passRetryAfter as headers } from "~/http/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Anchor Charter" }];
 

@@ -1,18 +1,18 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { formErrors } from "~/utils/forms.server";
+import { formErrors } from "~/http/form-errors.server";
 import type { z } from "zod";
 import type { signInSchema } from "~/forms/auth";
 import { recordAudit } from "~/models/audit.server";
 import { clearRateLimit } from "~/models/rate-limit.server";
-import { addressKey, countAttempt, tooManyAttempts } from "~/utils/attempt-limits.server";
+import { addressKey, countAttempt, tooManyAttempts } from "~/auth/attempt-limits.server";
 import { findUserByEmail, listGrants, normaliseEmail } from "~/models/users.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
-import { beginSession, homePathFor } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { beginSession, homePathFor } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { appConfig } from "~/utils/env.server";
-import { verifyPassword } from "~/utils/password.server";
-import { clientIp } from "~/utils/request.server";
+import { verifyPassword } from "~/auth/password.server";
+import { clientIp } from "~/http/request.server";
 
 const WINDOW_SECONDS = 15 * 60;
 

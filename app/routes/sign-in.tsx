@@ -5,13 +5,13 @@ import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
 import { signInSchema } from "~/forms/auth";
-import { getAuth, homePathFor } from "~/utils/auth.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
+import { getAuth, homePathFor } from "~/auth/guards.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
 import { attemptSignIn } from "./sign-in.server";
 import { readForm } from "~/http/form-body.server";
 
-export { passRetryAfter as headers } from "~/utils/retry-after";
+export { passRetryAfter as headers } from "~/http/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Anchor Charter" }];
 

@@ -8,17 +8,17 @@ import { twoFactorSchema } from "~/forms/auth";
 import { recordAudit } from "~/models/audit.server";
 import { markSessionTwoFactorVerified } from "~/models/sessions.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
-import { getAuth, homePathFor } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { getAuth, homePathFor } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
 import { appConfig } from "~/utils/env.server";
-import { formErrors } from "~/utils/forms.server";
-import { parseForm } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
-import { addressKey, countAttempt, tooManyAttempts } from "~/utils/attempt-limits.server";
-import { verifyTotpCode } from "~/utils/totp.server";
+import { formErrors } from "~/http/form-errors.server";
+import { parseForm } from "~/forms/parse";
+import { clientIp } from "~/http/request.server";
+import { addressKey, countAttempt, tooManyAttempts } from "~/auth/attempt-limits.server";
+import { verifyTotpCode } from "~/auth/totp.server";
 import { readForm } from "~/http/form-body.server";
 
-export { passRetryAfter as headers } from "~/utils/retry-after";
+export { passRetryAfter as headers } from "~/http/retry-after";
 
 export const meta: MetaFunction = () => [{ title: "Enter your security code – Anchor Charter" }];
 

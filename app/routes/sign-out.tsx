@@ -3,10 +3,10 @@ import { redirect } from "@remix-run/node";
 import { type ClientActionFunctionArgs, Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { recordAudit } from "~/models/audit.server";
-import { endSession, getAuth } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
-import { clearAllDrafts } from "~/utils/drafts";
-import { clientIp } from "~/utils/request.server";
+import { endSession, getAuth } from "~/auth/guards.server";
+import { getDb } from "~/models/db.server";
+import { clearAllDrafts } from "~/components/sheet/drafts";
+import { clientIp } from "~/http/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign out – Anchor Charter" }];
 

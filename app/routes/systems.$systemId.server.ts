@@ -4,8 +4,8 @@ import { placeRollup, placeTrend } from "~/charter/rollup";
 import { periodReturns, periodsEndingWith, submittedLevels } from "~/models/aggregation.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPlaces } from "~/models/places.server";
-import { getDb } from "~/utils/db.server";
-import { readersPeriod } from "~/utils/readers-period.server";
+import { getDb } from "~/models/db.server";
+import { readersPeriod } from "~/periods/readers-period.server";
 
 export const ROLLUP_TREND_MONTHS = 12;
 

@@ -11,7 +11,7 @@ import {
   PlaceTrendTable,
   RollupLevelsTable,
 } from "~/components/readers/RollupTables";
-import { requireSystemRollupReader } from "~/utils/auth.server";
+import { requireSystemRollupReader } from "~/auth/guards.server";
 import { systemRollup } from "./systems.$systemId.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -4,7 +4,7 @@ import {
   evidenceFilePath,
   sha256Hex,
   storeEvidenceBytes,
-} from "../../app/utils/evidence-store.server";
+} from "../../app/evidence/store.server";
 
 export type EvidenceCopy = {
   /** Files written to the target (or already there with the right bytes). */

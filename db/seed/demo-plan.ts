@@ -1,5 +1,5 @@
 import type { Charter } from "../../app/charter/schema";
-import type { MonthlyPeriod } from "../../app/utils/periods";
+import type { MonthlyPeriod } from "../../app/periods/monthly";
 import type { ComponentStatus, EvidenceKind, ReviewVerdict } from "../schema";
 import {
   actionByDomain,

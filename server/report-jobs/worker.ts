@@ -1,7 +1,7 @@
 import os from "node:os";
 import { parentPort } from "node:worker_threads";
 import { buildAnnualReport } from "../../app/reports/build.server";
-import { getDb } from "../../app/utils/db.server";
+import { getDb } from "../../app/models/db.server";
 
 /**
  * The worker thread that builds report files, so the server's event loop

@@ -14,7 +14,7 @@ import { loadCharter } from "~/charter/content";
 import { computeLevel } from "~/charter/scoring";
 import { periodReturns, submittedLevels } from "~/models/aggregation.server";
 import { SHARED_PRACTICE_PAGE, sharedPracticeForPlace } from "~/models/shared-practice.server";
-import { judgeFile } from "~/utils/file-type";
+import { judgeFile } from "~/evidence/file-type";
 import { seedDemoData } from "../../db/seed/demo-data";
 import type { Database } from "../../db/schema";
 import { createTestDatabase, freshDatabasePerTest } from "../setup/database";

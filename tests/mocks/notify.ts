@@ -3,7 +3,7 @@ import { SHA256 } from "@oslojs/crypto/sha2";
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
 import { delay, http, HttpResponse } from "msw";
 import type { AppConfig } from "~/utils/env.server";
-import { renderEmail } from "~/utils/email-content";
+import { renderEmail } from "~/email/content";
 import type { MessageTemplate } from "../../db/schema";
 
 /**

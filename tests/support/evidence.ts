@@ -1,5 +1,5 @@
 import { recordEvidenceFile } from "~/models/evidence-files.server";
-import { storeEvidenceBytes } from "~/utils/evidence-store.server";
+import { storeEvidenceBytes } from "~/evidence/store.server";
 import { databaseConfig } from "../../db/config";
 import { createDatabase } from "../../db/dialect";
 

@@ -1,7 +1,7 @@
 import { decodeHex } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
-import { hashPassword } from "~/utils/password.server";
-import { createTotpKey } from "~/utils/totp.server";
+import { hashPassword } from "~/auth/password.server";
+import { createTotpKey } from "~/auth/totp.server";
 import { openSql } from "../setup/database";
 import { signIn, visit, type Visitor } from "./http";
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, formatTime, parseStoredTime, todayInUk } from "~/utils/dates";
-import { choosePeriod, monthlyPeriod, periodsByYear, recentMonthlyPeriods } from "~/utils/periods";
+import {
+  choosePeriod,
+  monthlyPeriod,
+  periodsByYear,
+  recentMonthlyPeriods,
+} from "~/periods/monthly";
 
 describe("monthly periods", () => {
   it("covers a whole month, leap years included", () => {

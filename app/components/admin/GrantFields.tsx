@@ -1,4 +1,4 @@
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/forms/parse";
 import { RadioGroup, SelectField } from "../forms/ChoiceFields";
 
 type Option = { value: string; label: string };

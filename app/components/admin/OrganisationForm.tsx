@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/forms/parse";
 import { RadioGroup, SelectField } from "../forms/ChoiceFields";
 import { SubmitButton } from "../forms/SubmitButton";
 import { TextField } from "../forms/TextField";

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { PASSWORD_HINT } from "~/forms/auth";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/forms/parse";
 import { SubmitButton } from "../forms/SubmitButton";
 import { TextField } from "../forms/TextField";
 

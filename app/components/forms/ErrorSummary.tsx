@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/forms/parse";
 
 /** GOV.UK / NHS error summary: focused on arrival, each error links to its field. */
 export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {

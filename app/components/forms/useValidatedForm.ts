@@ -1,7 +1,7 @@
 import { useSubmit } from "@remix-run/react";
 import { type FormEvent, useRef, useState } from "react";
 import type { z } from "zod";
-import { type FieldErrors, parseForm } from "~/utils/forms";
+import { type FieldErrors, parseForm } from "~/forms/parse";
 
 /** A form's schema, or a way to fetch it when the form is first used (see below). */
 export type SchemaSource<S extends z.ZodType> = S | (() => Promise<S>);

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import type { NavigationItem } from "~/utils/navigation";
+import type { NavigationItem } from "~/components/layout/navigation";
 
 // The NHS logo path, as published in nhsuk-frontend's header component.
 const NHS_LOGO_PATH =

@@ -7,7 +7,7 @@ import { TextArea } from "~/components/forms/TextArea";
 import { TextField } from "~/components/forms/TextField";
 import { useValidatedForm } from "~/components/forms/useValidatedForm";
 import { queryReplySchema, replyEvidenceLabels } from "~/forms/query-reply";
-import { acceptedExtensions } from "~/utils/file-type";
+import { acceptedExtensions } from "~/evidence/file-type";
 
 /**
  * A champion's reply, with new evidence if they have it. Every field shows so

@@ -6,7 +6,7 @@ import { TextField } from "~/components/forms/TextField";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useValidatedForm } from "~/components/forms/useValidatedForm";
 import { evidenceKindLabels, evidenceKinds, fieldId } from "~/forms/sheet-words";
-import { acceptedExtensions } from "~/utils/file-type";
+import { acceptedExtensions } from "~/evidence/file-type";
 import { FileField } from "~/components/forms/FileField";
 
 export type EvidenceKind = (typeof evidenceKinds)[number];

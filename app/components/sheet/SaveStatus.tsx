@@ -1,4 +1,4 @@
-import { clockTime } from "~/utils/drafts";
+import { clockTime } from "~/components/sheet/drafts";
 import type { SaveState } from "./useAutosave";
 
 /**

@@ -6,7 +6,7 @@ import {
   type DraftValues,
   readDraft,
   writeDraft,
-} from "~/utils/drafts";
+} from "~/components/sheet/drafts";
 import { networkMessage } from "./sheetClientAction";
 import type { SheetActionData, SheetAnswerView, SheetData } from "./types";
 

@@ -1,5 +1,5 @@
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { attachmentHeaders } from "~/utils/downloads.server";
+import { attachmentHeaders } from "~/http/downloads.server";
 
 /** Streams a finished pdfkit document to the browser as a download named `fileName`. */
 export function pdfResponse(doc: PDFKit.PDFDocument, fileName: string): Response {

@@ -5,7 +5,7 @@ import { http, passthrough } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getMessage } from "~/models/messages.server";
-import { sendEmail } from "~/utils/notify.server";
+import { sendEmail } from "~/email/notify.server";
 import type { createDatabase } from "../../../db/dialect";
 import { migrateToLatest } from "../../../db/migrator";
 import {

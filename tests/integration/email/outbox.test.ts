@@ -1,7 +1,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { latestMessageForUser, listMessages } from "~/models/messages.server";
-import { sendEmail } from "~/utils/notify.server";
+import { sendEmail } from "~/email/notify.server";
 import type { createDatabase } from "../../../db/dialect";
 import { migrateToLatest } from "../../../db/migrator";
 import { fakeNotifyConfig, handlers, notifyFailsWith, notifyRequests } from "../../mocks/notify";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeEvidenceBytes } from "~/utils/evidence-store.server";
+import { storeEvidenceBytes } from "~/evidence/store.server";
 import { migrateTo, migrateToLatest } from "../../../db/migrator";
 import { DEMO_PASSWORD } from "../../../db/seed/demo-ics";
 import { pdfBytes, pngBytes } from "../../fixtures/files";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "~/utils/evidence-store.server";
+import { sha256Hex } from "~/evidence/store.server";
 import { openSql, testingOnPostgres } from "../../setup/database";
 import { startApp } from "../../setup/start-app";
 import { makeTempDir } from "../../setup/temp";

@@ -6,7 +6,7 @@ import {
   PASSWORD_MAX_LENGTH,
   passwordProblem,
   verifyPassword,
-} from "~/utils/password.server";
+} from "~/auth/password.server";
 
 // A pass-through spy: scrypt still runs for real, and we can see that it did.
 vi.mock("node:crypto", async (importOriginal) => {

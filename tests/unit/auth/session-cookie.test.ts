@@ -4,7 +4,7 @@ import {
   serializeClearedSessionCookie,
   serializeSessionCookie,
   sessionCookieName,
-} from "~/utils/session-cookie.server";
+} from "~/auth/session-cookie.server";
 
 const token = "abcdefghijklmnopqrstuvwxyz234567";
 const expiresAt = new Date("2026-11-23T21:00:00Z");

@@ -7,7 +7,7 @@ import {
   totpQrSvg,
   totpUri,
   verifyTotpCode,
-} from "~/utils/totp.server";
+} from "~/auth/totp.server";
 
 // The RFC 6238 appendix B key ("12345678901234567890" in ASCII) and its SHA-1 vectors.
 const rfcKeyHex = Buffer.from("12345678901234567890").toString("hex");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { notifyTemplateSource, personalisationKeys, renderEmail } from "~/utils/email-content";
-import { describeNotifyError } from "~/utils/notify.server";
+import { notifyTemplateSource, personalisationKeys, renderEmail } from "~/email/content";
+import { describeNotifyError } from "~/email/notify.server";
 
 const link = "https://anchor.example.nhs.uk/invitations/mfrggzdfmztwq2lknnwg23tpobyxe43u";
 

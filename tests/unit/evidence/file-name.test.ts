@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attachmentHeaders } from "~/utils/downloads.server";
-import { cleanFileName, MAX_FILE_NAME_LENGTH } from "~/utils/file-name";
+import { attachmentHeaders } from "~/http/downloads.server";
+import { cleanFileName, MAX_FILE_NAME_LENGTH } from "~/evidence/file-name";
 
 describe("an uploaded file keeps the name a person gave it", () => {
   it.each([

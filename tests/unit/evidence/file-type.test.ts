@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedExtensions, extensionOf, judgeFile } from "~/utils/file-type";
+import { acceptedExtensions, extensionOf, judgeFile } from "~/evidence/file-type";
 import {
   exeBytes,
   gif87Bytes,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadCharter } from "~/charter/content";
 import type { PeriodEvidence } from "~/models/evidence-files.server";
 import { csvField, csvRows } from "~/utils/csv";
-import { safeSegment, zipEntries } from "~/utils/evidence-zip.server";
+import { safeSegment, zipEntries } from "~/evidence/zip.server";
 
 describe("CSV fields", () => {
   it("quote every field and double quotes inside", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditFilterSchema, ukDayEndUtc, ukDayStartUtc } from "~/forms/audit-filter";
-import { parseForm } from "~/utils/forms";
+import { parseForm } from "~/forms/parse";
 
 const filter = (fields: Record<string, string>) => {
   const form = new FormData();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oncePerRequest, runInRequestScope } from "../../../app/utils/request-scope.server";
+import { oncePerRequest, runInRequestScope } from "../../../app/auth/request-scope.server";
 
 describe("oncePerRequest", () => {
   it("makes a value once within one request's scope, across awaits", async () => {

@@ -2,9 +2,9 @@ import { canGrant } from "../access/policy";
 import type { roles } from "../forms/admin";
 import { getOrganisation } from "../models/organisations.server";
 import { getPlace } from "../models/places.server";
-import type { Auth } from "./auth.server";
-import { forbidden } from "./auth.server";
-import { getDb } from "./db.server";
+import type { Auth } from "../auth/guards.server";
+import { forbidden } from "../auth/guards.server";
+import { getDb } from "../models/db.server";
 
 type RequestedGrant = {
   role: (typeof roles)[number];

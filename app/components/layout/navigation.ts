@@ -3,7 +3,7 @@ import {
   overseenPlaceIds,
   type Principal,
   rollupSystemIds,
-} from "../access/policy";
+} from "../../access/policy";
 
 /** The place whose good practice a person sees first: one they oversee, or their organisation's. */
 function goodPracticePlaceId(principal: Principal): number | undefined {

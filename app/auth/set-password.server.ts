@@ -10,10 +10,10 @@ import {
 import { invalidateUserSessions } from "../models/sessions.server";
 import { getUserById, setPasswordHash } from "../models/users.server";
 import { addressKey, countAttempt, tooManyAttempts } from "./attempt-limits.server";
-import { getDb } from "./db.server";
-import { appConfig } from "./env.server";
-import { formErrors } from "./forms.server";
-import { parseForm } from "./forms";
+import { getDb } from "../models/db.server";
+import { appConfig } from "../utils/env.server";
+import { formErrors } from "../http/form-errors.server";
+import { parseForm } from "../forms/parse";
 import { hashPassword, passwordProblem } from "./password.server";
 
 export type LinkProblem = "unknown" | "expired" | "used";

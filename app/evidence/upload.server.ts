@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { recordEvidenceFile } from "../models/evidence-files.server";
-import { storeEvidenceBytes } from "./evidence-store.server";
+import { storeEvidenceBytes } from "./store.server";
 import { cleanFileName } from "./file-name";
 import { judgeFile } from "./file-type";
 

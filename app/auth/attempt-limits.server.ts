@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { consumeRateLimit } from "../models/rate-limit.server";
-import { formErrors } from "./forms.server";
-import { minutesFrom } from "./request.server";
+import { formErrors } from "../http/form-errors.server";
+import { minutesFrom } from "../http/request.server";
 
 /** One counter: a key (an account, an address) and how many attempts its window allows. */
 export type AttemptRule = { key: string; limit: number };

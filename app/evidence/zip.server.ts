@@ -3,9 +3,9 @@ import { Zip, ZipPassThrough } from "fflate";
 import { componentById } from "../charter/content";
 import type { Charter } from "../charter/schema";
 import type { PeriodEvidence } from "../models/evidence-files.server";
-import { csvRows } from "./csv";
-import { measureText } from "./evidence-text";
-import { readEvidenceChunks } from "./evidence-store.server";
+import { csvRows } from "../utils/csv";
+import { measureText } from "./measure-text";
+import { readEvidenceChunks } from "./store.server";
 
 /** Path segments safe on Windows, macOS and Linux, and never a way out of the folder. */
 export function safeSegment(text: string, fallback = "evidence"): string {

@@ -29,9 +29,9 @@ import {
 } from "../models/sessions.server";
 import { isDemoData } from "../models/settings.server";
 import { type GrantRow, listGrants } from "../models/users.server";
-import { getDb } from "./db.server";
+import { getDb } from "../models/db.server";
 import { oncePerRequest } from "./request-scope.server";
-import { appConfig } from "./env.server";
+import { appConfig } from "../utils/env.server";
 import {
   readSessionToken,
   serializeClearedSessionCookie,

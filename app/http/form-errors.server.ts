@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import type { FieldErrors } from "./forms";
+import type { FieldErrors } from "../forms/parse";
 
 /**
  * A form answer that changes nothing: the errors to show and the values as

@@ -8,11 +8,11 @@ import {
   updateOrganisation,
 } from "../models/organisations.server";
 import { getPlace, listPlaces } from "../models/places.server";
-import type { Auth } from "./auth.server";
-import { forbidden } from "./auth.server";
-import { getDb } from "./db.server";
-import { formErrors } from "./forms.server";
-import { parseForm } from "./forms";
+import type { Auth } from "../auth/guards.server";
+import { forbidden } from "../auth/guards.server";
+import { getDb } from "../models/db.server";
+import { formErrors } from "../http/form-errors.server";
+import { parseForm } from "../forms/parse";
 
 /** The places this person may put an organisation in, and whether "system-wide" is one. */
 export async function placeChoices(auth: Auth) {

@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import { NotifyClient } from "notifications-node-client";
 import type { Database, MessageTemplate } from "../../db/schema";
 import { createMessage, updateMessageStatus } from "../models/messages.server";
-import { emailAsText, renderEmail } from "./email-content";
-import { appConfig, type AppConfig } from "./env.server";
+import { emailAsText, renderEmail } from "./content";
+import { appConfig, type AppConfig } from "../utils/env.server";
 
 export type EmailRequest = {
   template: MessageTemplate;

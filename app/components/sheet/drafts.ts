@@ -1,4 +1,4 @@
-import { formatTime } from "./dates";
+import { formatTime } from "../../utils/dates";
 
 /**
  * Unsaved sheet answers kept in this browser's localStorage, so a failed save

@@ -2,8 +2,8 @@ import { adminSystemIds, canManageUser, ledPlaceIds } from "../access/policy";
 import { listOrganisations } from "../models/organisations.server";
 import { listPlaces } from "../models/places.server";
 import { type GrantRow, roleLabels } from "../models/users.server";
-import type { Auth } from "./auth.server";
-import { getDb } from "./db.server";
+import type { Auth } from "../auth/guards.server";
+import { getDb } from "../models/db.server";
 
 /** The roles, organisations and places this person may offer when inviting. */
 export async function grantChoices(auth: Auth) {

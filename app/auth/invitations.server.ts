@@ -1,10 +1,10 @@
 import { recordAudit } from "../models/audit.server";
 import { createOneTimeToken, revokeOneTimeTokens } from "../models/one-time-tokens.server";
 import { getUserById, listGrants, roleLabel } from "../models/users.server";
-import { getDb } from "./db.server";
-import { appConfig } from "./env.server";
-import { absoluteUrl } from "./links.server";
-import { sendEmail } from "./notify.server";
+import { getDb } from "../models/db.server";
+import { appConfig } from "../utils/env.server";
+import { absoluteUrl } from "../email/links.server";
+import { sendEmail } from "../email/notify.server";
 
 /**
  * Sends (or re-sends) an invitation: earlier invitation links stop working,

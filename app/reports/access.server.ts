@@ -2,8 +2,8 @@ import { canReadAnnualReport, type ReportScopeAccess } from "../access/policy";
 import { getOrganisation } from "../models/organisations.server";
 import { getPlace, getSystem } from "../models/places.server";
 import { getReportJob } from "../models/report-jobs.server";
-import { getDb } from "./db.server";
-import { notFound, requireUser, routeId } from "./auth.server";
+import { getDb } from "../models/db.server";
+import { notFound, requireUser, routeId } from "../auth/guards.server";
 
 export type ReportScopeRef = { kind: "organisation" | "place" | "system"; id: number };
 
