@@ -4,7 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { appConfig } from "../app/utils/env.server";
+import { appConfig, trustProxyHops } from "../app/utils/env.server";
 import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-ics";
 import { scheduleDailyHousekeeping } from "./housekeeping";
 import { demoDataAllowed, demoDataWarning, realDeploymentReason } from "./demo-data-guard";
@@ -33,6 +33,8 @@ async function main() {
     await serve({ onListening: reportListening });
     return;
   }
+  // Settings that cannot work stop the start, before the database is touched.
+  trustProxyHops(process.env);
   const realDeployment = realDeploymentReason(process.env);
   const prepared = await prepareDatabase({
     seedDemo: process.env.SEED_DEMO_DATA !== "false",
@@ -74,6 +76,9 @@ async function serve(options: { onListening: (port: number) => void }) {
   let shuttingDown = false;
   const app = express();
   app.disable("x-powered-by");
+  // req.ip (rate limits, the audit log) believes only as many proxies as configured.
+  const hops = trustProxyHops(process.env);
+  if (hops > 0) app.set("trust proxy", hops);
   // First, so that static files, refusals and error pages carry the headers too.
   app.use(securityHeaders(appConfig()));
   if (process.env.LOG_FORMAT === "json") {

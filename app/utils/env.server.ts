@@ -61,6 +61,25 @@ function attemptLimits(env: NodeJS.ProcessEnv) {
   };
 }
 
+/**
+ * How many reverse proxies in front of the app may be believed about the
+ * client's address (Express's `trust proxy` as a hop count). None by
+ * default: X-Forwarded-For is then ignored, since any client can write it.
+ * With 1, the address the nearest proxy added is the client's; earlier
+ * entries, which the client may have written itself, are not believed.
+ */
+export function trustProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.TRUST_PROXY_HOPS?.trim();
+  if (value === undefined || value === "") return 0;
+  const hops = Number(value);
+  if (!/^\d{1,2}$/.test(value) || !Number.isSafeInteger(hops)) {
+    throw new Error(
+      `TRUST_PROXY_HOPS must be a whole number of proxies in front of the app (0 for none, 1 for one), not "${value}"`,
+    );
+  }
+  return hops;
+}
+
 function positiveNumber(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
   return value && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
