@@ -77,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "resend") {
     if (person.password_hash !== null || person.deactivated_at)
       forbidden("They have already accepted.");
-    const sent = await sendInvitation({ request, userId: person.id, invitedBy: auth.user.id, ip });
+    const sent = await sendInvitation({ userId: person.id, invitedBy: auth.user.id, ip });
     return redirect(`/admin/people/${person.id}?invitation=${sent.status}`);
   }
   // Everything else is for administrators, and nobody locks themselves out.

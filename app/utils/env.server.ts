@@ -9,11 +9,18 @@ export function appConfig() {
   const production = env.NODE_ENV === "production";
   // Where users reach the app. Cookies are Secure and HSTS is sent only when
   // this is https; `npm start` on a laptop serves plain http on 127.0.0.1.
-  const publicOrigin = env.APP_ORIGIN?.replace(/\/$/, "") ?? null;
+  const publicOrigin = env.APP_ORIGIN?.trim().replace(/\/$/, "") || null;
   const https = publicOrigin?.startsWith("https://") ?? false;
   return {
     production,
     publicOrigin,
+    /**
+     * Where links that leave the app (emails, the Excel template) point:
+     * APP_ORIGIN, or for the demo on this machine without it, the address
+     * the server listens on (which the server itself records, once listening,
+     * in LISTENING_ORIGIN_VARIABLE). Never the Host a request names.
+     */
+    linkOrigin: publicOrigin ?? env[LISTENING_ORIGIN_VARIABLE] ?? null,
     https,
     session: {
       idleMinutes: positiveNumber(env.SESSION_IDLE_MINUTES, 30),
@@ -42,6 +49,9 @@ export function appConfig() {
 }
 
 export type AppConfig = ReturnType<typeof appConfig>;
+
+/** Set by server/index.ts for a start that may go without APP_ORIGIN (the demo on this machine). */
+export const LISTENING_ORIGIN_VARIABLE = "ANCHOR_LISTENING_ORIGIN";
 
 /**
  * How many attempts each key may make in its window. Configurable so a test
