@@ -17,7 +17,7 @@ import { SiteHeader } from "./components/layout/SiteHeader";
 import { refusalTitle } from "./http/refusal";
 import { isDemoData } from "./models/settings.server";
 import appStyles from "./styles/app.css?url";
-import { getAuth } from "./auth/guards.server";
+import { getAuth, owesSecondFactor } from "./auth/guards.server";
 import { rootShouldRevalidate } from "./components/sheet/sheetClientAction";
 import { getDb } from "./models/db.server";
 import { ErrorReference, isUnexpectedError } from "./components/layout/error-reference";
@@ -38,7 +38,7 @@ export const meta: MetaFunction = () => [{ title: "Anchor Charter" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
   // Someone still owing their security code is not signed in yet: no menu.
-  const signedIn = auth && (!auth.user.totp_enabled_at || auth.session.two_factor_verified);
+  const signedIn = auth && !owesSecondFactor(auth);
   return {
     demoData: await isDemoData(getDb()),
     account: signedIn ? { name: auth.user.name, navigation: navigationFor(auth.principal) } : null,

@@ -25,7 +25,9 @@ export function appOriginProblem(env: NodeJS.ProcessEnv): string | null {
     ].join("\n");
   }
   const host = env.HOST ?? "127.0.0.1";
-  return loopback(host) ? null : missingAppOrigin(`the app listens beyond this machine (HOST is ${host})`);
+  return loopback(host)
+    ? null
+    : missingAppOrigin(`the app listens beyond this machine (HOST is ${host})`);
 }
 
 /**

@@ -51,9 +51,7 @@ export async function refundRateLimit(
   db: Kysely<Database>,
   args: { key: string; windowSeconds: number; now: Date },
 ): Promise<void> {
-  const windowStartedAfter = new Date(
-    args.now.getTime() - args.windowSeconds * 1000,
-  ).toISOString();
+  const windowStartedAfter = new Date(args.now.getTime() - args.windowSeconds * 1000).toISOString();
   await db
     .updateTable("rate_limit")
     .set({ hits: sql<number>`case when hits > 0 then hits - 1 else 0 end` })

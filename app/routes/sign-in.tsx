@@ -5,7 +5,9 @@ import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
 import { signInSchema } from "~/forms/auth";
-import { getAuth, homePathFor } from "~/auth/guards.server";
+import { getAuth, homePathFor, owesSecondFactor } from "~/auth/guards.server";
+import { PasskeySignIn } from "~/components/auth/PasskeySignIn";
+import { SessionEndedNotice } from "~/components/auth/SessionEndedNotice";
 import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
 import { attemptSignIn } from "./sign-in.server";
@@ -17,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Sign in – Anchor Charter" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  if (auth && (!auth.user.totp_enabled_at || auth.session.two_factor_verified)) {
+  if (auth && !owesSecondFactor(auth)) {
     throw redirect(homePathFor(auth));
   }
   return null;
@@ -38,6 +40,7 @@ export default function SignIn() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
+        <SessionEndedNotice ended={params.get("ended")} held={params.get("held") === "1"} />
         {params.get("reset") === "done" ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -65,6 +68,11 @@ export default function SignIn() {
           />
           <SubmitButton>Sign in</SubmitButton>
         </Form>
+        <PasskeySignIn
+          label="Sign in with a passkey"
+          redirectTo={params.get("redirectTo") ?? ""}
+          hint="Or, if you have added a passkey, sign in with it alone: no password needed."
+        />
         <p className="nhsuk-body">
           <Link to="/forgot-password">Forgotten your password?</Link>
         </p>

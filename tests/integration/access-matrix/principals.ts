@@ -170,6 +170,7 @@ export async function signInEveryone(baseUrl: string, databaseUrl: string, ids: 
   const noFactor = await addPerson(databaseUrl, {
     email: "new.admin@nhs.example",
     grants: [{ role: "admin", systemId: ids.system }],
+    secondFactor: false,
   });
   const systemReader2 = await addPerson(databaseUrl, {
     email: "reader@second.example",
