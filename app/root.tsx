@@ -23,6 +23,8 @@ import { getDb } from "./models/db.server";
 import { ErrorReference, isUnexpectedError } from "./components/layout/error-reference";
 import { navigationFor } from "./components/layout/navigation";
 import { useNonce } from "./components/layout/nonce";
+import { IdleWarning } from "./components/layout/IdleWarning";
+import { idleTimes } from "./auth/idle.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: nhsukStyles },
@@ -42,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     demoData: await isDemoData(getDb()),
     account: signedIn ? { name: auth.user.name, navigation: navigationFor(auth.principal) } : null,
+    // The idle warning (issue 21): how long this session has, and when to warn.
+    idle: signedIn ? idleTimes(auth) : null,
   };
 }
 
@@ -69,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter />
+        {data?.idle ? <IdleWarning idle={data.idle} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
@@ -12,6 +12,8 @@ import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
 import { attemptSignIn } from "./sign-in.server";
 import { readForm } from "~/http/form-body.server";
+import { getDb } from "~/models/db.server";
+import { listProviders } from "~/models/oidc-providers.server";
 
 export { passRetryAfter as headers } from "~/http/retry-after";
 
@@ -22,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (auth && !owesSecondFactor(auth)) {
     throw redirect(homePathFor(auth));
   }
-  return null;
+  const providers = await listProviders(getDb());
+  return { organisations: providers.map((p) => ({ id: p.id, name: p.name })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,6 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const result = useActionData<typeof action>();
+  const { organisations } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const errors = result && "errors" in result ? result.errors : undefined;
   const values = result && "values" in result ? result.values : undefined;
@@ -73,6 +77,14 @@ export default function SignIn() {
           redirectTo={params.get("redirectTo") ?? ""}
           hint="Or, if you have added a passkey, sign in with it alone: no password needed."
         />
+        {organisations.map((o) => (
+          <Form key={o.id} method="post" action={`/sign-in/oidc/${o.id}`} reloadDocument>
+            <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+              Sign in with {o.name}
+            </button>
+          </Form>
+        ))}
         <p className="nhsuk-body">
           <Link to="/forgot-password">Forgotten your password?</Link>
         </p>
