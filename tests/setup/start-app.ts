@@ -55,7 +55,7 @@ export async function withOwnOrigin(env: Record<string, string>): Promise<Record
   return { ...env, PORT: port, APP_ORIGIN: `http://127.0.0.1:${port}` };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
