@@ -77,14 +77,20 @@ export default function SignIn() {
           redirectTo={params.get("redirectTo") ?? ""}
           hint="Or, if you have added a passkey, sign in with it alone: no password needed."
         />
-        {organisations.map((o) => (
-          <Form key={o.id} method="post" action={`/sign-in/oidc/${o.id}`} reloadDocument>
-            <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-            <button type="submit" className="nhsuk-button nhsuk-button--secondary">
-              Sign in with {o.name}
-            </button>
-          </Form>
-        ))}
+        {organisations.map((o) => {
+          const redirectTo = params.get("redirectTo");
+          const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+          return (
+            <p key={o.id}>
+              <a
+                className="nhsuk-button nhsuk-button--secondary"
+                href={`/sign-in/oidc/${o.id}${query}`}
+              >
+                Sign in with {o.name}
+              </a>
+            </p>
+          );
+        })}
         <p className="nhsuk-body">
           <Link to="/forgot-password">Forgotten your password?</Link>
         </p>

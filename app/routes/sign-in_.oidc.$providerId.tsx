@@ -1,25 +1,23 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { routeId } from "~/auth/guards.server";
 import { startOrganisationSignIn } from "~/auth/oidc/flow.server";
-import { readForm } from "~/http/form-body.server";
 import { refusal } from "~/http/refusal";
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { getDb } from "~/models/db.server";
 import { getProvider } from "~/models/oidc-providers.server";
 
-/** Starting is a post from the sign-in page's button; a GET here is only sent back there. */
-export function loader() {
-  return redirect("/sign-in");
-}
-
-/** Sends the browser to the organisation's sign-in, holding this attempt's secrets in a sealed cookie. */
-export async function action({ request, params }: ActionFunctionArgs) {
+/**
+ * Sends the browser to the organisation's sign-in, holding this attempt's
+ * state, nonce and PKCE verifier in a sealed cookie. A link (a GET), not a
+ * form: the page's CSP allows forms to post only to us, and browsers apply
+ * that to where a post redirects. It writes nothing but that cookie.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const provider = await getProvider(getDb(), { id: routeId(params.providerId) });
   if (!provider)
     throw refusal(404, "There is no such way to sign in. Go back to the sign-in page.");
-  const form = await readForm(request);
-  const redirectTo = safeRedirectPath(form.get("redirectTo"), "");
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "");
   let started;
   try {
     started = await startOrganisationSignIn(provider, redirectTo);

@@ -164,19 +164,29 @@ function readTransaction(request: Request): Transaction | null {
   return null;
 }
 
-/** The refusal a library error stands for: a code used already, a nonce or expiry that fails. */
+/**
+ * The refusal a library error stands for: a code used already, a nonce or
+ * expiry that fails. openid-client wraps oauth4webapi's errors, so the
+ * claim at fault is found down the chain of causes.
+ */
 function refusalOf(error: unknown): OrganisationRefusal {
-  const e = error as {
-    code?: string;
-    error?: string;
-    cause?: { claim?: string };
-    message?: string;
+  type Link = {
+    code?: unknown;
+    error?: unknown;
+    claim?: unknown;
+    message?: unknown;
+    cause?: unknown;
   };
-  if (e.error === "invalid_grant") return "code";
-  if (e.code === "OAUTH_JWT_TIMESTAMP_CHECK_FAILED" || /expired|"exp"/i.test(e.message ?? "")) {
+  const chain: Link[] = [];
+  for (let link = error as Link | undefined; link && chain.length < 5;) {
+    chain.push(link);
+    link = typeof link.cause === "object" && link.cause !== null ? (link.cause as Link) : undefined;
+  }
+  if (chain.some((l) => l.error === "invalid_grant")) return "code";
+  if (chain.some((l) => l.claim === "nonce")) return "nonce";
+  if (chain.some((l) => l.code === "OAUTH_JWT_TIMESTAMP_CHECK_FAILED" || l.claim === "exp")) {
     return "expired";
   }
-  if (e.cause?.claim === "nonce" || /nonce/i.test(e.message ?? "")) return "nonce";
   return "token";
 }
 

@@ -338,13 +338,12 @@ export const rows: Row[] = [
     get: everyone(400),
     post: { ...everyone(400, "in"), noFactor: 400 },
   },
-  // Organisations' own sign-in starts with a post from the sign-in page (the planted provider
+  // Organisations' own sign-in starts from a link on the sign-in page (the planted provider
   // cannot be reached: 503 in words); its callback without this browser's transaction is refused.
   {
     file: "sign-in_.oidc.$providerId.tsx",
     path: (i) => `/sign-in/oidc/${i.provider}`,
-    get: everyone("/sign-in"),
-    post: everyone(503),
+    get: everyone(503),
   },
   { file: "sign-in_.oidc.callback.tsx", path: () => "/sign-in/oidc/callback", get: everyone(400) },
   {
