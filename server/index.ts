@@ -168,7 +168,7 @@ function demoSignIn(url: string) {
       (a) => `  ${a.email.padEnd(32)} ${roleNames[a.role]}${a.scope ? `, ${a.scope}` : ""}`,
     ),
     "Demo accounts need no second factor while the database holds demo data;",
-    "real administrators and place leads must set one up at first sign-in.",
+    "every real person sets one up at their first sign-in.",
   ];
 }
 
