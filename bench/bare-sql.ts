@@ -94,7 +94,7 @@ export async function goodPracticeSql(db: Db, placeId: number) {
   });
 }
 
-/** app/routes/organisations.$organisationId_.periods.$periodId.server.ts, loadSheet, for its champion. */
+/** app/sheet/load.server.ts, loadSheet, for its champion. */
 export async function reportingSheetSql(db: Db, organisationId: number, periodId: number) {
   await getOrganisation(db, { id: organisationId });
   const period = (await getPeriod(db, { id: periodId }))!;
