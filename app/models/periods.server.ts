@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
 import type { AssessmentPeriod, Database, PeriodStatus } from "../../db/schema";
-import { monthlyPeriod } from "../periods/monthly";
 
 export async function listPeriods(
   db: Kysely<Database>,
@@ -22,12 +21,12 @@ export async function getPeriod(db: Kysely<Database>, args: { id: number }) {
     .executeTakeFirst();
 }
 
-/** Opens the monthly period for year and month (1-12), creating it if new. */
+/** Opens a monthly period (app/periods/monthly.ts says its dates), creating it if new. */
 export async function openMonthlyPeriod(
   db: Kysely<Database>,
-  args: { systemId: number; year: number; month: number },
+  args: { systemId: number; period: { label: string; startsOn: string; endsOn: string } },
 ): Promise<{ id: number; created: boolean; label: string }> {
-  const period = monthlyPeriod(args.year, args.month - 1);
+  const { period } = args;
   return db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom("assessment_period")
