@@ -1,27 +1,21 @@
+import fs from "node:fs";
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-/** The folders between components and models, each named for what it holds (ADR 032). */
-const capabilities = [
-  "admin",
-  "audit",
-  "auth",
-  "charts",
-  "documents",
-  "email",
-  "evidence",
-  "excel",
-  "exports",
-  "http",
-  "periods",
-  "queries",
-  "readers",
-  "reminders",
-  "reports",
-  "sheet",
-];
+/**
+ * The folders between components and models, each named for what it holds
+ * (auth, email, evidence, sheet, …): every folder of app/ that is not one of
+ * the other layers, so a new folder is kept in its place from its first file.
+ */
+const otherLayers = ["routes", "components", "models", "access", "charter", "forms", "utils"];
+const capabilities = fs
+  .readdirSync(new URL("./app", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== "styles")
+  .map((entry) => entry.name)
+  .filter((name) => !otherLayers.includes(name))
+  .sort();
 const routesAndComponents = ["routes", "components"];
 
 /** An import of any module in these app folders, by `~/` or by a relative path climbing to app/. */
