@@ -52,8 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "open") {
     const form = parseForm(openPeriodSchema, formData);
     if (!form.success) return formErrors(form.errors, form.values);
-    const period = monthlyPeriod(form.data.year, form.data.month - 1);
-    const opened = await openMonthlyPeriod(db, { systemId, period });
+    const opened = await openMonthlyPeriod(db, { systemId, ...form.data });
     await audit("period.opened", opened.id, opened.label);
     return redirect("/admin/periods");
   }
