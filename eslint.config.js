@@ -4,12 +4,14 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/** Below the models: access rules, form schemas, the reporting calendar, general helpers. */
+const belowModels = ["access", "forms", "periods", "utils"];
+const otherLayers = ["routes", "components", "models", "charter", ...belowModels];
 /**
  * The folders between components and models, each named for what it holds
  * (auth, email, evidence, sheet, …): every folder of app/ that is not one of
  * the other layers, so a new folder is kept in its place from its first file.
  */
-const otherLayers = ["routes", "components", "models", "access", "charter", "forms", "utils"];
 const capabilities = fs
   .readdirSync(new URL("./app", import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== "styles")
@@ -72,8 +74,8 @@ export default tseslint.config(
     },
   },
   {
-    // Below the models: rules, schemas and general helpers, for every layer to use.
-    files: ["app/access/**", "app/forms/**", "app/utils/**"],
+    // Below the models: rules, schemas, the reporting calendar and general helpers, for all.
+    files: belowModels.map((folder) => `app/${folder}/**`),
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
@@ -82,7 +84,7 @@ export default tseslint.config(
             { group: ["@remix-run/*", "kysely", "better-sqlite3"] },
             into(
               [...routesAndComponents, ...capabilities, "models"],
-              "access, forms and utils sit below the models: they import only charter, db and each other.",
+              "access, forms, periods and utils sit below the models: they import only charter, db and each other.",
             ),
           ],
         },
@@ -100,7 +102,7 @@ export default tseslint.config(
             { group: ["@remix-run/*", "react"], message: "Models never import Remix or React." },
             into(
               [...routesAndComponents, ...capabilities],
-              "Models import only charter, access, forms, utils, db and other models.",
+              "Models import only charter, access, forms, periods, utils, db and other models.",
             ),
           ],
         },

@@ -5,7 +5,7 @@ import { periodReturns } from "~/models/aggregation.server";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
 import type { requirePlaceReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
-import { readersPeriod } from "~/periods/readers-period.server";
+import { readersPeriod } from "~/readers/period.server";
 
 type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
 

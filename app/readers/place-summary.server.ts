@@ -15,7 +15,7 @@ import { sharedPracticeForPlace } from "~/models/shared-practice.server";
 import type { requirePlaceReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { formatDateTime } from "~/utils/dates";
-import { readersPeriod } from "~/periods/readers-period.server";
+import { readersPeriod } from "~/readers/period.server";
 
 type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
 

@@ -5,7 +5,7 @@ import { periodReturns, periodsEndingWith, submittedLevels } from "~/models/aggr
 import { listOrganisations } from "~/models/organisations.server";
 import { listPlaces } from "~/models/places.server";
 import { getDb } from "~/models/db.server";
-import { readersPeriod } from "~/periods/readers-period.server";
+import { readersPeriod } from "~/readers/period.server";
 
 export const ROLLUP_TREND_MONTHS = 12;
 

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { latestPeriodWithReturn } from "../models/aggregation.server";
 import { listPeriods } from "../models/periods.server";
-import { choosePeriod, periodsByYear } from "./monthly";
+import { choosePeriod, periodsByYear } from "../periods/monthly";
 
 /**
  * The period a reader's page shows, for the organisations in its scope: the
