@@ -11,6 +11,7 @@ import { seedDemoData } from "../../../db/seed/demo-data";
 import { migrateToLatest } from "../../../db/migrator";
 import type { Database } from "../../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../../setup/database";
+import { headingsAtPageFoot } from "../../support/pdf";
 
 /**
  * The Morecambe Bay place's annual report for 2026, built as PDF from the
@@ -128,5 +129,22 @@ describe("the annual report as PDF", () => {
     expect(flat).toContain(`${down} organisation${down === 1 ? "" : "s"} moved down`);
     expect(rows.organisations.length).toBeGreaterThan(3);
     for (const o of rows.organisations) expect(flat).toContain(`${o.name}: reporting sheet in short`);
+  });
+
+  it("keeps every heading with what follows it: none at a page's foot, each domain's on its chart's page", async () => {
+    const bytes = fs.readFileSync(file);
+    expect(await headingsAtPageFoot(bytes)).toEqual([]);
+    const pages = text.split("\f");
+    const pageOf = (words: string) => pages.findIndex((page) => page.includes(words));
+    let charted = 0;
+    for (const domain of charter.domains) {
+      const heading = pageOf(`Domain ${domain.number}: ${domain.title}`);
+      const chartTable = pageOf(`Domain ${domain.number}: returns fulfilling each component`);
+      expect(heading, `domain ${domain.number}`).toBeGreaterThan(0);
+      if (chartTable < 0) continue;
+      charted++;
+      expect(chartTable, `domain ${domain.number}`).toBe(heading);
+    }
+    expect(charted).toBe(charter.domains.length);
   });
 });

@@ -1,7 +1,8 @@
 import { type Canvas, createCanvas, GlobalFonts } from "@napi-rs/canvas";
 import { Chart, registerables } from "chart.js";
 import type { ChartSpec } from "~/charts/spec";
-import { fontPath } from "~/documents/pdf/fonts";
+import type { FigureImage } from "./blocks";
+import { fontPath } from "./fonts/arimo";
 
 /**
  * Draws the dashboards' chart configurations (app/charts, ADR 022) to PNG on
@@ -86,3 +87,8 @@ const whiteGround = {
     ctx.restore();
   },
 };
+
+/** A figure's picture as PNG bytes: a chart drawn now, or the PNG it already is. */
+export function figurePicture(image: FigureImage): Uint8Array {
+  return image.kind === "chart" ? chartImage(image.spec).png : image.png;
+}
