@@ -9,7 +9,7 @@ import type { ChartSpec } from "~/charts/spec";
  * (./docx/render-docx.server.ts) draw it, so the two formats cannot drift
  * apart. The layout rules (a heading kept with what follows it, a figure
  * with its title, a table's header row repeated) live in the renderers, not
- * here: a writer only says what comes next. ADR 032.
+ * here: a writer only says what comes next. ADR 033.
  */
 
 export type HeadingLevel = 1 | 2 | 3;

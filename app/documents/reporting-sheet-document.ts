@@ -11,7 +11,7 @@ import {
 import type { ReportingSheet, SheetDomain, SheetEvidence } from "./reporting-sheet";
 
 /**
- * The reporting sheet as a document (ADR 027, ADR 032): the charter's
+ * The reporting sheet as a document (ADR 027, ADR 033): the charter's
  * Appendix A table per domain, then its principles and actions, in A4
  * landscape (four columns read best wide). Pure; the PDF and Word renderers
  * draw it, for the month as it stands and for a past submission alike.

@@ -8,7 +8,7 @@ import { half, hex, twips, TWIPS_PER_PIXEL } from "./units";
 
 /**
  * The one Word renderer: any document's blocks as an editable Word document
- * (ADR 032). Headings in Word's own Heading 1 to 3 styles (the navigation
+ * (ADR 033). Headings in Word's own Heading 1 to 3 styles (the navigation
  * pane and the contents field work), tables whose header row repeats and
  * whose rows do not split, figures as images with alt text and their table,
  * the marking and running header at the top of every page, the footer and

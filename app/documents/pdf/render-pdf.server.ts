@@ -15,7 +15,7 @@ import { layTable } from "./table";
 import { layHeading, layList, layParagraph } from "./text";
 
 /**
- * The one PDF renderer: any document's blocks as a tagged PDF (ADR 032).
+ * The one PDF renderer: any document's blocks as a tagged PDF (ADR 033).
  * Every block is measured before it is drawn, and the layout rules live
  * here, once, for every document:
  *
