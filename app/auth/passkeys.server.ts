@@ -21,7 +21,7 @@ import {
 import { appConfig } from "../utils/env.server";
 
 /**
- * Passkeys (WebAuthn) through @simplewebauthn/server (ADR 032). The relying
+ * Passkeys (WebAuthn) through @simplewebauthn/server (ADR 034). The relying
  * party is APP_ORIGIN: its host is the RP ID, and an answer signed for any
  * other origin (a look-alike site relaying our pages) is refused. Every
  * challenge is stored and used once; a counter that does not move forward
