@@ -74,6 +74,7 @@ export default function SignIn() {
         </Form>
         <PasskeySignIn
           label="Sign in with a passkey"
+          secondary
           redirectTo={params.get("redirectTo") ?? ""}
           hint="Or, if you have added a passkey, sign in with it alone: no password needed."
         />

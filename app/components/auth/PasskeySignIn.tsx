@@ -6,7 +6,13 @@ import { passkeysSupported, signInWithPasskey } from "./passkey-client";
  * passkey needs JavaScript: without it, or in a browser without passkeys,
  * the button is not offered and the page's other ways stay.
  */
-export function PasskeySignIn(props: { label: string; redirectTo: string; hint?: string }) {
+export function PasskeySignIn(props: {
+  label: string;
+  redirectTo: string;
+  hint?: string;
+  /** Beside another main button (the password's), this one is secondary. */
+  secondary?: boolean;
+}) {
   const [supported, setSupported] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -40,7 +46,7 @@ export function PasskeySignIn(props: { label: string; redirectTo: string; hint?:
       </div>
       <button
         type="button"
-        className="nhsuk-button"
+        className={`nhsuk-button${props.secondary ? " nhsuk-button--secondary" : ""}`}
         aria-describedby={problem ? "passkey-problem" : undefined}
         aria-disabled={busy || undefined}
         onClick={() => {
