@@ -73,7 +73,7 @@ export default function SignIn() {
           <SubmitButton>Sign in</SubmitButton>
         </Form>
         <PasskeySignIn
-          label="Sign in with a passkey"
+          label="Use a passkey"
           secondary
           redirectTo={params.get("redirectTo") ?? ""}
           hint="Or, if you have added a passkey, sign in with it alone: no password needed."

@@ -120,7 +120,7 @@ describe("passkeys, in the browser", () => {
     await signOut(page);
     await page.goto(`${origin}/sign-in`);
     await page.screenshot({ path: `${SHOTS}/passkey-sign-in.png`, fullPage: true });
-    await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+    await page.getByRole("button", { name: "Use a passkey" }).click();
     await page.waitForURL(`${origin}/organisations/${organisationId}`);
     await page.getByRole("heading", { level: 1, name: /Lancaster District Council/ }).waitFor();
     await page.screenshot({ path: `${SHOTS}/passkey-signed-in.png` });
@@ -140,7 +140,7 @@ describe("passkeys, in the browser", () => {
     const relay = await relayingSite();
     try {
       await page.goto(`${relay.url}/sign-in`);
-      await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+      await page.getByRole("button", { name: "Use a passkey" }).click();
       await page
         .getByText("This passkey was used on another website, so it was refused.")
         .waitFor();
@@ -167,7 +167,7 @@ describe("passkeys, in the browser", () => {
       credential: { ...original, signCount: 0 },
     });
     await page.goto(`${origin}/sign-in`);
-    await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+    await page.getByRole("button", { name: "Use a passkey" }).click();
     await page.getByText("This passkey was refused because it may have been copied").waitFor();
     await page.screenshot({ path: `${SHOTS}/passkey-cloned.png` });
     expect(Number((await passkeyRows())[0]!.counter)).toBe(stored);

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { passkeysSupported, signInWithPasskey } from "./passkey-client";
 
 /**
- * "Sign in with a passkey" (or, after the password, "Use your passkey"). A
+ * "Use a passkey" (or, after the password, "Use your passkey"). A
  * passkey needs JavaScript: without it, or in a browser without passkeys,
  * the button is not offered and the page's other ways stay.
  */
