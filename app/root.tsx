@@ -17,12 +17,14 @@ import { SiteHeader } from "./components/layout/SiteHeader";
 import { refusalTitle } from "./http/refusal";
 import { isDemoData } from "./models/settings.server";
 import appStyles from "./styles/app.css?url";
-import { getAuth } from "./auth/guards.server";
+import { getAuth, owesSecondFactor } from "./auth/guards.server";
 import { rootShouldRevalidate } from "./components/sheet/sheetClientAction";
 import { getDb } from "./models/db.server";
 import { ErrorReference, isUnexpectedError } from "./components/layout/error-reference";
 import { navigationFor } from "./components/layout/navigation";
 import { useNonce } from "./components/layout/nonce";
+import { IdleWarning } from "./components/layout/IdleWarning";
+import { idleTimes } from "./auth/idle.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: nhsukStyles },
@@ -38,10 +40,12 @@ export const meta: MetaFunction = () => [{ title: "Anchor Charter" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
   // Someone still owing their security code is not signed in yet: no menu.
-  const signedIn = auth && (!auth.user.totp_enabled_at || auth.session.two_factor_verified);
+  const signedIn = auth && !owesSecondFactor(auth);
   return {
     demoData: await isDemoData(getDb()),
     account: signedIn ? { name: auth.user.name, navigation: navigationFor(auth.principal) } : null,
+    // The idle warning (issue 21): how long this session has, and when to warn.
+    idle: signedIn ? idleTimes(auth) : null,
   };
 }
 
@@ -69,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter />
+        {data?.idle ? <IdleWarning idle={data.idle} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

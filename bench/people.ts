@@ -10,8 +10,8 @@ export const benchEmail = (role: BenchRole) => `bench.${role.replace("_", "-")}@
 /**
  * The people the benchmark signs in as: a champion of the largest place's
  * first organisation, a steering member and a place lead of that place, and
- * an administrator of the largest system. Real people (not demo), so place
- * leads and administrators have a second factor, as in a deployment.
+ * an administrator of the largest system. Real people (not demo), so each
+ * has a second factor, as everyone in a deployment must (issue 21).
  */
 export async function insertBenchPeople(sqlite: BetterSqlite.Database) {
   const place = sqlite
@@ -38,7 +38,7 @@ export async function insertBenchPeople(sqlite: BetterSqlite.Database) {
     "insert into role_assignment (user_id, role, organisation_id, place_id, system_id) values (?, ?, ?, ?, ?)",
   );
   for (const person of people) {
-    const secondFactor = person.role === "admin" || person.role === "place_lead";
+    const secondFactor = true;
     const id = addUser.run(
       benchEmail(person.role),
       `Bench ${person.role.replace("_", " ")}`,

@@ -195,6 +195,12 @@ export interface Database {
   reminder: ReminderTable;
   query_reply: QueryReplyTable;
   report_job: ReportJobTable;
+  passkey: PasskeyTable;
+  recovery_code: RecoveryCodeTable;
+  webauthn_challenge: WebauthnChallengeTable;
+  oidc_provider: OidcProviderTable;
+  oidc_identity: OidcIdentityTable;
+  held_post: HeldPostTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -220,6 +226,8 @@ export interface UserTable {
   /** Hex-encoded TOTP key; set during enrolment, trusted once totp_enabled_at is set. */
   totp_key: string | null;
   totp_enabled_at: string | null;
+  /** The last TOTP time step that signed in: a code is never accepted twice. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   /** 1 for the demo accounts, which are exempt from the second factor while demo data is loaded. */
   is_demo: Generated<number>;
   deactivated_at: string | null;
@@ -334,3 +342,83 @@ export interface ReportJobTable {
   updated_at: string;
   finished_at: string | null;
 }
+
+/** A WebAuthn credential (passkey) registered by a person; they may hold several. */
+export interface PasskeyTable {
+  id: Generated<number>;
+  user_id: number;
+  /** base64url, as the browser gives it. */
+  credential_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  /** The authenticator's signature counter; one going backwards is a cloned authenticator. */
+  counter: ColumnType<number, number | undefined, number>;
+  /** JSON array of the transports the browser reported. */
+  transports: string | null;
+  name: string;
+  backed_up: Generated<number>;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** One of a person's recovery codes, as the SHA-256 of the code (120 random bits). */
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export type WebauthnPurpose = "register" | "sign_in" | "second_factor";
+
+/** A challenge handed to the browser for one WebAuthn ceremony; used once, within minutes. */
+export interface WebauthnChallengeTable {
+  challenge: string;
+  purpose: WebauthnPurpose;
+  user_id: number | null;
+  created_at: string;
+  expires_at: string;
+}
+
+/** An OpenID Connect provider a system's administrators set up for signing in. */
+export interface OidcProviderTable {
+  id: Generated<number>;
+  system_id: number;
+  name: string;
+  issuer: string;
+  client_id: string;
+  /** Encrypted with SECRETS_KEY (app/auth/oidc/secrets.server.ts); never shown again. */
+  client_secret: string;
+  /** JSON arrays of text. */
+  allowed_tenants: string;
+  allowed_domains: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A person's subject at a provider, linked the first time their invited e-mail matched. */
+export interface OidcIdentityTable {
+  id: Generated<number>;
+  provider_id: number;
+  user_id: number;
+  subject: string;
+  created_at: string;
+  last_used_at: string;
+}
+
+/** A form posted after its sender's session ended, held for them for minutes. */
+export interface HeldPostTable {
+  id: Generated<number>;
+  user_id: number;
+  path: string;
+  /** JSON array of [name, value] pairs. */
+  fields: string;
+  files_left_out: Generated<number>;
+  created_at: string;
+  expires_at: string;
+}
+
+export type Passkey = Selectable<PasskeyTable>;
+export type OidcProvider = Selectable<OidcProviderTable>;
+export type HeldPost = Selectable<HeldPostTable>;

@@ -6,7 +6,7 @@
  * APP_ORIGIN, or listening beyond this machine, is a real deployment.
  */
 
-const loopback = (host: string) =>
+export const loopback = (host: string) =>
   host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** Why this start looks like a real deployment, or null for a local one. */

@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import { deleteSpentOneTimeTokens } from "../app/models/one-time-tokens.server";
 import { deleteOldRateLimits } from "../app/models/rate-limit.server";
 import { deleteExpiredSessions } from "../app/models/sessions.server";
+import { deleteExpiredChallenges } from "../app/models/passkeys.server";
+import { deleteExpiredHeldPosts } from "../app/models/held-posts.server";
 import { appConfig } from "../app/utils/env.server";
 import { sweepUnfinishedWrites } from "../app/evidence/store.server";
 import { databaseConfig } from "../db/config";
@@ -20,7 +22,8 @@ export const UNFINISHED_WRITE_AGE_MS = HOUR_MS;
 
 /**
  * Removes what can never be used again: expired sessions, links long spent,
- * old attempt counters, and temporary files of uploads killed part-way. The
+ * old attempt counters, unanswered passkey challenges, forms held past their
+ * minutes, and temporary files of uploads killed part-way. The
  * audit log is kept: it is the record. Runs at start and once a day.
  */
 export async function runHousekeeping(
@@ -32,6 +35,8 @@ export async function runHousekeeping(
     sessions: await deleteExpiredSessions(db, { now: args.now, idleMinutes: args.idleMinutes }),
     links: await deleteSpentOneTimeTokens(db, { before: new Date(at - SPENT_LINK_KEPT_MS) }),
     attemptCounters: await deleteOldRateLimits(db, { before: new Date(at - RATE_LIMIT_KEPT_MS) }),
+    passkeyChallenges: await deleteExpiredChallenges(db, { now: args.now }),
+    heldPosts: await deleteExpiredHeldPosts(db, { now: args.now }),
     unfinishedUploads: await sweepUnfinishedWrites(args.evidenceDir, {
       now: args.now,
       olderThanMs: UNFINISHED_WRITE_AGE_MS,

@@ -4,7 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { appConfig } from "../app/utils/env.server";
+import { appConfig, LISTENING_ORIGIN_VARIABLE, trustProxyHops } from "../app/utils/env.server";
 import { DEMO_PASSWORD, demoAccounts } from "../db/seed/demo-ics";
 import { scheduleDailyHousekeeping } from "./housekeeping";
 import { demoDataAllowed, demoDataWarning, realDeploymentReason } from "./demo-data-guard";
@@ -23,6 +23,12 @@ import {
   securityHeaders,
 } from "./security";
 import { builtPath } from "./build-directory";
+import {
+  appOriginProblem,
+  linksFromListeningAddress,
+  listeningOrigin,
+  missingAppOrigin,
+} from "./start-checks";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -33,11 +39,22 @@ async function main() {
     await serve({ onListening: reportListening });
     return;
   }
+  // Settings that cannot work stop the start, before the database is touched.
+  trustProxyHops(process.env);
+  const originProblem = appOriginProblem(process.env);
+  if (originProblem) throw new Error(originProblem);
   const realDeployment = realDeploymentReason(process.env);
   const prepared = await prepareDatabase({
     seedDemo: process.env.SEED_DEMO_DATA !== "false",
     refuseDemoBecause: demoDataAllowed(process.env) ? null : realDeployment,
   });
+  const listeningLinks = linksFromListeningAddress(process.env, {
+    production,
+    demoData: prepared.demoData,
+  });
+  if (!appConfig().publicOrigin && !listeningLinks) throw new Error(missingAppOrigin());
+  // Forked server processes inherit it, and name their links after the same address.
+  if (listeningLinks) process.env.ANCHOR_LINKS_FROM_LISTENING = "true";
   const welcome = (actualPort: number) => {
     printWelcome(`http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`, prepared);
     // On stderr as well as in the welcome, so log collectors that keep only errors see it.
@@ -74,6 +91,9 @@ async function serve(options: { onListening: (port: number) => void }) {
   let shuttingDown = false;
   const app = express();
   app.disable("x-powered-by");
+  // req.ip (rate limits, the audit log) believes only as many proxies as configured.
+  const hops = trustProxyHops(process.env);
+  if (hops > 0) app.set("trust proxy", hops);
   // First, so that static files, refusals and error pages carry the headers too.
   app.use(securityHeaders(appConfig()));
   if (process.env.LOG_FORMAT === "json") {
@@ -116,7 +136,11 @@ async function serve(options: { onListening: (port: number) => void }) {
 
   const server = app.listen(port, host, () => {
     const address = server.address();
-    options.onListening(typeof address === "object" && address ? address.port : port);
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    if (process.env.ANCHOR_LINKS_FROM_LISTENING === "true") {
+      process.env[LISTENING_ORIGIN_VARIABLE] = listeningOrigin(host, actualPort);
+    }
+    options.onListening(actualPort);
   });
 
   // Let in-flight saves finish before the process ends: stop taking
@@ -144,7 +168,7 @@ function demoSignIn(url: string) {
       (a) => `  ${a.email.padEnd(32)} ${roleNames[a.role]}${a.scope ? `, ${a.scope}` : ""}`,
     ),
     "Demo accounts need no second factor while the database holds demo data;",
-    "real administrators and place leads must set one up at first sign-in.",
+    "every real person sets one up at their first sign-in.",
   ];
 }
 
@@ -166,6 +190,9 @@ function printWelcome(url: string, prepared: PreparedDatabase) {
       ? "Loaded demonstration data (invented statuses for real organisation names)."
       : "Existing data kept.",
     `Charter: ${prepared.charterVersion}`,
+    ...(appConfig().publicOrigin
+      ? []
+      : [`APP_ORIGIN is not set: links in emails name ${url} (a demo on this machine only).`]),
     ...(prepared.demoData ? demoSignIn(url) : []),
     "",
   ];

@@ -270,9 +270,15 @@ export function canManageUser(p: Principal, systemId: number): boolean {
   return isAdminOf(p, systemId);
 }
 
-/** Administrators and place leads must use a second factor (except demo accounts on demo data). */
-export function requiresSecondFactor(p: Principal): boolean {
-  return has(p, (g) => g.role === "admin" || g.role === "place_lead");
+/**
+ * Everyone signing in must use a second factor, whatever their role: NHS
+ * England's policy is multi-factor authentication on all remote access, and
+ * a champion's password alone would let anyone change their organisation's
+ * return (issue 21). The one exception, demo accounts on demo data, is the
+ * guards' (app/auth/guards.server.ts), since it depends on the database.
+ */
+export function requiresSecondFactor(_p: Principal): boolean {
+  return true;
 }
 
 /** What an analysts' export covers: a whole system, a place (with the system-wide organisations), or one organisation. */

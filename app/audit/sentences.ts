@@ -52,6 +52,67 @@ function quoted(value: unknown, max = 120): string {
 
 type Sentence = (f: AuditFacts, who: string) => string;
 
+/** How someone signed in or gave their second factor, for the sentence (issue 21). */
+function signInWay(f: AuditFacts): string {
+  const passkey = text(f.detail?.passkey);
+  switch (f.detail?.method) {
+    case "passkey":
+      return passkey ? ` with their passkey ${quoted(passkey, 60)}` : " with a passkey";
+    case "organisation":
+      return ` with their organisation's account (${text(f.detail?.provider) ?? "OpenID Connect"})`;
+    case "code":
+      return " with a code from their authenticator app";
+    case "recovery_code":
+      return " with a recovery code";
+    case "password":
+      return " with their password";
+    default:
+      return "";
+  }
+}
+
+const signInSentences: Record<
+  Extract<
+    AuditAction,
+    | "two_factor.verified"
+    | `passkey.${string}`
+    | `recovery_code${string}`
+    | "second_factor.reset"
+    | `oidc_provider.${string}`
+  >,
+  Sentence
+> = {
+  "two_factor.verified": (f, who) => `${who} gave their second factor${signInWay(f)}`,
+  "passkey.added": (f, who) => `${who} added the passkey ${quoted(f.detail?.passkey, 60)}`,
+  "passkey.renamed": (f, who) =>
+    `${who} renamed their passkey ${quoted(f.detail?.from, 60)} to ${quoted(f.detail?.passkey, 60)}`,
+  "passkey.removed": (f, who) => `${who} removed the passkey ${quoted(f.detail?.passkey, 60)}`,
+  "passkey.refused": (f) =>
+    `A passkey was refused${f.targetName ? ` for ${f.targetName}` : ""} (${passkeyReasons[text(f.detail?.reason) ?? ""] ?? "not accepted"})`,
+  "recovery_codes.created": (_f, who) => `${who} made a new set of recovery codes`,
+  "recovery_code.failure": (_f, who) => `${who} entered a recovery code that was not right`,
+  "second_factor.reset": (f, who) => {
+    const reason = text(f.detail?.reason);
+    return `${who} reset ${someone(f)}'s second factor${reason ? `, saying ${quoted(reason)}` : ""}`;
+  },
+  "oidc_provider.created": (f, who) =>
+    `${who} set up signing in with ${text(f.detail?.name) ?? "an organisation's account"}`,
+  "oidc_provider.updated": (f, who) =>
+    `${who} changed signing in with ${text(f.detail?.name) ?? "an organisation's account"}`,
+  "oidc_provider.removed": (f, who) =>
+    `${who} removed signing in with ${text(f.detail?.name) ?? "an organisation's account"}`,
+};
+
+const passkeyReasons: Record<string, string> = {
+  expired: "too late, or used already",
+  unknown: "not registered here",
+  "not-verified": "could not be checked",
+  counter: "it may have been copied",
+  origin: "used on another website",
+  "not-yours": "it belongs to another account",
+  malformed: "the answer could not be read",
+};
+
 function monthOf(f: AuditFacts): string {
   if (f.month) return `${f.month.period} for ${f.month.organisation}`;
   const period = text(f.detail?.period);
@@ -67,7 +128,7 @@ function componentOf(f: AuditFacts): string {
 const someone = (f: AuditFacts) => f.targetName ?? "someone";
 
 const sentences: Record<AuditAction, Sentence> = {
-  "sign_in.success": (_f, who) => `${who} signed in`,
+  "sign_in.success": (f, who) => `${who} signed in${signInWay(f)}`,
   "sign_in.failure": (f) =>
     `Someone failed to sign in as ${f.targetName ?? text(f.detail?.email) ?? "an unknown address"}`,
   "sign_in.rate_limited": (f) =>
@@ -150,6 +211,7 @@ const sentences: Record<AuditAction, Sentence> = {
     `${who} replied to the query on ${componentOf(f)} in ${monthOf(f)}${
       f.detail?.evidenceItem ? ", with new evidence" : ""
     }`,
+  ...signInSentences,
 };
 
 export function auditSentence(facts: AuditFacts): string {
@@ -214,6 +276,17 @@ export const auditKinds: Array<{
       { action: "two_factor.enabled", label: "Security codes set up" },
       { action: "two_factor.disabled", label: "Security codes turned off" },
       { action: "two_factor.failure", label: "Wrong security code" },
+      { action: "two_factor.verified", label: "Second factor given" },
+      { action: "passkey.added", label: "Passkey added" },
+      { action: "passkey.renamed", label: "Passkey renamed" },
+      { action: "passkey.removed", label: "Passkey removed" },
+      { action: "passkey.refused", label: "Passkey refused" },
+      { action: "recovery_codes.created", label: "Recovery codes made" },
+      { action: "recovery_code.failure", label: "Wrong recovery code" },
+      { action: "second_factor.reset", label: "Second factor reset by an administrator" },
+      { action: "oidc_provider.created", label: "Organisation sign-in set up" },
+      { action: "oidc_provider.updated", label: "Organisation sign-in changed" },
+      { action: "oidc_provider.removed", label: "Organisation sign-in removed" },
       { action: "password_reset.requested", label: "Password reset asked for" },
       { action: "password_reset.completed", label: "Password reset" },
     ],

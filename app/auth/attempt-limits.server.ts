@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { consumeRateLimit } from "../models/rate-limit.server";
+import { consumeRateLimit, refundRateLimit } from "../models/rate-limit.server";
 import { formErrors } from "../http/form-errors.server";
 import { minutesFrom } from "../http/request.server";
 
@@ -26,6 +26,20 @@ export async function countAttempt(
     if (!result.allowed) waitSeconds = Math.max(waitSeconds, result.retryAfterSeconds);
   }
   return waitSeconds > 0 ? minutesFrom(waitSeconds) : null;
+}
+
+/**
+ * After an attempt succeeded: gives back what countAttempt counted against
+ * each rule, so successes never use up a limit (only failures add up: a
+ * trust's shared address must not be locked out by people signing in well).
+ */
+export async function refundAttempt(
+  db: Kysely<Database>,
+  args: { rules: AttemptRule[]; windowSeconds: number; now: Date },
+): Promise<void> {
+  for (const rule of args.rules) {
+    await refundRateLimit(db, { key: rule.key, windowSeconds: args.windowSeconds, now: args.now });
+  }
 }
 
 /** The 429 answer: the message beside the form's field, and Retry-After for clients. */

@@ -25,8 +25,12 @@ import {
   createSession,
   generateSessionToken,
   invalidateSession,
-  validateSessionToken,
+  readSession,
 } from "../models/sessions.server";
+import { countPasskeys } from "../models/passkeys.server";
+import { isAutosave } from "../http/autosave.server";
+import { holdPost } from "./held-posts.server";
+import { releaseHeldPost } from "../models/held-posts.server";
 import { isDemoData } from "../models/settings.server";
 import { type GrantRow, listGrants } from "../models/users.server";
 import { getDb } from "../models/db.server";
@@ -43,8 +47,28 @@ export type Auth = {
   session: Session;
   grants: GrantRow[];
   principal: Principal;
-  /** Demo accounts on demo data may skip the second factor that their role requires. */
+  /** Demo accounts on demo data may skip the second factor everyone else must use. */
   secondFactorExempt: boolean;
+  /** How many passkeys the person has registered. */
+  passkeyCount: number;
+};
+
+/** Whether the person has any second factor: an authenticator app or a passkey. */
+export const hasSecondFactor = (auth: Pick<Auth, "user" | "passkeyCount">) =>
+  auth.user.totp_enabled_at !== null || auth.passkeyCount > 0;
+
+/** Signed in with a password (or an organisation's account) and still owing the second factor. */
+export const owesSecondFactor = (auth: Auth) =>
+  hasSecondFactor(auth) && !auth.session.two_factor_verified;
+
+/** Whether the person must set a second factor up before anything else. */
+export const mustSetUpSecondFactor = (auth: Auth) =>
+  requiresSecondFactor(auth.principal) && !hasSecondFactor(auth) && !auth.secondFactorExempt;
+
+type AuthLookup = {
+  auth: Auth | null;
+  /** The browser's session has just ended: whose it was, and why. */
+  ended: { userId: number; reason: "idle" | "expired" } | null;
 };
 
 /**
@@ -53,29 +77,52 @@ export type Auth = {
  * four queries each); a post looks again, since its action may change who is
  * signed in before the page's loaders run.
  */
-export function getAuth(request: Request): Promise<Auth | null> {
+export async function getAuth(request: Request): Promise<Auth | null> {
+  return (await lookUpOnce(request)).auth;
+}
+
+function lookUpOnce(request: Request): Promise<AuthLookup> {
   const reading = request.method === "GET" || request.method === "HEAD";
   return reading ? oncePerRequest("auth", () => lookUpAuth(request)) : lookUpAuth(request);
 }
 
-async function lookUpAuth(request: Request): Promise<Auth | null> {
+/**
+ * The signed-in person without counting this request as activity, and without
+ * ending an expired session: for the idle warning's "how long is left?".
+ */
+export async function peekAuth(request: Request): Promise<Auth | null> {
+  return (await lookUpAuth(request, { touch: false })).auth;
+}
+
+async function lookUpAuth(
+  request: Request,
+  options: { touch?: boolean } = {},
+): Promise<AuthLookup> {
   const config = appConfig();
   const token = readSessionToken(request, { secure: config.https });
-  if (!token) return null;
+  if (!token) return { auth: null, ended: null };
   const db = getDb();
-  const result = await validateSessionToken(db, {
+  const result = await readSession(db, {
     token,
     now: new Date(),
     idleMinutes: config.session.idleMinutes,
+    touch: options.touch,
   });
-  if (!result) return null;
+  if (result.kind === "ended") return { auth: null, ended: result };
+  if (result.kind === "none") return { auth: null, ended: null };
   const grants = await listGrants(db, { userId: result.user.id });
   const secondFactorExempt = result.user.is_demo === 1 && (await isDemoData(db));
+  const passkeyCount = await countPasskeys(db, { userId: result.user.id });
   return {
-    ...result,
-    grants,
-    principal: { userId: result.user.id, grants },
-    secondFactorExempt,
+    auth: {
+      session: result.session,
+      user: result.user,
+      grants,
+      principal: { userId: result.user.id, grants },
+      secondFactorExempt,
+      passkeyCount,
+    },
+    ended: null,
   };
 }
 
@@ -105,17 +152,51 @@ export async function requireUser(
   request: Request,
   options: { allowSecondFactorSetup?: boolean } = {},
 ): Promise<Auth> {
-  const auth = await getAuth(request);
+  const { auth, ended } = await lookUpOnce(request);
   const here = encodeURIComponent(currentPath(request));
-  if (!auth) throw redirect(`/sign-in?redirectTo=${here}`);
-  if (auth.user.totp_enabled_at && !auth.session.two_factor_verified) {
+  if (!auth) {
+    if (!ended) throw redirect(`/sign-in?redirectTo=${here}`);
+    throw await sessionEnded(request, ended, here);
+  }
+  if (owesSecondFactor(auth)) {
     throw redirect(`/sign-in/two-factor?redirectTo=${here}`);
   }
-  const mustSetUp =
-    requiresSecondFactor(auth.principal) && !auth.user.totp_enabled_at && !auth.secondFactorExempt;
-  if (mustSetUp && !options.allowSecondFactorSetup) {
+  if (mustSetUpSecondFactor(auth) && !options.allowSecondFactorSetup) {
     throw redirect("/account/two-factor?required=1");
   }
+  // A held form sent again from /session/held: it is no longer held, whatever the action answers
+  // (a refusal shows the values again, as any refused form does).
+  const heldPost = request.method === "POST" && new URL(request.url).searchParams.get("heldPost");
+  if (heldPost && /^\d{1,12}$/.test(heldPost)) {
+    await releaseHeldPost(getDb(), { userId: auth.user.id, id: Number(heldPost) });
+  }
+  return auth;
+}
+
+/**
+ * The person's session has just ended. The sign-in page is told why; a form
+ * they posted (not an autosave, whose typing the browser keeps) is held for
+ * them server-side, to be shown back once they sign in again (issue 21).
+ */
+async function sessionEnded(
+  request: Request,
+  ended: NonNullable<AuthLookup["ended"]>,
+  here: string,
+): Promise<Response> {
+  const held =
+    request.method === "POST" && !isAutosave(request)
+      ? await holdPost(request, { userId: ended.userId })
+      : false;
+  return redirect(`/sign-in?redirectTo=${here}&ended=${ended.reason}${held ? "&held=1" : ""}`, {
+    headers: { "Set-Cookie": serializeClearedSessionCookie({ secure: appConfig().https }) },
+  });
+}
+
+/** Only a session that passed the password and still owes its second factor may be here. */
+export async function requirePendingSecondFactor(request: Request): Promise<Auth> {
+  const auth = await getAuth(request);
+  if (!auth) throw redirect("/sign-in");
+  if (!owesSecondFactor(auth)) throw redirect(homePathFor(auth));
   return auth;
 }
 

@@ -11,7 +11,6 @@ import { sendEmail } from "../email/notify.server";
  * and a failed send is recorded so it can be retried from the person's page.
  */
 export async function sendInvitation(args: {
-  request: Request;
   userId: number;
   invitedBy: number;
   ip: string | null;
@@ -37,7 +36,7 @@ export async function sendInvitation(args: {
     userId: user.id,
     personalisation: {
       name: user.name,
-      link: absoluteUrl(args.request, `/invitations/${token}`),
+      link: absoluteUrl(`/invitations/${token}`),
       role_description: roleDescription,
       expiry: `${config.invitationDays} days`,
     },

@@ -41,16 +41,24 @@ export function totpUri(args: { keyHex: string; accountName: string; issuer: str
  * which reads the system clock) so tests and callers control the time.
  */
 export function verifyTotpCode(args: { keyHex: string; code: string; now: Date }): boolean {
+  return totpStepOf(args) !== null;
+}
+
+/**
+ * The time step `code` belongs to (now, or one either side), or null. Signing
+ * in records it, so a code is accepted once only (see claimTotpStep).
+ */
+export function totpStepOf(args: { keyHex: string; code: string; now: Date }): number | null {
   const code = args.code.replace(/\s+/g, "");
-  if (!new RegExp(`^\\d{${DIGITS}}$`).test(code)) return false;
+  if (!new RegExp(`^\\d{${DIGITS}}$`).test(code)) return null;
   const key = decodeHex(args.keyHex);
-  const step = BigInt(Math.floor(args.now.getTime() / (PERIOD_SECONDS * 1000)));
-  let valid = false;
+  const step = Math.floor(args.now.getTime() / (PERIOD_SECONDS * 1000));
+  let matched: number | null = null;
   // Every candidate step is checked, so timing does not say which one matched.
   for (let offset = -GRACE_STEPS; offset <= GRACE_STEPS; offset++) {
-    valid = verifyHOTP(key, step + BigInt(offset), DIGITS, code) || valid;
+    if (verifyHOTP(key, BigInt(step + offset), DIGITS, code)) matched = step + offset;
   }
-  return valid;
+  return matched;
 }
 
 /** The otpauth:// URI as an SVG QR code, labelled for screen readers. */

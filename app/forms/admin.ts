@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleLineText } from "./fields";
+import { multiLineText, singleLineText } from "./fields";
 
 const name = (what: string) => singleLineText(`The ${what}`, 200).min(1, `Enter the ${what}`);
 
@@ -72,6 +72,13 @@ export const personActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("revoke"),
     grantId: z.coerce.number().int().positive(),
+  }),
+  // An administrator's reset of someone's second factor: the reason goes in the audit log.
+  z.object({
+    intent: z.literal("reset-second-factor"),
+    reason: multiLineText("The reason", 500).pipe(
+      z.string().min(1, "Say how you confirmed it is them, for the audit log"),
+    ),
   }),
 ]);
 

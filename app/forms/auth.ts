@@ -42,3 +42,33 @@ export const newPasswordSchema = z
     path: ["confirmPassword"],
     message: "The passwords do not match",
   });
+
+export const recoveryCodeSchema = z.object({
+  code: z
+    .string()
+    .transform((s) => s.toLowerCase().replace(/[\s-]+/g, ""))
+    .pipe(
+      z
+        .string()
+        .min(1, "Enter one of your recovery codes")
+        .regex(/^[a-z2-7]{24}$/, "Enter a recovery code as it was given: 24 letters and digits"),
+    ),
+  redirectTo: z.string().optional(),
+});
+
+const passkeyName = z
+  .string()
+  .trim()
+  .min(1, "Give this passkey a name, like ‘Work laptop’")
+  .max(60, "The name must be 60 characters or fewer");
+
+export const passkeyNameSchema = z.object({ name: passkeyName });
+
+export const passkeyChangeSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("rename"),
+    id: z.coerce.number().int().positive(),
+    name: passkeyName,
+  }),
+  z.object({ intent: z.literal("remove"), id: z.coerce.number().int().positive() }),
+]);

@@ -44,6 +44,18 @@ export const auditActions = [
   "reminder.failed",
   "query.notified",
   "query.replied",
+  // Issue 21: second factors, passkeys and organisations' own sign-in.
+  "two_factor.verified",
+  "passkey.added",
+  "passkey.renamed",
+  "passkey.removed",
+  "passkey.refused",
+  "recovery_codes.created",
+  "recovery_code.failure",
+  "second_factor.reset",
+  "oidc_provider.created",
+  "oidc_provider.updated",
+  "oidc_provider.removed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

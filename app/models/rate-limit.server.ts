@@ -41,6 +41,25 @@ export async function consumeRateLimit(
   return { allowed: false, retryAfterSeconds };
 }
 
+/**
+ * Gives back one attempt counted against `key` in the window still running:
+ * an attempt is counted before it is judged (so many at once cannot all slip
+ * under the limit), and one that succeeded is then given back, so only
+ * failures add up. Never below zero; a window that has ended is left alone.
+ */
+export async function refundRateLimit(
+  db: Kysely<Database>,
+  args: { key: string; windowSeconds: number; now: Date },
+): Promise<void> {
+  const windowStartedAfter = new Date(args.now.getTime() - args.windowSeconds * 1000).toISOString();
+  await db
+    .updateTable("rate_limit")
+    .set({ hits: sql<number>`case when hits > 0 then hits - 1 else 0 end` })
+    .where("key", "=", args.key)
+    .where("window_start", ">", windowStartedAfter)
+    .execute();
+}
+
 /** Forgets the count for `key`, e.g. after a successful sign-in. */
 export async function clearRateLimit(db: Kysely<Database>, args: { key: string }): Promise<void> {
   await db.deleteFrom("rate_limit").where("key", "=", args.key).execute();

@@ -56,13 +56,35 @@ export async function validateSessionToken(
   db: Kysely<Database>,
   args: { token: string; now: Date; idleMinutes: number },
 ): Promise<{ session: Session; user: User } | null> {
+  const found = await readSession(db, args);
+  return found.kind === "valid" ? { session: found.session, user: found.user } : null;
+}
+
+export type SessionLookup =
+  | { kind: "valid"; session: Session; user: User }
+  /** It was a session of this person, and it has just ended: idle, or past its absolute expiry. */
+  | { kind: "ended"; userId: number; reason: "idle" | "expired" }
+  | { kind: "none" };
+
+/**
+ * As validateSessionToken, saying also whose session has just ended (a form
+ * posted after the idle limit is held for that person, and the sign-in page
+ * says why they were signed out). `touch: false` reads without counting as
+ * activity and without ending anything: the idle warning asks how long is
+ * left, and asking must not keep the session alive.
+ */
+export async function readSession(
+  db: Kysely<Database>,
+  args: { token: string; now: Date; idleMinutes: number; touch?: boolean },
+): Promise<SessionLookup> {
+  const touch = args.touch ?? true;
   const sessionId = sessionIdFromToken(args.token);
   const session = await db
     .selectFrom("session")
     .selectAll()
     .where("id", "=", sessionId)
     .executeTakeFirst();
-  if (!session) return null;
+  if (!session) return { kind: "none" };
   const user = await db
     .selectFrom("app_user")
     .selectAll()
@@ -72,22 +94,26 @@ export async function validateSessionToken(
   const now = args.now.getTime();
   const lastSeen = Date.parse(session.last_seen_at);
   const idleExpiry = lastSeen + args.idleMinutes * 60_000;
-  const expired = now >= Date.parse(session.expires_at) || now >= idleExpiry;
+  const pastAbsolute = now >= Date.parse(session.expires_at);
+  const expired = pastAbsolute || now >= idleExpiry;
   if (!user || user.deactivated_at !== null || expired) {
-    await invalidateSession(db, { sessionId });
-    return null;
+    if (touch) await invalidateSession(db, { sessionId });
+    if (user && user.deactivated_at === null) {
+      return { kind: "ended", userId: user.id, reason: pastAbsolute ? "expired" : "idle" };
+    }
+    return { kind: "none" };
   }
 
-  if (now - lastSeen > LAST_SEEN_RESOLUTION_MS) {
+  if (touch && now - lastSeen > LAST_SEEN_RESOLUTION_MS) {
     const lastSeenAt = args.now.toISOString();
     await db
       .updateTable("session")
       .set({ last_seen_at: lastSeenAt })
       .where("id", "=", sessionId)
       .execute();
-    return { session: { ...session, last_seen_at: lastSeenAt }, user };
+    return { kind: "valid", session: { ...session, last_seen_at: lastSeenAt }, user };
   }
-  return { session, user };
+  return { kind: "valid", session, user };
 }
 
 export async function markSessionTwoFactorVerified(

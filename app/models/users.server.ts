@@ -116,9 +116,43 @@ export async function setTotp(
 ) {
   await db
     .updateTable("app_user")
-    .set({ totp_key: args.keyHex, totp_enabled_at: args.enabledAt })
+    .set({ totp_key: args.keyHex, totp_enabled_at: args.enabledAt, totp_last_step: null })
     .where("id", "=", args.userId)
     .execute();
+}
+
+/**
+ * Records the TOTP time step a code signed in with, only if later than the
+ * last one: the same code (or an earlier one) never signs in twice, even
+ * sent twice at once (ASVS 6.5.1).
+ */
+export async function claimTotpStep(db: Db, args: { userId: number; step: number }) {
+  const result = await db
+    .updateTable("app_user")
+    .set({ totp_last_step: args.step })
+    .where("id", "=", args.userId)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", args.step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * An administrator's reset of someone's second factor (they lost their phone
+ * and their recovery codes): the authenticator app, every passkey and every
+ * recovery code go, and every session ends, all in one transaction. At the
+ * next sign-in they must set one up again.
+ */
+export async function resetSecondFactor(db: Kysely<Database>, args: { userId: number }) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("app_user")
+      .set({ totp_key: null, totp_enabled_at: null, totp_last_step: null })
+      .where("id", "=", args.userId)
+      .execute();
+    await trx.deleteFrom("passkey").where("user_id", "=", args.userId).execute();
+    await trx.deleteFrom("recovery_code").where("user_id", "=", args.userId).execute();
+    await trx.deleteFrom("session").where("user_id", "=", args.userId).execute();
+  });
 }
 
 /** Deactivation also ends every session, in the same transaction. */

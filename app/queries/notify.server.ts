@@ -27,7 +27,6 @@ export async function notifyChampionsOfQuery(
 ) {
   const champions = await championRecipients(db, { organisationIds: [args.organisation.id] });
   const link = absoluteUrl(
-    args.request,
     queryPath({
       organisationId: args.organisation.id,
       periodId: args.period.id,

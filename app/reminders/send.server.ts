@@ -65,10 +65,7 @@ export async function sendReminders(
   let failed = 0;
   for (const organisation of plan.send) {
     const now = args.now ?? new Date();
-    const link = absoluteUrl(
-      args.request,
-      `/organisations/${organisation.id}/periods/${args.period.id}`,
-    );
+    const link = absoluteUrl(`/organisations/${organisation.id}/periods/${args.period.id}`);
     const results = [];
     for (const champion of champions.filter((c) => c.organisationId === organisation.id)) {
       const result = await sendEmail(db, {

@@ -17,7 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: auth.user.name,
     email: auth.user.email,
     roles: auth.grants.map((g) => ({ id: g.id, text: `${roleLabel(g.role)}: ${g.scopeName}` })),
-    twoFactor: auth.user.totp_enabled_at !== null,
+    twoFactor: [
+      auth.passkeyCount ? `${auth.passkeyCount} passkey${auth.passkeyCount === 1 ? "" : "s"}` : "",
+      auth.user.totp_enabled_at ? "authenticator app" : "",
+    ]
+      .filter(Boolean)
+      .join(" and "),
   };
 }
 
@@ -65,7 +70,9 @@ export default function Account() {
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Second factor</dt>
           <dd className="nhsuk-summary-list__value">
-            {account.twoFactor ? "Authenticator app turned on" : "Not turned on"}
+            {account.twoFactor
+              ? account.twoFactor.charAt(0).toUpperCase() + account.twoFactor.slice(1)
+              : "Not set up"}
           </dd>
           <dd className="nhsuk-summary-list__actions">
             <Link to="/account/two-factor">

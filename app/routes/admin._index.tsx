@@ -22,6 +22,7 @@ export default function AdminHome() {
     { to: "/admin/periods", text: "Reporting periods", show: admin },
     { to: "/admin/outbox", text: "Email outbox", show: admin },
     { to: "/admin/audit", text: "Audit log", show: admin },
+    { to: "/admin/sign-in-providers", text: "Sign in with an organisation's account", show: admin },
     ...ledPlaces.map((id) => ({ to: `/places/${id}`, text: "Your place summary", show: true })),
   ];
   return (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { personActionSchema } from "~/forms/admin";
 import { recordAudit } from "~/models/audit.server";
@@ -8,10 +8,14 @@ import { latestMessageForUser } from "~/models/messages.server";
 import {
   getUserById,
   listGrants,
+  resetSecondFactor,
   revokeRole,
   roleLabel,
   setDeactivated,
 } from "~/models/users.server";
+import { countPasskeys } from "~/models/passkeys.server";
+import { TextArea } from "~/components/forms/TextArea";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { forbidden, notFound, requirePeopleManager, routeId } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { formErrors } from "~/http/form-errors.server";
@@ -50,6 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? { status: invitation.status, error: invitation.error, at: invitation.created_at }
       : null,
     roles: grants.map((g) => ({ id: g.id, text: `${roleLabel(g.role)}: ${g.scopeName}` })),
+    secondFactor: {
+      app: person.totp_enabled_at !== null,
+      passkeys: await countPasskeys(getDb(), { userId: person.id }),
+    },
   };
 }
 
@@ -77,11 +85,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "resend") {
     if (person.password_hash !== null || person.deactivated_at)
       forbidden("They have already accepted.");
-    const sent = await sendInvitation({ request, userId: person.id, invitedBy: auth.user.id, ip });
+    const sent = await sendInvitation({ userId: person.id, invitedBy: auth.user.id, ip });
     return redirect(`/admin/people/${person.id}?invitation=${sent.status}`);
   }
   // Everything else is for administrators, and nobody locks themselves out.
   if (access !== "full" || person.id === auth.user.id) forbidden();
+  if (form.data.intent === "reset-second-factor") {
+    await resetSecondFactor(db, { userId: person.id });
+    await audit("second_factor.reset", { reason: form.data.reason });
+    return redirect(`/admin/people/${person.id}?reset=1`);
+  }
   if (intent === "deactivate" || intent === "reactivate") {
     await setDeactivated(db, {
       userId: person.id,
@@ -107,13 +120,30 @@ const invitationText = {
 
 export default function Person() {
   const p = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && "errors" in result ? result.errors : undefined;
   const [params] = useSearchParams();
   // Only the keys of our own table: `?invitation=constructor` must not reach Object's prototype.
   const sent = params.get("invitation");
   const justSent =
     sent && Object.hasOwn(invitationText, sent) ? (sent as keyof typeof invitationText) : null;
+  const factors = [
+    p.secondFactor.app ? "authenticator app" : null,
+    p.secondFactor.passkeys
+      ? `${p.secondFactor.passkeys} passkey${p.secondFactor.passkeys === 1 ? "" : "s"}`
+      : null,
+  ].filter(Boolean);
   return (
     <>
+      <ErrorSummary errors={errors} />
+      {params.get("reset") ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>
+            Their second factor has been reset and they have been signed out everywhere. They will
+            set up a new one when they next sign in.
+          </p>
+        </div>
+      ) : null}
       {justSent ? (
         <div
           className={justSent === "failed" ? "nhsuk-warning-callout" : "nhsuk-inset-text"}
@@ -167,6 +197,23 @@ export default function Person() {
           </li>
         ))}
       </ul>
+      <h2 className="nhsuk-heading-m">Second factor</h2>
+      <p className="nhsuk-body">
+        {factors.length ? `Set up: ${factors.join(" and ")}.` : "Not set up yet."}
+      </p>
+      {p.full && !p.isSelf && factors.length ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="reset-second-factor" />
+          <TextArea
+            name="reason"
+            label="Reset their second factor"
+            hint="Only when they have lost their phone or passkey and their recovery codes, and you have confirmed it is them (for example on a video call). Say how, for the audit log. They will be signed out everywhere."
+            error={errors?.reason}
+            rows={3}
+          />
+          <SubmitButton warning>Reset second factor</SubmitButton>
+        </Form>
+      ) : null}
       {p.full && !p.isSelf ? (
         <Form method="post">
           <input type="hidden" name="intent" value={p.deactivated ? "reactivate" : "deactivate"} />

@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip,
     now: new Date(),
   });
-  const sent = await sendInvitation({ request, userId: user.id, invitedBy: auth.user.id, ip });
+  const sent = await sendInvitation({ userId: user.id, invitedBy: auth.user.id, ip });
   return redirect(`/admin/people/${user.id}?invitation=${sent.status}`);
 }
 

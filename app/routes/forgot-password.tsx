@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       template: "password_reset",
       to: user.email,
       userId: user.id,
-      personalisation: { name: user.name, link: absoluteUrl(request, `/reset-password/${token}`) },
+      personalisation: { name: user.name, link: absoluteUrl(`/reset-password/${token}`) },
     });
     await recordAudit(db, {
       actorUserId: null,

@@ -4,7 +4,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { LinkProblemPage } from "~/components/auth/LinkProblemPage";
 import { NewPasswordForm } from "~/components/auth/NewPasswordForm";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
-import { listGrants } from "~/models/users.server";
+import { getUserById, listGrants } from "~/models/users.server";
+import { countPasskeys } from "~/models/passkeys.server";
 import { beginSession, homePathFor } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { clientIp } from "~/http/request.server";
@@ -30,9 +31,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (result.outcome === "link") return data({ problem: result.problem }, { status: 410 });
   if (result.outcome === "invalid") return result.response;
-  const cookie = await beginSession({ userId: result.userId, twoFactorVerified: true });
+  // Someone who already has a second factor (an invitation sent again by `admin:first`) still gives it.
+  const user = await getUserById(getDb(), { id: result.userId });
+  const hasFactor =
+    user?.totp_enabled_at != null || (await countPasskeys(getDb(), { userId: result.userId })) > 0;
+  const cookie = await beginSession({ userId: result.userId, twoFactorVerified: !hasFactor });
   const grants = await listGrants(getDb(), { userId: result.userId });
-  return redirect(homePathFor({ grants }), { headers: { "Set-Cookie": cookie } });
+  const home = homePathFor({ grants });
+  return redirect(hasFactor ? `/sign-in/two-factor?redirectTo=${encodeURIComponent(home)}` : home, {
+    headers: { "Set-Cookie": cookie },
+  });
 }
 
 export default function AcceptInvitation() {

@@ -9,6 +9,7 @@ import { frozenSheet } from "~/models/submission-snapshot.server";
 import { requireSheetReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { attachmentHeaders } from "~/http/downloads.server";
+import { absoluteUrl } from "~/email/links.server";
 
 /**
  * The month's reporting sheet as an Excel workbook: pre-filled with its
@@ -66,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessment: assessment ? { id: assessment.id, status: assessment.status } : null,
     answers,
     plan: { principles, actions },
-    importPath: new URL(`${path}/import`, request.url).href,
+    importPath: absoluteUrl(`${path}/import`),
     now: new Date(),
   });
   return new Response(new Uint8Array(bytes), {

@@ -5,10 +5,17 @@ import type { z } from "zod";
 import type { signInSchema } from "~/forms/auth";
 import { recordAudit } from "~/models/audit.server";
 import { clearRateLimit } from "~/models/rate-limit.server";
-import { addressKey, countAttempt, tooManyAttempts } from "~/auth/attempt-limits.server";
+import {
+  addressKey,
+  countAttempt,
+  refundAttempt,
+  tooManyAttempts,
+} from "~/auth/attempt-limits.server";
 import { findUserByEmail, listGrants, normaliseEmail } from "~/models/users.server";
+import { countPasskeys } from "~/models/passkeys.server";
 import { safeRedirectPath } from "~/http/safe-redirect";
 import { beginSession, homePathFor } from "~/auth/guards.server";
+import { destinationAfterSignIn } from "~/auth/held-posts.server";
 import { getDb } from "~/models/db.server";
 import { appConfig } from "~/utils/env.server";
 import { verifyPassword } from "~/auth/password.server";
@@ -25,11 +32,9 @@ export async function attemptSignIn(input: z.infer<typeof signInSchema>, context
   const email = normaliseEmail(input.email);
   const ip = clientIp(context);
   const limits = appConfig().limits.signIn;
+  const address = { key: addressKey("sign-in", ip), limit: limits.perAddress };
   const waitMinutes = await countAttempt(db, {
-    rules: [
-      { key: `sign-in:account:${email}`, limit: limits.perAccount },
-      { key: addressKey("sign-in", ip), limit: limits.perAddress },
-    ],
+    rules: [{ key: `sign-in:account:${email}`, limit: limits.perAccount }, address],
     windowSeconds: WINDOW_SECONDS,
     now,
   });
@@ -59,14 +64,23 @@ export async function attemptSignIn(input: z.infer<typeof signInSchema>, context
     return formErrors({ email: WRONG }, { email: input.email });
   }
 
+  // Only failures count: the account starts afresh, and the address gets its attempt back.
   await clearRateLimit(db, { key: `sign-in:account:${email}` });
-  await recordAudit(db, { actorUserId: user.id, action: "sign_in.success", ip, now });
-  const needsCode = user.totp_enabled_at !== null;
+  await refundAttempt(db, { rules: [address], windowSeconds: WINDOW_SECONDS, now });
+  await recordAudit(db, {
+    actorUserId: user.id,
+    action: "sign_in.success",
+    detail: { method: "password" },
+    ip,
+    now,
+  });
+  const needsCode =
+    user.totp_enabled_at !== null || (await countPasskeys(db, { userId: user.id })) > 0;
   const cookie = await beginSession({ userId: user.id, twoFactorVerified: !needsCode });
   const grants = await listGrants(db, { userId: user.id });
   const destination = safeRedirectPath(input.redirectTo ?? null, homePathFor({ grants }));
   const next = needsCode
     ? `/sign-in/two-factor?redirectTo=${encodeURIComponent(destination)}`
-    : destination;
+    : await destinationAfterSignIn({ userId: user.id, destination });
   return redirect(next, { headers: { "Set-Cookie": cookie } });
 }

@@ -1,15 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
 import { signInSchema } from "~/forms/auth";
-import { getAuth, homePathFor } from "~/auth/guards.server";
+import { getAuth, homePathFor, owesSecondFactor } from "~/auth/guards.server";
+import { PasskeySignIn } from "~/components/auth/PasskeySignIn";
+import { SessionEndedNotice } from "~/components/auth/SessionEndedNotice";
 import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
 import { attemptSignIn } from "./sign-in.server";
 import { readForm } from "~/http/form-body.server";
+import { getDb } from "~/models/db.server";
+import { listProviders } from "~/models/oidc-providers.server";
 
 export { passRetryAfter as headers } from "~/http/retry-after";
 
@@ -17,10 +21,11 @@ export const meta: MetaFunction = () => [{ title: "Sign in – Anchor Charter" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  if (auth && (!auth.user.totp_enabled_at || auth.session.two_factor_verified)) {
+  if (auth && !owesSecondFactor(auth)) {
     throw redirect(homePathFor(auth));
   }
-  return null;
+  const providers = await listProviders(getDb());
+  return { organisations: providers.map((p) => ({ id: p.id, name: p.name })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,6 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignIn() {
   const result = useActionData<typeof action>();
+  const { organisations } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const errors = result && "errors" in result ? result.errors : undefined;
   const values = result && "values" in result ? result.values : undefined;
@@ -38,6 +44,7 @@ export default function SignIn() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
+        <SessionEndedNotice ended={params.get("ended")} held={params.get("held") === "1"} />
         {params.get("reset") === "done" ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -65,6 +72,26 @@ export default function SignIn() {
           />
           <SubmitButton>Sign in</SubmitButton>
         </Form>
+        <PasskeySignIn
+          label="Use a passkey"
+          secondary
+          redirectTo={params.get("redirectTo") ?? ""}
+          hint="Or, if you have added a passkey, sign in with it alone: no password needed."
+        />
+        {organisations.map((o) => {
+          const redirectTo = params.get("redirectTo");
+          const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+          return (
+            <p key={o.id}>
+              <a
+                className="nhsuk-button nhsuk-button--secondary"
+                href={`/sign-in/oidc/${o.id}${query}`}
+              >
+                Sign in with {o.name}
+              </a>
+            </p>
+          );
+        })}
         <p className="nhsuk-body">
           <Link to="/forgot-password">Forgotten your password?</Link>
         </p>

@@ -9,11 +9,18 @@ export function appConfig() {
   const production = env.NODE_ENV === "production";
   // Where users reach the app. Cookies are Secure and HSTS is sent only when
   // this is https; `npm start` on a laptop serves plain http on 127.0.0.1.
-  const publicOrigin = env.APP_ORIGIN?.replace(/\/$/, "") ?? null;
+  const publicOrigin = env.APP_ORIGIN?.trim().replace(/\/$/, "") || null;
   const https = publicOrigin?.startsWith("https://") ?? false;
   return {
     production,
     publicOrigin,
+    /**
+     * Where links that leave the app (emails, the Excel template) point:
+     * APP_ORIGIN, or for the demo on this machine without it, the address
+     * the server listens on (which the server itself records, once listening,
+     * in LISTENING_ORIGIN_VARIABLE). Never the Host a request names.
+     */
+    linkOrigin: publicOrigin ?? env[LISTENING_ORIGIN_VARIABLE] ?? null,
     https,
     session: {
       idleMinutes: positiveNumber(env.SESSION_IDLE_MINUTES, 30),
@@ -43,6 +50,9 @@ export function appConfig() {
 
 export type AppConfig = ReturnType<typeof appConfig>;
 
+/** Set by server/index.ts for a start that may go without APP_ORIGIN (the demo on this machine). */
+export const LISTENING_ORIGIN_VARIABLE = "ANCHOR_LISTENING_ORIGIN";
+
 /**
  * How many attempts each key may make in its window. Configurable so a test
  * server that signs in many times from one address is not refused; a real
@@ -59,6 +69,25 @@ function attemptLimits(env: NodeJS.ProcessEnv) {
     passwordReset: pair("PASSWORD_RESET", 3, 20),
     link: pair("LINK", 10, 30),
   };
+}
+
+/**
+ * How many reverse proxies in front of the app may be believed about the
+ * client's address (Express's `trust proxy` as a hop count). None by
+ * default: X-Forwarded-For is then ignored, since any client can write it.
+ * With 1, the address the nearest proxy added is the client's; earlier
+ * entries, which the client may have written itself, are not believed.
+ */
+export function trustProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.TRUST_PROXY_HOPS?.trim();
+  if (value === undefined || value === "") return 0;
+  const hops = Number(value);
+  if (!/^\d{1,2}$/.test(value) || !Number.isSafeInteger(hops)) {
+    throw new Error(
+      `TRUST_PROXY_HOPS must be a whole number of proxies in front of the app (0 for none, 1 for one), not "${value}"`,
+    );
+  }
+  return hops;
 }
 
 function positiveNumber(value: string | undefined, fallback: number): number {

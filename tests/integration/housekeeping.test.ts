@@ -84,10 +84,44 @@ describe("housekeeping removes what can never be used again, and keeps the rest"
       .insertInto("audit_event")
       .values({ at: ago(400 * DAY), actor_user_id: userId, action: "sign_in" })
       .execute();
+    // Issue 21: passkey challenges nobody answered, and forms held past their minutes.
+    const challenge = (value: string, expires: string) => ({
+      challenge: value,
+      purpose: "sign_in" as const,
+      user_id: null,
+      created_at: ago(HOUR),
+      expires_at: expires,
+    });
+    await db
+      .insertInto("webauthn_challenge")
+      .values([challenge("answerable", ago(-MINUTE)), challenge("unanswered", ago(MINUTE))])
+      .execute();
+    const held = (path: string, expires: string) => ({
+      user_id: userId,
+      path,
+      fields: "[]",
+      created_at: ago(HOUR),
+      expires_at: expires,
+    });
+    await db
+      .insertInto("held_post")
+      .values([held("/still-held", ago(-MINUTE)), held("/past-its-minutes", ago(MINUTE))])
+      .execute();
 
     const removed = await runHousekeeping(db, { now: NOW, idleMinutes: 30, evidenceDir });
 
-    expect(removed).toEqual({ sessions: 2, links: 2, attemptCounters: 1, unfinishedUploads: 1 });
+    expect(removed).toEqual({
+      sessions: 2,
+      links: 2,
+      attemptCounters: 1,
+      passkeyChallenges: 1,
+      heldPosts: 1,
+      unfinishedUploads: 1,
+    });
+    const challenges = await db.selectFrom("webauthn_challenge").select("challenge").execute();
+    expect(challenges.map((c) => c.challenge)).toEqual(["answerable"]);
+    const heldPosts = await db.selectFrom("held_post").select("path").execute();
+    expect(heldPosts.map((h) => h.path)).toEqual(["/still-held"]);
     expect((await db.selectFrom("session").select("id").execute()).map((r) => r.id)).toEqual([
       "live",
     ]);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export type RunningApp = {
@@ -28,13 +29,42 @@ const tsx = path.join(root, "node_modules/.bin/tsx");
 
 /**
  * Starts the built app exactly as `npm run serve` does, on a port the OS
- * picks (no races between parallel runs), and resolves once it listens.
+ * picks, and resolves once it listens. A production start needs APP_ORIGIN
+ * (emailed links are built from it), so unless the test sets its own, the
+ * app is given its own address: a free port is chosen first and named in
+ * both PORT and APP_ORIGIN. Another process may take that port in between;
+ * the start is then tried again on another.
  */
-export function startApp(
+export async function startApp(
   env: Record<string, string>,
   options: { killable?: boolean } = {},
 ): Promise<RunningApp> {
-  return launchApp(env, options).listening;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchApp(await withOwnOrigin(env), options).listening;
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+/** `env` with PORT and APP_ORIGIN naming a free port on this machine, unless it sets APP_ORIGIN. */
+export async function withOwnOrigin(env: Record<string, string>): Promise<Record<string, string>> {
+  if ("APP_ORIGIN" in env) return env;
+  const port = env.PORT && env.PORT !== "0" ? env.PORT : String(await freePort());
+  return { ...env, PORT: port, APP_ORIGIN: `http://127.0.0.1:${port}` };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /**
@@ -87,13 +117,19 @@ export function launchApp(
 }
 
 /** Runs the server until it exits by itself: for start-up failures. */
-export function runAppUntilExit(
+export async function runAppUntilExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   const child = spawn(tsx, ["server/index.ts"], {
     cwd: root,
     // One server process unless a test asks for more: hundreds of apps start in a run.
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", WEB_CONCURRENCY: "1", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      WEB_CONCURRENCY: "1",
+      ...(await withOwnOrigin(env)),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     // A group of its own, so a server that never exits is killed with tsx's
     // wrapper instead of running on, orphaned, after the test.

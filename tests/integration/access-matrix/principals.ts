@@ -57,7 +57,7 @@ const demoAccounts = {
  * after signing out; any other target is written out.
  */
 export type Outcome =
-  200 | 400 | 403 | 404 | 409 | 410 | "in" | "code" | "setup" | "home" | "out" | `/${string}`;
+  200 | 400 | 403 | 404 | 409 | 410 | 503 | "in" | "code" | "setup" | "home" | "out" | `/${string}`;
 export type Expect = Record<Who, Outcome>;
 
 /**
@@ -117,6 +117,8 @@ export async function idsFrom(databaseUrl: string) {
     systemReaderUser: await l.userId("system.reader@example.com"),
     /** A place report job for Morecambe Bay that failed, so no runner takes it up. */
     placeReportJob: 0,
+    /** An organisation sign-in of the first system, whose issuer nothing answers. */
+    provider: 0,
   };
   ids.uhmbPeriod = (
     await l.row<{ period_id: number }>(
@@ -149,6 +151,19 @@ export async function idsFrom(databaseUrl: string) {
   ids.placeReportJob = Number(
     (await l.row<{ id: number }>("select max(id) as id from report_job")).id,
   );
+  ids.provider = Number(
+    (
+      await l.row<{ id: number }>(
+        `insert into oidc_provider (system_id, name, issuer, client_id, client_secret,
+          allowed_tenants, allowed_domains, created_at, updated_at)
+         values (?, 'Planted sign-in', 'http://127.0.0.1:9/nobody', 'planted', 'v1.none',
+          '[]', '["nhs.net"]', ?, ?) returning id`,
+        ids.system,
+        now,
+        now,
+      )
+    ).id,
+  );
   await l.close();
   return ids;
 }
@@ -170,6 +185,7 @@ export async function signInEveryone(baseUrl: string, databaseUrl: string, ids: 
   const noFactor = await addPerson(databaseUrl, {
     email: "new.admin@nhs.example",
     grants: [{ role: "admin", systemId: ids.system }],
+    secondFactor: false,
   });
   const systemReader2 = await addPerson(databaseUrl, {
     email: "reader@second.example",

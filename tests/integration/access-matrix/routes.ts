@@ -23,6 +23,9 @@ const reader = { systemReader: 200 } as const;
 // One of the first system's own: the second system's administrator is told it does not exist.
 const managerOfFirst = { admin: 200, placeLead: 200, admin2: 404 } as const;
 const managerOfFirstPost = { admin: 400, placeLead: 400, admin2: 404 } as const;
+// The real (not demo) people signed in all the way, who hold a second factor.
+const realFactorHolders = (o: 200 | 400) =>
+  ({ admin2: o, steering2: o, champion2: o, systemReader2: o }) as const;
 
 export const rows: Row[] = [
   { file: "_index.tsx", path: () => "/", get: everyone(200) },
@@ -308,6 +311,78 @@ export const rows: Row[] = [
     file: "reports.$jobId_.download.tsx",
     path: (i) => `/reports/${i.placeReportJob}/download`,
     get: only({ admin: 409, placeLead: 409, steering: 409, systemReader: 409 }, 404),
+  },
+  // Issue 21: second factors, organisations' own sign-in, the idle warning and held forms.
+  // Passkeys are managed once signed in all the way (an empty form is refused).
+  {
+    file: "account_.passkeys.tsx",
+    path: () => "/account/passkeys",
+    get: everyone(200, "in"),
+    post: everyone(400, "in"),
+  },
+  // Recovery codes stand in for a second factor, so only its holders make them (a post makes a
+  // set); the demo accounts hold none and are sent to set one up.
+  {
+    file: "account_.recovery-codes.tsx",
+    path: () => "/account/recovery-codes",
+    get: { ...everyone("setup", "in"), ...realFactorHolders(200) },
+    post: { ...everyone("setup", "in"), ...realFactorHolders(200) },
+  },
+  {
+    file: "sign-in_.recovery-code.tsx",
+    path: () => "/sign-in/recovery-code",
+    get: { ...everyone("home"), signedOut: "/sign-in", codeOwed: 200 },
+    post: { ...everyone("home"), signedOut: "/sign-in", codeOwed: 400 },
+  },
+  // The passkey ceremonies answer JSON to the page's script. Signing in: anyone not signed in
+  // (or owing their second factor) is asked what to do (400); the signed-in are told where to go.
+  {
+    file: "webauthn.authenticate.tsx",
+    path: () => "/webauthn/authenticate",
+    get: everyone(400),
+    post: { ...everyone(200), signedOut: 400, codeOwed: 400 },
+  },
+  {
+    file: "webauthn.register.tsx",
+    path: () => "/webauthn/register",
+    get: everyone(400),
+    post: { ...everyone(400, "in"), noFactor: 400 },
+  },
+  // Organisations' own sign-in starts from a link on the sign-in page (the planted provider
+  // cannot be reached: 503 in words); its callback without this browser's transaction is refused.
+  {
+    file: "sign-in_.oidc.$providerId.tsx",
+    path: (i) => `/sign-in/oidc/${i.provider}`,
+    get: everyone(503),
+  },
+  { file: "sign-in_.oidc.callback.tsx", path: () => "/sign-in/oidc/callback", get: everyone(400) },
+  {
+    file: "admin.sign-in-providers.tsx",
+    path: () => "/admin/sign-in-providers",
+    get: only(admins, 403),
+    post: only(adminsPost, 403),
+  },
+  {
+    file: "admin.sign-in-providers.$providerId.tsx",
+    path: (i) => `/admin/sign-in-providers/${i.provider}`,
+    get: only({ admin: 200, admin2: 404 }, 403),
+    post: only({ admin: 400, admin2: 404 }, 403),
+  },
+  // The idle warning asks how long is left (never counting as activity) and stays signed in;
+  // its stylesheet is the same for everyone; without JavaScript, "stay" is a page of its own.
+  { file: "session.tsx", path: () => "/session", get: everyone(200), post: everyone(200) },
+  {
+    file: "session.idle[.]css.tsx",
+    path: () => "/session/idle.css?warn=1500&end=1800",
+    get: everyone(200),
+  },
+  { file: "session.stay.tsx", path: () => "/session/stay", get: everyone(200, "in") },
+  // Nothing is held for anyone here: the page sends them home; discarding nothing returns to it.
+  {
+    file: "session.held.tsx",
+    path: () => "/session/held",
+    get: everyone("home", "in"),
+    post: everyone("/session/held", "in"),
   },
   { file: "admin._index.tsx", path: () => "/admin", get: only(manager, 403) },
   {

@@ -63,7 +63,8 @@ describe("a session left idle", () => {
       await leaveIdleFor(email, 31);
       const response = await account(app, { ...visitor });
       expect(response.status).toBe(302);
-      expect(response.headers.get("location")).toBe("/sign-in?redirectTo=%2Faccount");
+      // The sign-in page is told why (issue 21): before, it said nothing.
+      expect(response.headers.get("location")).toBe("/sign-in?redirectTo=%2Faccount&ended=idle");
       expect(await sessionsOf(email)).toBe(0);
       // Ended for good: activity afterwards does not bring it back.
       expect((await account(app, { ...visitor })).status).toBe(302);
@@ -77,7 +78,7 @@ describe("a session left idle", () => {
       expect((await account(app, { ...visitor })).status).toBe(200);
       await leaveIdleFor(email, 6);
       expect((await account(app, { ...visitor })).headers.get("location")).toBe(
-        "/sign-in?redirectTo=%2Faccount",
+        "/sign-in?redirectTo=%2Faccount&ended=idle",
       );
     });
   });

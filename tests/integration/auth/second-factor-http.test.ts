@@ -42,6 +42,7 @@ describe("a real administrator without a second factor", () => {
     const admin = await addPerson(database.url, {
       email: "real.admin@nhs.example",
       grants: [{ role: "admin", systemId }],
+      secondFactor: false,
     });
     const visitor = await signIn(app.url, admin.email, admin.password);
     // Only their account page stays open, so they can still sign out everywhere.
@@ -77,7 +78,8 @@ describe("a real administrator without a second factor", () => {
       method: "POST",
       form: { intent: "enable", code: currentCode(key) },
     });
-    expect(location(turnedOn)).toBe("/account");
+    // Recovery codes come next, while the new factor is at hand.
+    expect(location(turnedOn)).toBe("/account/recovery-codes?new=1");
     expect((await get("/admin", visitor)).status).toBe(200);
 
     const nextTime = await signIn(app.url, admin.email, admin.password);

@@ -159,15 +159,12 @@ describe("granting roles", () => {
 });
 
 describe("the second factor", () => {
-  it("is required of administrators and place leads, who change what others may do", () => {
+  it("is required of everyone, whatever their role (issue 21)", () => {
     expect(requiresSecondFactor(admin())).toBe(true);
     expect(requiresSecondFactor(placeLead(10))).toBe(true);
     expect(requiresSecondFactor(person(championGrant(100, 10), placeLeadGrant(10)))).toBe(true);
-  });
-
-  it("is optional for steering group members and champions", () => {
-    expect(requiresSecondFactor(steering(10))).toBe(false);
-    expect(requiresSecondFactor(champion(100, 10))).toBe(false);
-    expect(requiresSecondFactor(person())).toBe(false);
+    expect(requiresSecondFactor(steering(10))).toBe(true);
+    expect(requiresSecondFactor(champion(100, 10))).toBe(true);
+    expect(requiresSecondFactor(person())).toBe(true);
   });
 });

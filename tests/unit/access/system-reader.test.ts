@@ -91,8 +91,8 @@ describe("a system reader", () => {
     ).toBe(false);
   });
 
-  it("needs no second factor: the role reads only", () => {
-    expect(requiresSecondFactor(reader)).toBe(false);
+  it("needs a second factor like everyone else (issue 21): reading is access too", () => {
+    expect(requiresSecondFactor(reader)).toBe(true);
   });
 
   it("reads nothing of another system", () => {

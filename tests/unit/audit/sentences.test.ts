@@ -155,7 +155,59 @@ const cases: Record<AuditAction, [Partial<AuditFacts>, string]> = {
     { month: blackpoolNovember, detail: { component: "1.1", review: 3, evidenceItem: 8 } },
     "Jo Bloggs replied to the query on 1.1 Widening workforce participation in November 2026 for Blackpool Teaching Hospitals, with new evidence",
   ],
+  "two_factor.verified": [
+    { detail: { method: "code" } },
+    "Jo Bloggs gave their second factor with a code from their authenticator app",
+  ],
+  "passkey.added": [
+    { detail: { passkey: "Work laptop" } },
+    "Jo Bloggs added the passkey “Work laptop”",
+  ],
+  "passkey.renamed": [
+    { detail: { from: "Passkey", passkey: "Phone" } },
+    "Jo Bloggs renamed their passkey “Passkey” to “Phone”",
+  ],
+  "passkey.removed": [{ detail: { passkey: "Phone" } }, "Jo Bloggs removed the passkey “Phone”"],
+  "passkey.refused": [
+    { actor: null, targetName: "Sam Taylor", detail: { reason: "counter" } },
+    "A passkey was refused for Sam Taylor (it may have been copied)",
+  ],
+  "recovery_codes.created": [{}, "Jo Bloggs made a new set of recovery codes"],
+  "recovery_code.failure": [{}, "Jo Bloggs entered a recovery code that was not right"],
+  "second_factor.reset": [
+    { targetName: "Sam Taylor", detail: { reason: "Lost phone; checked by video call" } },
+    "Jo Bloggs reset Sam Taylor's second factor, saying “Lost phone; checked by video call”",
+  ],
+  "oidc_provider.created": [
+    { detail: { name: "NHSmail" } },
+    "Jo Bloggs set up signing in with NHSmail",
+  ],
+  "oidc_provider.updated": [
+    { detail: { name: "NHSmail" } },
+    "Jo Bloggs changed signing in with NHSmail",
+  ],
+  "oidc_provider.removed": [
+    { detail: { name: "NHSmail" } },
+    "Jo Bloggs removed signing in with NHSmail",
+  ],
 };
+
+describe("how a person signed in", () => {
+  it.each([
+    [
+      { method: "passkey", passkey: "Work laptop" },
+      "Jo Bloggs signed in with their passkey “Work laptop”",
+    ],
+    [
+      { method: "organisation", provider: "NHSmail" },
+      "Jo Bloggs signed in with their organisation's account (NHSmail)",
+    ],
+    [{ method: "password" }, "Jo Bloggs signed in with their password"],
+    [{ method: "recovery_code" }, "Jo Bloggs signed in with a recovery code"],
+  ])("is said in words: %o", (detail, sentence) => {
+    expect(auditSentence(facts("sign_in.success", { detail }))).toBe(sentence);
+  });
+});
 
 const facts = (action: string, overrides: Partial<AuditFacts>): AuditFacts => ({
   action,
