@@ -18,6 +18,7 @@ import {
 } from "kysely";
 import type { DatabaseConfig } from "./config";
 import type { Database } from "./schema";
+import { withStatementCache } from "./statement-cache";
 
 /**
  * Opens the database for a config. The only place that knows which driver is
@@ -47,7 +48,9 @@ function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new AnchorSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new AnchorSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
 }
 
 // pg answers bigint (every count and sum) and numeric as strings, to lose no

@@ -17,6 +17,7 @@ import * as periodDueDates from "./2026-12-07-20-period-due-dates";
 import * as secondFactors from "./2026-12-07-31-second-factors";
 import * as organisationSignIn from "./2026-12-07-32-organisation-sign-in";
 import * as heldPosts from "./2026-12-07-33-held-posts";
+import * as postgresFanOutStatistics from "./2026-12-07-60-postgres-fan-out-statistics";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-31-second-factors": secondFactors,
   "2026-12-07-32-organisation-sign-in": organisationSignIn,
   "2026-12-07-33-held-posts": heldPosts,
+  "2026-12-07-60-postgres-fan-out-statistics": postgresFanOutStatistics,
 };
