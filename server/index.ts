@@ -23,6 +23,7 @@ import {
   securityHeaders,
 } from "./security";
 import { builtPath } from "./build-directory";
+import { refuseMethodsResourceRoutesDoNotTake } from "./resource-methods";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -104,6 +105,7 @@ async function serve(options: { onListening: (port: number) => void }) {
   app.use(noStore);
   // The session is looked up once per request, however many loaders ask.
   app.use((_req, _res, next) => runInRequestScope(next));
+  app.use(refuseMethodsResourceRoutesDoNotTake(build));
   app.all(
     "*",
     createRequestHandler({

@@ -57,7 +57,7 @@ const demoAccounts = {
  * after signing out; any other target is written out.
  */
 export type Outcome =
-  200 | 400 | 403 | 404 | 409 | 410 | "in" | "code" | "setup" | "home" | "out" | `/${string}`;
+  200 | 400 | 403 | 404 | 405 | 409 | 410 | "in" | "code" | "setup" | "home" | "out" | `/${string}`;
 export type Expect = Record<Who, Outcome>;
 
 /**

@@ -212,8 +212,8 @@ export const rows: Row[] = [
   {
     file: "organisations.$organisationId_.evidence.$evidenceId_.share.tsx",
     path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}/share`,
-    // An action only: Remix answers a GET with 400, for everyone, and runs nothing.
-    get: everyone(400),
+    // An action only: a GET is refused with 405 in words, for everyone, and runs nothing.
+    get: everyone(405),
     post: {
       ...only({ champion: 400 }, 404),
       admin: 403,
