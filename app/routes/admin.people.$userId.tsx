@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { personActionSchema } from "~/forms/admin";
-import { recordAudit } from "~/models/audit.server";
+import { type AuditSystem, recordAudit } from "~/models/audit.server";
 import { latestMessageForUser } from "~/models/messages.server";
 import {
   getUserById,
@@ -63,6 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const audit = (
     action: Parameters<typeof recordAudit>[1]["action"],
     detail?: Record<string, unknown>,
+    system?: AuditSystem,
   ) =>
     recordAudit(db, {
       actorUserId: auth.user.id,
@@ -72,6 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       detail,
       ip,
       now,
+      system,
     });
   const intent = form.data.intent;
   if (intent === "resend") {
@@ -93,7 +95,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const grant = grants.find((g) => g.id === grantId);
     if (!grant) notFound();
     await revokeRole(db, { userId: person.id, grantId: grant.id });
-    await audit("role.revoked", { role: grant.role, scope: grant.scopeName });
+    await audit(
+      "role.revoked",
+      { role: grant.role, scope: grant.scopeName },
+      { systemId: grant.systemId },
+    );
   }
   return redirect(`/admin/people/${person.id}`);
 }
