@@ -24,6 +24,7 @@ import {
 } from "./security";
 import { builtPath } from "./build-directory";
 import { refuseMethodsResourceRoutesDoNotTake } from "./resource-methods";
+import { workbookChecker } from "./import-check/checker";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -73,6 +74,8 @@ async function serve(options: { onListening: (port: number) => void }) {
     : ((await import(builtPath("server/index.js"))) as ServerBuild);
 
   let shuttingDown = false;
+  // Uploaded templates are read off this process's event loop (issue 22).
+  const checkWorkbook = workbookChecker({ timeoutMs: 30_000 });
   const app = express();
   app.disable("x-powered-by");
   // First, so that static files, refusals and error pages carry the headers too.
@@ -111,7 +114,7 @@ async function serve(options: { onListening: (port: number) => void }) {
     createRequestHandler({
       build,
       mode: production ? "production" : "development",
-      getLoadContext: requestLoadContext,
+      getLoadContext: (req, res) => requestLoadContext(req, res, { checkWorkbook }),
     }),
   );
   app.use(lastResortErrorPage);
