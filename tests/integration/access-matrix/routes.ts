@@ -26,6 +26,7 @@ const managerOfFirstPost = { admin: 400, placeLead: 400, admin2: 404 } as const;
 
 export const rows: Row[] = [
   { file: "_index.tsx", path: () => "/", get: everyone(200) },
+  { file: "charter.tsx", path: () => "/charter", get: everyone(200) },
   // Signed in, the page's loader sends a visitor home even after a failed post;
   // someone who still owes their code is not signed in yet, and may start again.
   {
