@@ -194,6 +194,11 @@ describe("the access matrix", () => {
       ["admin", "/admin/audit", /@second\.example/],
       ["admin2", "/admin/outbox", /@example\.com/],
       ["admin", "/admin/outbox", /@second\.example/],
+      // A place lead's administration is their own place's, in either system.
+      ["placeLead2", "/admin/people", /@example\.com/],
+      ["placeLead", "/admin/people", /@second\.example/],
+      ["placeLead2", "/admin/organisations", /Morecambe Bay|Blackpool|Lancaster/],
+      ["placeLead", "/admin/organisations", /Second (Trust|Place)/],
     ];
     for (const path of listings) {
       looks.push(["admin2", path, /Morecambe Bay|Blackpool|Lancaster/]);

@@ -15,14 +15,16 @@ export type Row = {
 // second system's administrator may use them too (its listings are its own).
 const admins = { admin: 200, admin2: 200 } as const;
 const adminsPost = { admin: 400, admin2: 400 } as const;
-const manager = { ...admins, placeLead: 200 } as const;
-const managerPost = { ...adminsPost, placeLead: 400 } as const;
+// Place leads of either system manage their own place's organisations and champions.
+const manager = { ...admins, placeLead: 200, placeLead2: 200 } as const;
+const managerPost = { ...adminsPost, placeLead: 400, placeLead2: 400 } as const;
 // The first system's reader reads every place and every organisation's submitted months, and
 // changes nothing; the second system's reader is told none of it exists.
 const reader = { systemReader: 200 } as const;
-// One of the first system's own: the second system's administrator is told it does not exist.
-const managerOfFirst = { admin: 200, placeLead: 200, admin2: 404 } as const;
-const managerOfFirstPost = { admin: 400, placeLead: 400, admin2: 404 } as const;
+// One of the first system's own: the second system's administrator and place lead are told it
+// does not exist.
+const managerOfFirst = { admin: 200, placeLead: 200, admin2: 404, placeLead2: 404 } as const;
+const managerOfFirstPost = { admin: 400, placeLead: 400, admin2: 404, placeLead2: 404 } as const;
 
 export const rows: Row[] = [
   { file: "_index.tsx", path: () => "/", get: everyone(200) },
