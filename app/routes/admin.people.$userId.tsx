@@ -17,7 +17,7 @@ import { getDb } from "~/models/db.server";
 import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
 import { sendInvitation } from "~/auth/invitations.server";
-import { personAccess } from "~/admin/people.server";
+import { grantsInReach, personAccess } from "~/admin/people.server";
 import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
@@ -28,10 +28,10 @@ async function requirePerson(request: Request, userId: string | undefined) {
   const db = getDb();
   const person = await getUserById(db, { id: routeId(userId) });
   if (!person) notFound();
-  const grants = await listGrants(db, { userId: person.id });
-  const access = await personAccess(auth, grants);
+  const allGrants = await listGrants(db, { userId: person.id });
+  const access = await personAccess(auth, allGrants);
   if (!access) notFound();
-  return { auth, person, grants, access };
+  return { auth, person, grants: grantsInReach(auth, allGrants, access), access };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
