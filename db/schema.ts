@@ -264,6 +264,8 @@ export interface MessageTable {
   outbox_body: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The system whose organisation it is about (a reminder, a query); null for the person alone. */
+  system_id: number | null;
 }
 
 export interface AuditEventTable {

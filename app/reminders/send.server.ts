@@ -103,6 +103,7 @@ export async function sendReminders(
         template: "reminder",
         to: champion.email,
         userId: champion.userId,
+        systemId: args.place.systemId,
         personalisation: {
           name: champion.name,
           organisation: organisation.name,

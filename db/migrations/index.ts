@@ -15,6 +15,7 @@ import * as queryReplies from "./2026-11-25-09-query-replies";
 import * as reportJobs from "./2026-11-25-10-report-jobs";
 import * as auditEventSystem from "./2026-12-07-41-audit-event-system";
 import * as reportJobOneAtATime from "./2026-12-07-42-report-job-one-at-a-time";
+import * as messageSystem from "./2026-12-07-43-message-system";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-10-report-jobs": reportJobs,
   "2026-12-07-41-audit-event-system": auditEventSystem,
   "2026-12-07-42-report-job-one-at-a-time": reportJobOneAtATime,
+  "2026-12-07-43-message-system": messageSystem,
 };
