@@ -16,7 +16,7 @@ import { listActions } from "../app/models/progression-actions.server";
 import { baselineSubmission } from "../app/models/reopening.server";
 import { reviewsOfAssessment } from "../app/models/reviews.server";
 import { SHARED_PRACTICE_PAGE, sharedPracticeForPlace } from "../app/models/shared-practice.server";
-import { PRACTICE_SHOWN } from "../app/routes/places.$placeId.server";
+import { PRACTICE_SHOWN } from "../app/readers/place-summary.server";
 import { getAssessment, loadAnswers } from "../app/models/sheet.server";
 import { listSubmissions, recentSubmissions } from "../app/models/submissions.server";
 import {
@@ -57,7 +57,7 @@ export async function organisationOverviewSql(db: Db, organisationId: number) {
   await recentSubmissions(db, { organisationId, limit: SUBMISSIONS_SHOWN });
 }
 
-/** app/routes/places.$placeId.server.ts, placeSummary. */
+/** app/readers/place-summary.server.ts, placeSummary. */
 export async function placeSummarySql(db: Db, placeId: number) {
   const place = (await getPlace(db, { id: placeId }))!;
   const organisations = await listOrganisations(db, {
@@ -94,7 +94,7 @@ export async function goodPracticeSql(db: Db, placeId: number) {
   });
 }
 
-/** app/routes/organisations.$organisationId_.periods.$periodId.server.ts, loadSheet, for its champion. */
+/** app/sheet/load.server.ts, loadSheet, for its champion. */
 export async function reportingSheetSql(db: Db, organisationId: number, periodId: number) {
   await getOrganisation(db, { id: organisationId });
   const period = (await getPeriod(db, { id: periodId }))!;
@@ -116,7 +116,7 @@ export async function reportingSheetSql(db: Db, organisationId: number, periodId
   await listActions(db, { assessmentId: assessment.id });
 }
 
-/** app/routes/places.$placeId_.comparison.server.ts, placeComparison. */
+/** app/readers/place-comparison.server.ts, placeComparison. */
 export async function comparisonSql(db: Db, placeId: number) {
   const place = (await getPlace(db, { id: placeId }))!;
   const organisations = await listOrganisations(db, {
@@ -135,7 +135,7 @@ export async function comparisonSql(db: Db, placeId: number) {
   if (chosen) await periodReturns(db, { periodId: chosen.id, organisationIds: ids });
 }
 
-/** app/routes/systems.$systemId.server.ts, systemRollup. */
+/** app/readers/system-rollup.server.ts, systemRollup. */
 export async function rollupSql(db: Db, systemId: number) {
   await listPlaces(db, { systemIds: [systemId] });
   const organisations = await listOrganisations(db, { systemIds: [systemId] });

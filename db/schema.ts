@@ -18,6 +18,8 @@ export interface AppSettingTable {
 export interface SystemTable {
   id: Generated<number>;
   name: string;
+  /** Returns are due on this working day of the month after a period ends (app/periods/due-dates.ts). */
+  returns_due_working_day: Generated<number>;
   created_at: Timestamp;
 }
 
@@ -47,6 +49,8 @@ export interface AssessmentPeriodTable {
   starts_on: string;
   ends_on: string;
   status: PeriodStatus;
+  /** The administrators' own due date for this period's returns; null: the system's rule. */
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 

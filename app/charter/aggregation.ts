@@ -1,5 +1,6 @@
+import { requiredPerDomain } from "./level-rule";
 import type { Charter, LevelId } from "./schema";
-import { computeLevel, type LevelResult, requiredPerDomain } from "./scoring";
+import { computeLevel, type LevelResult } from "./scoring";
 import type { ReviewState } from "./verification";
 
 /**

@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-import { requiredPerDomain } from "./scoring";
+import { levelRuleSchema, requiredPerDomain } from "./level-rule";
 
 // Whitespace-only text would render as an empty heading or bullet, so it is
 // treated the same as "".
@@ -15,12 +14,6 @@ const slug = z
   );
 
 const positiveInt = z.number().int().min(1);
-
-export const levelRuleSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("atLeast"), count: positiveInt }),
-  z.strictObject({ kind: z.literal("overHalf") }),
-  z.strictObject({ kind: z.literal("all") }),
-]);
 
 export const componentSchema = z.strictObject({
   id: text,
@@ -156,5 +149,5 @@ export type Domain = z.infer<typeof domainSchema>;
 export type Component = z.infer<typeof componentSchema>;
 export type Level = z.infer<typeof levelSchema>;
 export type LevelId = Level["id"];
-export type LevelRule = z.infer<typeof levelRuleSchema>;
+export type { LevelRule } from "./level-rule";
 export type CrossCuttingPrinciple = z.infer<typeof crossCuttingPrincipleSchema>;

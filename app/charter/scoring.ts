@@ -1,4 +1,5 @@
-import type { Charter, LevelId, LevelRule } from "./schema";
+import { type LevelRule, requiredPerDomain } from "./level-rule";
+import type { Charter, LevelId } from "./schema";
 
 export interface DomainProgress {
   domainNumber: number;
@@ -29,21 +30,6 @@ export interface LevelRequirement {
   name: string;
   description: string;
   perDomain: Array<{ domainNumber: number; required: number; total: number }>;
-}
-
-/** Fulfilled components a domain of `totalComponents` needs for a level. */
-export function requiredPerDomain(rule: LevelRule, totalComponents: number): number {
-  switch (rule.kind) {
-    case "atLeast":
-      // Capped at the domain's size: otherwise a one-component domain could
-      // hold platinum (all of it) but never silver (two of it), and nobody
-      // could ever hold silver or anything above it.
-      return Math.min(rule.count, totalComponents);
-    case "overHalf":
-      return Math.floor(totalComponents / 2) + 1;
-    case "all":
-      return totalComponents;
-  }
 }
 
 export function levelRequirements(charter: Charter): LevelRequirement[] {

@@ -4,7 +4,7 @@ import { componentById } from "../charter/content";
 import type { Charter } from "../charter/schema";
 import type { PeriodEvidence } from "../models/evidence-files.server";
 import { csvRows } from "../utils/csv";
-import { measureText } from "./measure-text";
+import { measureText } from "../utils/measure-text";
 import { readEvidenceChunks } from "./store.server";
 
 /** Path segments safe on Windows, macOS and Linux, and never a way out of the folder. */

@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import type { ReportAction, ReportOrganisation, ReportSharedItem } from "../reports/annual-report";
 import { returnsOf } from "./aggregation.server";
 import { listOrganisations } from "./organisations.server";
 
@@ -9,6 +8,8 @@ import { listOrganisations } from "./organisations.server";
  * periods compared (the year's newest month with a submitted return, and the
  * same month a year before), their returns, the open actions and the newest
  * shared practice. Portable SQL only, the same on SQLite and PostgreSQL.
+ * The rows' types are the queries' own: the report's model (app/reports)
+ * says what it takes, and the compiler checks the two meet where it is fed.
  */
 
 export type ReportScopeRef = { kind: "organisation" | "place" | "system"; id: number };
@@ -40,7 +41,7 @@ export async function reportScope(db: Kysely<Database>, scope: ReportScopeRef) {
 export async function scopeOrganisations(
   db: Kysely<Database>,
   scope: ReportScopeRef & { systemId: number },
-): Promise<ReportOrganisation[]> {
+) {
   const rows = await listOrganisations(
     db,
     scope.kind === "system"
@@ -102,7 +103,7 @@ export async function reportPeriods(
 export async function openActions(
   db: Kysely<Database>,
   args: { assessmentIds: readonly number[] },
-): Promise<ReportAction[]> {
+) {
   if (!args.assessmentIds.length) return [];
   return db
     .selectFrom("progression_action as pa")
@@ -124,7 +125,7 @@ export async function openActions(
 export async function sharedPracticeOf(
   db: Kysely<Database>,
   args: { organisationIds: readonly number[]; limit: number },
-): Promise<ReportSharedItem[]> {
+) {
   if (!args.organisationIds.length) return [];
   const rows = await db
     .selectFrom("evidence_item as e")

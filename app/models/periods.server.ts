@@ -1,25 +1,60 @@
 import type { Kysely } from "kysely";
 import type { AssessmentPeriod, Database, PeriodStatus } from "../../db/schema";
+import { type DueDateRule, periodDueOn } from "../periods/due-dates";
 import { monthlyPeriod } from "../periods/monthly";
 
+/** A period with the date its returns are due (its own, else the system's rule). */
+export type Period = AssessmentPeriod & { dueOn: string };
+
+function withDueDate(row: AssessmentPeriod & { workingDay: number }): Period {
+  const { workingDay, ...period } = row;
+  return {
+    ...period,
+    dueOn: periodDueOn({ endsOn: period.ends_on, dueOnOverride: period.due_on }, { workingDay }),
+  };
+}
+
+function periodsWithRule(db: Kysely<Database>) {
+  return db
+    .selectFrom("assessment_period")
+    .innerJoin("system", "system.id", "assessment_period.system_id")
+    .selectAll("assessment_period")
+    .select("system.returns_due_working_day as workingDay");
+}
+
+/** A system's periods, newest first, each with its due date. */
 export async function listPeriods(
   db: Kysely<Database>,
   args: { systemId: number },
-): Promise<AssessmentPeriod[]> {
-  return db
-    .selectFrom("assessment_period")
-    .selectAll()
-    .where("system_id", "=", args.systemId)
-    .orderBy("starts_on", "desc")
+): Promise<Period[]> {
+  const rows = await periodsWithRule(db)
+    .where("assessment_period.system_id", "=", args.systemId)
+    .orderBy("assessment_period.starts_on", "desc")
     .execute();
+  return rows.map(withDueDate);
 }
 
-export async function getPeriod(db: Kysely<Database>, args: { id: number }) {
-  return db
-    .selectFrom("assessment_period")
-    .selectAll()
-    .where("id", "=", args.id)
+export async function getPeriod(
+  db: Kysely<Database>,
+  args: { id: number },
+): Promise<Period | undefined> {
+  const row = await periodsWithRule(db)
+    .where("assessment_period.id", "=", args.id)
     .executeTakeFirst();
+  return row && withDueDate(row);
+}
+
+/** The system's rule for due dates. */
+export async function dueDateRule(
+  db: Kysely<Database>,
+  args: { systemId: number },
+): Promise<DueDateRule> {
+  const row = await db
+    .selectFrom("system")
+    .select("returns_due_working_day as workingDay")
+    .where("id", "=", args.systemId)
+    .executeTakeFirstOrThrow();
+  return { workingDay: row.workingDay };
 }
 
 /** Opens the monthly period for year and month (1-12), creating it if new. */

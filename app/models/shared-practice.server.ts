@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import { measureText } from "../evidence/measure-text";
+import { measureText } from "../utils/measure-text";
 
 type Db = Kysely<Database> | Transaction<Database>;
 

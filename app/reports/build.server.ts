@@ -3,17 +3,11 @@ import type { Database } from "../../db/schema";
 import { loadCharter } from "~/charter/content";
 import { annualReportRows, type ReportScopeRef } from "~/models/annual-report.server";
 import { annualReport, SHARED_LISTED } from "./annual-report";
-import type { ReportFormat } from "./formats";
+import { renderDocx } from "~/documents/docx/render-docx.server";
+import type { DocumentFormat } from "~/documents/formats";
+import { renderPdf } from "~/documents/pdf/render-pdf.server";
 import { annualReportDocument } from "./annual-report-layout";
-import { chartImage } from "./chart-image.server";
-import { renderDocx } from "./docx/render-docx.server";
-import { renderPdf } from "./pdf/render-pdf.server";
-import { fontBytes } from "~/documents/pdf/fonts";
 import { todayInUk } from "~/utils/dates";
-
-// TrueType bytes unwrapped once per process: pdfkit re-inflated a .woff's glyph table per glyph.
-const PDF_FONTS = { regular: fontBytes("regular"), bold: fontBytes("bold") };
-
 
 /**
  * Builds one annual report file: reads its rows, computes its figures, lays
@@ -25,7 +19,7 @@ export async function buildAnnualReport(
   args: {
     scope: ReportScopeRef;
     year: number;
-    format: ReportFormat;
+    format: DocumentFormat;
     now: Date;
     onProgress?: (share: number) => void;
   },
@@ -51,17 +45,19 @@ export async function buildAnnualReport(
     sharedPractice: rows.sharedPractice,
     actions: rows.actions,
   });
-  const content = annualReportDocument(report);
+  const document = annualReportDocument(report);
   const onBlock = (done: number, total: number) => args.onProgress?.(0.1 + (0.9 * done) / total);
-  const bytes =
-    args.format === "pdf"
-      ? await renderPdf(content, { fonts: PDF_FONTS, draw: chartImage, onBlock })
-      : await renderDocx(content, { draw: chartImage, onBlock });
-  return { bytes, fileName: reportFileName(rows.scope.name, args.year, args.format), title: content.title };
+  const render = args.format === "pdf" ? renderPdf : renderDocx;
+  const bytes = await render(document, { onBlock });
+  return {
+    bytes,
+    fileName: reportFileName(rows.scope.name, args.year, args.format),
+    title: document.meta.title,
+  };
 }
 
 /** "annual-report-2026-blackpool.pdf": letters and digits only, safe in any header. */
-export function reportFileName(scopeName: string, year: number, format: ReportFormat) {
+export function reportFileName(scopeName: string, year: number, format: DocumentFormat) {
   const slug = scopeName
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")

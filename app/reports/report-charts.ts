@@ -1,6 +1,7 @@
 import { coverageChart } from "~/charts/coverage";
 import { levelCountsChart } from "~/charts/level-counts";
 import { accessibleName, type ChartSpec } from "~/charts/spec";
+import type { TableColumn } from "~/documents/blocks";
 import type { AnnualReport } from "./annual-report";
 
 /**
@@ -9,11 +10,14 @@ import type { AnnualReport } from "./annual-report";
  * comes with the table of its figures, which both documents print beside it.
  */
 
-export type ReportTable = { headers: string[]; rows: string[][] };
+export type ReportTable = { columns: TableColumn[]; rows: string[][] };
 export type ReportChart = { spec: ChartSpec; table: ReportTable };
 
 const levelTable = (rows: ReadonlyArray<{ label: string; count: number }>): ReportTable => ({
-  headers: ["Level held", "Organisations"],
+  columns: [
+    { header: "Level held", width: 0.7 },
+    { header: "Organisations", width: 0.3 },
+  ],
   rows: rows.map((r) => [r.label, String(r.count)]),
 });
 
@@ -21,7 +25,10 @@ export function levelsChart(report: AnnualReport, which: "now" | "before"): Repo
   const periodLabel = which === "now" ? report.periodNow : report.periodBefore;
   if (!periodLabel) return null;
   const rows = which === "now" ? report.summary.levelsNow : report.summary.levelsBefore;
-  return { spec: levelCountsChart({ periodLabel, levelIds: report.levelIds, rows }), table: levelTable(rows) };
+  return {
+    spec: levelCountsChart({ periodLabel, levelIds: report.levelIds, rows }),
+    table: levelTable(rows),
+  };
 }
 
 export function verifiedChart(report: AnnualReport): ReportChart | null {
@@ -33,7 +40,10 @@ export function verifiedChart(report: AnnualReport): ReportChart | null {
     spec: {
       ...spec,
       title,
-      label: accessibleName("Bar chart of how many organisations hold each level when only verified answers count", title),
+      label: accessibleName(
+        "Bar chart of how many organisations hold each level when only verified answers count",
+        title,
+      ),
     },
     table: levelTable(rows),
   };
@@ -45,7 +55,12 @@ export function domainChart(report: AnnualReport, domainNumber: number): ReportC
   return {
     spec: coverageChart({ periodLabel: report.periodNow, rows: domain.rows }),
     table: {
-      headers: ["Component", "Returns", "Fulfilled", "Of which verified"],
+      columns: [
+        { header: "Component", width: 0.55 },
+        { header: "Returns", width: 0.15 },
+        { header: "Fulfilled", width: 0.15 },
+        { header: "Of which verified", width: 0.15 },
+      ],
       rows: domain.rows.map((r) => [
         `${r.componentId} ${r.title}`,
         String(r.returns),

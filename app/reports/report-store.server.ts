@@ -2,11 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import {
-  evidenceFilePath,
-  readEvidenceStream,
-  storeEvidenceBytes,
-} from "../evidence/store.server";
+import { evidenceFilePath, readEvidenceStream, storeEvidenceBytes } from "../evidence/store.server";
 
 /**
  * Finished report files, kept on disk in a folder of the evidence store's

@@ -8,7 +8,7 @@ import { listActions } from "~/models/progression-actions.server";
 import { recentSubmissions } from "~/models/submissions.server";
 import { getDb } from "~/models/db.server";
 import { formatDateTime, todayInUk } from "~/utils/dates";
-import { readersPeriod } from "~/periods/readers-period.server";
+import { readersPeriod } from "~/readers/period.server";
 
 /** Months in the trend and the submission history: a fixed number, however long the history. */
 export const TREND_MONTHS = 12;

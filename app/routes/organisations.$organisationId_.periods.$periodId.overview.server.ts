@@ -1,8 +1,6 @@
 import type { requireSheetReader } from "~/auth/guards.server";
-import {
-  componentPath,
-  loadSheet,
-} from "./organisations.$organisationId_.periods.$periodId.server";
+import { loadSheet } from "~/sheet/load.server";
+import { componentPath } from "~/sheet/paths";
 
 /**
  * The month's overview (ADR 026): per domain its components as a task list,

@@ -14,10 +14,7 @@ import { answeringAutosave } from "~/http/autosave.server";
 import { formatDate } from "~/utils/dates";
 import { requireSheetEditor, requireSheetReader } from "~/auth/guards.server";
 import { loadOverview } from "./organisations.$organisationId_.periods.$periodId.overview.server";
-import {
-  handleSheetPost,
-  refuseSignedOut,
-} from "./organisations.$organisationId_.periods.$periodId.server";
+import { handleSheetPost, refuseSignedOut } from "~/sheet/post.server";
 import { ExcelLinks } from "~/components/sheet/ExcelLinks";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,10 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { notFound, type requireSheetReader } from "~/auth/guards.server";
-import {
-  componentPath,
-  LIBRARY_SHOWN,
-  loadSheet,
-} from "./organisations.$organisationId_.periods.$periodId.server";
+import { LIBRARY_SHOWN, loadSheet } from "~/sheet/load.server";
+import { componentPath } from "~/sheet/paths";
 
 /**
  * One component's page of the month (ADR 026): what the long sheet showed of

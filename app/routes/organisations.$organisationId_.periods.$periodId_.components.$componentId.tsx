@@ -13,10 +13,7 @@ import { answeringAutosave } from "~/http/autosave.server";
 import { formatDate } from "~/utils/dates";
 import { requireSheetEditor, requireSheetReader } from "~/auth/guards.server";
 import { loadComponentPage } from "./organisations.$organisationId_.periods.$periodId_.components.$componentId.server";
-import {
-  handleSheetPost,
-  refuseSignedOut,
-} from "./organisations.$organisationId_.periods.$periodId.server";
+import { handleSheetPost, refuseSignedOut } from "~/sheet/post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

@@ -6,7 +6,7 @@ import { requireSheetReopener } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { parseForm } from "~/forms/parse";
 import { clientIp } from "~/http/request.server";
-import { sheetPath } from "./organisations.$organisationId_.periods.$periodId.server";
+import { sheetPath } from "~/sheet/paths";
 import { readForm } from "~/http/form-body.server";
 
 type Params = { organisationId?: string; periodId?: string };

@@ -19,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationId: organisation.id,
     sheetPath: path,
     pdfPath: `${path}/reporting-sheet.pdf`,
+    docxPath: `${path}/reporting-sheet.docx`,
     sheet: await liveReportingSheet({ organisation, period }),
   };
 }
@@ -38,6 +39,11 @@ export default function ReportingSheetPage() {
         <li>
           <a href={page.pdfPath} download>
             Download the reporting sheet (PDF)
+          </a>
+        </li>
+        <li>
+          <a href={page.docxPath} download>
+            Download the reporting sheet (Word)
           </a>
         </li>
         <li>

@@ -14,7 +14,7 @@ import { forbidden, notFound, requireSheetReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
-import { measureText } from "~/evidence/measure-text";
+import { measureText } from "~/utils/measure-text";
 import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 

@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     organisationId: organisation.id,
     pdfPath: `/organisations/${organisation.id}/submissions/${submission.id}.pdf`,
+    docxPath: `/organisations/${organisation.id}/submissions/${submission.id}.docx`,
     sheet: submittedReportingSheet({ organisation, submission }),
     others: others
       .filter((s) => s.id !== submission.id)
@@ -65,6 +66,11 @@ export default function SubmissionPage() {
         <li>
           <a href={page.pdfPath} download>
             Download this submission (PDF)
+          </a>
+        </li>
+        <li>
+          <a href={page.docxPath} download>
+            Download this submission (Word)
           </a>
         </li>
         <li>

@@ -11,7 +11,7 @@ import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { ReturnsTable } from "~/components/readers/ReturnsTable";
 import { canSendReminders } from "~/access/policy";
 import { requirePlaceReader } from "~/auth/guards.server";
-import { placeSummary } from "./places.$placeId.server";
+import { placeSummary } from "~/readers/place-summary.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

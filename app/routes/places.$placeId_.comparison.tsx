@@ -6,7 +6,7 @@ import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { StatusCell, StatusKey } from "~/components/readers/StatusCell";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { requirePlaceReader } from "~/auth/guards.server";
-import { placeComparison } from "./places.$placeId_.comparison.server";
+import { placeComparison } from "~/readers/place-comparison.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Compare organisations, ${data?.place.name ?? "place"} – Anchor Charter` },

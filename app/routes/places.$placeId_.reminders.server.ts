@@ -12,7 +12,7 @@ import { getDb } from "~/models/db.server";
 import { formatDateTime } from "~/utils/dates";
 import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
-import { readersPeriod } from "~/periods/readers-period.server";
+import { readersPeriod } from "~/readers/period.server";
 import { clientIp } from "~/http/request.server";
 
 type Params = { placeId?: string };

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { cellWords, statusMarks } from "~/components/readers/StatusCell";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { requirePlaceReader } from "~/auth/guards.server";
-import { placeComparison } from "./places.$placeId_.comparison.server";
+import { placeComparison } from "~/readers/place-comparison.server";
 
 export const meta: MetaFunction = () => [{ title: "Side by side – Anchor Charter" }];
 

@@ -3,8 +3,8 @@ import { refusal } from "~/http/refusal";
 import { requirePlaceReader } from "~/auth/guards.server";
 import { csvRows } from "~/utils/csv";
 import { attachmentHeaders } from "~/http/downloads.server";
-import { placeSummary } from "./places.$placeId.server";
-import { placeComparison } from "./places.$placeId_.comparison.server";
+import { placeSummary } from "~/readers/place-summary.server";
+import { placeComparison } from "~/readers/place-comparison.server";
 import { cellWords } from "~/components/readers/StatusCell";
 import { returnStateLabels } from "~/components/readers/ReturnsTable";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { formatNames } from "~/reports/formats";
+import { formatNames } from "~/documents/formats";
 import { formatDateTime } from "~/utils/dates";
 import { requireReportJobReader } from "~/reports/access.server";
 

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { refusal } from "~/http/refusal";
 import { latestFinishedJob } from "~/models/report-jobs.server";
-import { contentTypes } from "~/reports/formats";
+import { contentTypes } from "~/documents/formats";
 import { readReportFile, reportsDirIn } from "~/reports/report-store.server";
 import { getDb } from "~/models/db.server";
 import { attachmentHeaders } from "~/http/downloads.server";

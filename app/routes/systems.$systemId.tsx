@@ -12,7 +12,7 @@ import {
   RollupLevelsTable,
 } from "~/components/readers/RollupTables";
 import { requireSystemRollupReader } from "~/auth/guards.server";
-import { systemRollup } from "./systems.$systemId.server";
+import { systemRollup } from "~/readers/system-rollup.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `ICS roll-up, ${data?.system.name ?? "system"} – Anchor Charter` },

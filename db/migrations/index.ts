@@ -13,6 +13,7 @@ import * as newestCitationIndex from "./2026-11-25-07-newest-citation-index";
 import * as answered from "./2026-11-25-08-answered";
 import * as queryReplies from "./2026-11-25-09-query-replies";
 import * as reportJobs from "./2026-11-25-10-report-jobs";
+import * as periodDueDates from "./2026-12-07-20-period-due-dates";
 import * as auditEventSystem from "./2026-12-07-41-audit-event-system";
 import * as reportJobOneAtATime from "./2026-12-07-42-report-job-one-at-a-time";
 import * as messageSystem from "./2026-12-07-43-message-system";
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-08-answered": answered,
   "2026-11-25-09-query-replies": queryReplies,
   "2026-11-25-10-report-jobs": reportJobs,
+  "2026-12-07-20-period-due-dates": periodDueDates,
   "2026-12-07-41-audit-event-system": auditEventSystem,
   "2026-12-07-42-report-job-one-at-a-time": reportJobOneAtATime,
   "2026-12-07-43-message-system": messageSystem,

@@ -1,4 +1,4 @@
-import { requiredPerDomain } from "../../app/charter/scoring";
+import { requiredPerDomain } from "../../app/charter/level-rule";
 import type { Charter } from "../../app/charter/schema";
 
 /**

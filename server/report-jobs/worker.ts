@@ -6,7 +6,7 @@ import { getDb } from "../../app/models/db.server";
 /**
  * The worker thread that builds report files, so the server's event loop
  * stays free for pages. It reads the database through its own connection
- * and keeps one chart canvas for its whole life (app/reports/chart-image).
+ * and keeps one chart canvas for its whole life (app/documents/chart-image.server.ts).
  * One job at a time: the runner sends the next only when this one answers.
  */
 

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { PlaceComparison } from "~/routes/places.$placeId_.comparison.server";
+import type { PlaceComparison } from "~/readers/place-comparison.server";
 
 const select = (props: {
   name: string;

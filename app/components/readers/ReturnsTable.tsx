@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { TableHead } from "~/components/tables/TableHead";
-import type { PlaceSummary } from "~/routes/places.$placeId.server";
+import type { PlaceSummary } from "~/readers/place-summary.server";
 
 export const returnStateLabels = {
   submitted: "Submitted",

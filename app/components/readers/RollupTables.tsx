@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { TableHead } from "~/components/tables/TableHead";
-import type { SystemRollup } from "~/routes/systems.$systemId.server";
+import type { SystemRollup } from "~/readers/system-rollup.server";
 import { percent } from "./CoverageTable";
 
 const placeLink = (place: { id: number; name: string }, periodId: number | null) =>

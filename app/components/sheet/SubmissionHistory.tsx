@@ -22,9 +22,13 @@ export function SubmissionHistory({
       <h2 className="nhsuk-heading-m">Reporting sheet</h2>
       <p className="nhsuk-body">
         <Link to={`${sheetPath}/reporting-sheet`}>Read this month as a reporting sheet</Link> (to
-        print or save), or{" "}
+        print or save), or download it as a{" "}
         <a href={`${sheetPath}/reporting-sheet.pdf`} download>
-          download it as a PDF
+          PDF<span className="nhsuk-u-visually-hidden"> reporting sheet</span>
+        </a>{" "}
+        or a{" "}
+        <a href={`${sheetPath}/reporting-sheet.docx`} download>
+          Word document<span className="nhsuk-u-visually-hidden"> of the reporting sheet</span>
         </a>
         .
       </p>

@@ -1,7 +1,5 @@
-import type {
-  loadSheet,
-  SheetActionData,
-} from "~/routes/organisations.$organisationId_.periods.$periodId.server";
+import type { SheetActionData } from "~/sheet/action-data";
+import type { loadSheet } from "~/sheet/load.server";
 
 /** The sheet's loader data as the page receives it (type-only: nothing server-side is bundled). */
 export type SheetData = Awaited<ReturnType<typeof loadSheet>>;

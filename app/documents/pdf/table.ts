@@ -1,208 +1,155 @@
-import type { TaggedPdf } from "./document";
-import { fonts } from "./fonts";
-import { ink } from "./blocks";
+import type { Table } from "../blocks";
+import { CELL_PADDING as PAD, ink, sizes } from "../style";
+import {
+  artifact,
+  atPageTop,
+  contentWidth,
+  type Laid,
+  pageBottom,
+  pageTop,
+  struct,
+  type TaggedPdf,
+} from "./document";
+import { drawLines, lineHeight, setFont, type Weight, wrapLines } from "./lines";
 
-export type TableColumn = {
-  header: string;
-  /** A share of the content width; the shares need not add up to 1. */
-  share: number;
-};
-
-/** A cell's text: "\n" starts a new line. */
-export type TableRow = readonly string[];
-
-const PAD = 4;
-
-/**
- * Greedy word wrap, measured with the current font: the table lays out its own
- * lines so it can break a row too tall for a page and repeat the header row.
- * A word wider than the cell (an address, say) is broken between characters.
- */
-export function wrapLines(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (doc.widthOfString(candidate) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      line = "";
-      let rest = word;
-      while (doc.widthOfString(rest) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && doc.widthOfString(rest.slice(0, cut)) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-type Layout = { x: number[]; widths: number[]; lineHeight: number };
-
-function artifact(doc: PDFKit.PDFDocument, draw: () => void) {
-  doc.markContent("Artifact");
-  draw();
-  doc.endMarkedContent();
-}
-
-/** Gives a header cell its scope, so a screen reader announces it with each cell. */
-function scoped(elem: PDFKit.PDFStructureElement, scope: "Column" | "Row") {
-  // pdfkit writes plain strings as PDF names: /O /Table /Scope /Column.
-  (elem as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
-    O: "Table",
-    Scope: scope,
-  };
-  return elem;
-}
-
-function drawLines(
-  doc: PDFKit.PDFDocument,
-  lines: readonly string[],
-  x: number,
-  y: number,
-  l: Layout,
-) {
-  lines.forEach((line, i) => {
-    doc.text(line, x + PAD, y + PAD + i * l.lineHeight, { lineBreak: false });
-  });
-}
+type Element = PDFKit.PDFStructureElement;
 
 /**
- * A table tagged as Table, TR, TH (with scope) and TD. The header row repeats
- * at the top of every page the table continues on (as an artifact there, so
- * it is read once); a row is moved whole to the next page when it fits on
- * one, and broken between lines only when it is taller than a page.
+ * A table tagged as Table, Caption, THead and TBody, TR, TH (scoped to its
+ * column, or to its row for a row header) and TD. The header row repeats at
+ * the top of every page the table runs on to (as an artifact there, so it
+ * is read once); a row is moved whole to the next page when it fits on one,
+ * and broken between lines only when it is taller than a page, its name
+ * repeated there. The caption and header row never sit alone at a page's foot.
  */
-export function table(
-  pdf: TaggedPdf,
-  args: {
-    columns: readonly TableColumn[];
-    rows: readonly TableRow[];
-    /** The first cell of each row names the row (a TH with row scope). */
-    rowHeaders?: boolean;
-    fontSize?: number;
-  },
-): void {
+export function layTable(pdf: TaggedPdf, t: Table): Laid {
   const { doc } = pdf;
-  const fontSize = args.fontSize ?? 9;
-  doc.fontSize(fontSize);
   const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  const total = args.columns.reduce((sum, c) => sum + c.share, 0);
-  const widths = args.columns.map((c) => (c.share / total) * width);
+  const width = contentWidth(doc);
+  const total = t.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = t.columns.map((c) => (c.width / total) * width);
   const x = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const layout: Layout = { x, widths, lineHeight: doc.currentLineHeight(true) };
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
-  const wrap = (text: string, i: number, bold: boolean) => {
-    doc.font(bold ? fonts.bold.name : fonts.regular.name);
+  const isRowHeader = (i: number) => t.rowHeaders === true && i === 0;
+  const wrap = (text: string, i: number, weight: Weight) => {
+    setFont(doc, weight, sizes.table);
     return wrapLines(doc, text, widths[i]! - 2 * PAD);
   };
-  const headerLines = args.columns.map((c, i) => wrap(c.header, i, true));
-  const headerHeight = Math.max(...headerLines.map((l) => l.length)) * layout.lineHeight + 2 * PAD;
+  setFont(doc, "regular", sizes.table);
+  const line = lineHeight(doc);
+  const headerLines = t.columns.map((c, i) => wrap(c.header, i, "bold"));
+  const headerHeight = Math.max(...headerLines.map((l) => l.length)) * line + 2 * PAD;
+  const rows = t.rows.map((row) =>
+    row.map((text, i) => wrap(text, i, isRowHeader(i) ? "bold" : "regular")),
+  );
+  setFont(doc, "bold", sizes.table);
+  const caption = t.caption ? wrapLines(doc, t.caption, width) : [];
+  const captionHeight = caption.length * lineHeight(doc) + (caption.length ? 3 : 0);
+  const rowHeight = (cells: string[][]) => Math.max(1, ...cells.map((c) => c.length)) * line;
+  const firstRow = rows[0] ? Math.min(rowHeight(rows[0]), 3 * line) + 2 * PAD : 0;
+  const start = captionHeight + headerHeight + firstRow;
 
-  const tableElem = doc.struct("Table");
-  pdf.root.add(tableElem);
-
-  const drawHeader = (tagged: boolean) => {
-    const y = doc.y;
-    artifact(doc, () => {
-      doc.rect(left, y, width, headerHeight).fill(ink.header);
-    });
-    doc.fillColor(ink.text).font(fonts.bold.name);
-    if (tagged) {
-      const tr = doc.struct("TR");
-      tableElem.add(tr);
-      headerLines.forEach((lines, i) => {
-        tr.add(
-          scoped(
-            doc.struct("TH", {}, () => drawLines(doc, lines, x[i]!, y, layout)),
-            "Column",
-          ),
-        );
-      });
-      tr.end();
-    } else {
-      artifact(doc, () =>
-        headerLines.forEach((lines, i) => drawLines(doc, lines, x[i]!, y, layout)),
+  const draw = () => {
+    const bottom = () => pageBottom(doc);
+    const tableElem = struct(doc, "Table");
+    pdf.root.add(tableElem);
+    if (caption.length) {
+      const y = doc.y;
+      tableElem.add(
+        struct(doc, "Caption", {}, () => {
+          setFont(doc, "bold", sizes.table);
+          doc.fillColor(ink.text);
+          drawLines(doc, caption, left, y, { lineHeight: lineHeight(doc) });
+        }),
       );
+      doc.y = y + captionHeight;
     }
-    doc.y = y + headerHeight;
+    const drawHeader = (into: Element | null) => {
+      const y = doc.y;
+      artifact(doc, () => doc.rect(left, y, width, headerHeight).fill(ink.headerFill));
+      const paintCell = (i: number) => () => {
+        setFont(doc, "bold", sizes.table);
+        doc.fillColor(ink.text);
+        drawLines(doc, headerLines[i]!, x[i]! + PAD, y + PAD, { lineHeight: line });
+      };
+      if (into) {
+        const tr = struct(doc, "TR");
+        into.add(tr);
+        t.columns.forEach((_, i) => tr.add(struct(doc, "TH", { scope: "Column" }, paintCell(i))));
+        tr.end();
+      } else {
+        artifact(doc, () => t.columns.forEach((_, i) => paintCell(i)()));
+      }
+      doc.y = y + headerHeight;
+    };
+    // The header never sits alone at the foot of a page.
+    if (doc.y + headerHeight + firstRow > bottom() && !atPageTop(doc)) doc.addPage();
+    const head = struct(doc, "THead");
+    tableElem.add(head);
+    drawHeader(head);
+    head.end();
+    const body = struct(doc, "TBody");
+    tableElem.add(body);
+    const freshRoom = Math.floor((bottom() - pageTop(doc) - headerHeight - 2 * PAD) / line);
+    for (const cells of rows) {
+      const tr = struct(doc, "TR");
+      body.add(tr);
+      const elems = cells.map((_, i) =>
+        isRowHeader(i) ? struct(doc, "TH", { scope: "Row" }) : struct(doc, "TD"),
+      );
+      elems.forEach((e) => tr.add(e));
+      const height = Math.max(1, ...cells.map((l) => l.length));
+      const room = () => Math.floor((bottom() - doc.y - 2 * PAD) / line);
+      let from = 0;
+      while (from < height) {
+        const remaining = height - from;
+        // Move a row whole when it fits on a fresh page; break a taller one where the page ends.
+        if (room() < Math.min(remaining, freshRoom) || room() < 1) {
+          doc.addPage();
+          drawHeader(null);
+        }
+        const take = Math.min(remaining, room());
+        const y = doc.y;
+        const chunkHeight = take * line + 2 * PAD;
+        if (from > 0 && t.rowHeaders && (cells[0]?.length ?? 0) <= from) {
+          // The row runs on from the last page: name it again, read once (an artifact).
+          setFont(doc, "bold", sizes.table);
+          doc.fillColor(ink.secondary);
+          const again = wrapLines(doc, `${cells[0]?.[0] ?? ""} (continued)`, widths[0]! - 2 * PAD);
+          artifact(doc, () =>
+            drawLines(doc, again.slice(0, take), x[0]! + PAD, y + PAD, { lineHeight: line }),
+          );
+        }
+        cells.forEach((lines, i) => {
+          const part = lines.slice(from, from + take);
+          if (!part.some((l) => l !== "")) return;
+          elems[i]!.add(() => {
+            setFont(doc, isRowHeader(i) ? "bold" : "regular", sizes.table);
+            doc.fillColor(ink.text);
+            drawLines(doc, part, x[i]! + PAD, y + PAD, {
+              lineHeight: line,
+              ends: from + take >= lines.length,
+            });
+          });
+        });
+        artifact(doc, () => {
+          doc.lineWidth(0.5).strokeColor(ink.rule);
+          doc
+            .moveTo(left, y + chunkHeight)
+            .lineTo(left + width, y + chunkHeight)
+            .stroke();
+        });
+        doc.y = y + chunkHeight;
+        from += take;
+      }
+      elems.forEach((e) => e.end());
+      tr.end();
+    }
+    body.end();
+    tableElem.end();
+    doc.x = left;
   };
 
-  const firstRow = args.rows[0]?.map((t, i) => wrap(t, i, args.rowHeaders === true && i === 0));
-  const firstHeight = firstRow ? Math.max(...firstRow.map((l) => l.length)) * layout.lineHeight : 0;
-  // The header never sits alone at the foot of a page.
-  if (doc.y + headerHeight + Math.min(firstHeight, 3 * layout.lineHeight) + 2 * PAD > bottom()) {
-    doc.addPage();
-  }
-  drawHeader(true);
-
-  for (const row of args.rows) {
-    const cells = row.map((text, i) => wrap(text, i, args.rowHeaders === true && i === 0));
-    const tr = doc.struct("TR");
-    tableElem.add(tr);
-    const elems = cells.map((_, i) =>
-      args.rowHeaders && i === 0 ? scoped(doc.struct("TH"), "Row") : doc.struct("TD"),
-    );
-    elems.forEach((e) => tr.add(e));
-    let from = 0;
-    const height = Math.max(1, ...cells.map((l) => l.length));
-    const pageRoom = () => Math.floor((bottom() - doc.y - 2 * PAD) / layout.lineHeight);
-    const freshPageRoom = Math.floor(
-      (bottom() - doc.page.margins.top - headerHeight - 2 * PAD) / layout.lineHeight,
-    );
-    while (from < height) {
-      const remaining = height - from;
-      // Move a row whole when it fits on a fresh page; break a taller one where the page ends.
-      if (pageRoom() < Math.min(remaining, freshPageRoom) || pageRoom() < 1) {
-        doc.addPage();
-        drawHeader(false);
-      }
-      const take = Math.min(remaining, pageRoom());
-      const y = doc.y;
-      const chunkHeight = take * layout.lineHeight + 2 * PAD;
-      if (from > 0 && args.rowHeaders && (cells[0]?.length ?? 0) <= from) {
-        // The row runs on from the last page: name it again, read once (an artifact).
-        doc.font(fonts.bold.name).fillColor(ink.secondary);
-        const again = `${cells[0]?.[0] ?? ""} (continued)`;
-        artifact(doc, () =>
-          drawLines(
-            doc,
-            wrapLines(doc, again, widths[0]! - 2 * PAD).slice(0, take),
-            x[0]!,
-            y,
-            layout,
-          ),
-        );
-      }
-      cells.forEach((lines, i) => {
-        const part = lines.slice(from, from + take);
-        if (!part.some((l) => l !== "")) return;
-        doc.font(args.rowHeaders && i === 0 ? fonts.bold.name : fonts.regular.name);
-        doc.fillColor(ink.text);
-        elems[i]!.add(() => drawLines(doc, part, x[i]!, y, layout));
-      });
-      artifact(doc, () => {
-        doc.lineWidth(0.5).strokeColor(ink.rule);
-        doc
-          .moveTo(left, y + chunkHeight)
-          .lineTo(left + width, y + chunkHeight)
-          .stroke();
-      });
-      doc.y = y + chunkHeight;
-      from += take;
-    }
-    elems.forEach((e) => e.end());
-    tr.end();
-  }
-  tableElem.end();
-  doc.x = left;
-  doc.moveDown(0.6);
+  const height =
+    captionHeight + headerHeight + rows.reduce((h, r) => h + rowHeight(r) + 2 * PAD, 0);
+  return { gap: sizes.body * 0.8, start, height, draw };
 }

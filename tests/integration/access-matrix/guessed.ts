@@ -78,6 +78,16 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
     get: only({}, 404),
   },
   {
+    name: "another organisation's submission as Word under this organisation's address",
+    path: (i) => `/organisations/${i.uhmb}/submissions/${i.blackpoolSubmission}.docx`,
+    get: only({}, 404),
+  },
+  {
+    name: "a submitted month's reporting sheet as Word",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.uhmbSubmitted}/reporting-sheet.docx`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 200 }, 404),
+  },
+  {
     name: "a submission that does not exist",
     path: (i) => `/organisations/${i.uhmb}/submissions/999999`,
     get: only({}, 404),

@@ -109,6 +109,11 @@ export const rows: Row[] = [
     path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/reporting-sheet.pdf`,
     get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
   },
+  {
+    file: "organisations.$organisationId_.periods.$periodId_.reporting-sheet[.]docx.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/reporting-sheet.docx`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
+  },
   // A past submission is a month as it stood submitted: the system reader reads it even
   // though UHMB's month is a draft again here (as after a reopening).
   {
@@ -119,6 +124,11 @@ export const rows: Row[] = [
   {
     file: "organisations.$organisationId_.submissions.$submissionId[.]pdf.tsx",
     path: (i) => `/organisations/${i.uhmb}/submissions/${i.uhmbSubmission}.pdf`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, ...reader }, 404),
+  },
+  {
+    file: "organisations.$organisationId_.submissions.$submissionId[.]docx.tsx",
+    path: (i) => `/organisations/${i.uhmb}/submissions/${i.uhmbSubmission}.docx`,
     get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, ...reader }, 404),
   },
   // The sheet as an Excel template: for whoever reads the month (a system reader only once submitted).

@@ -1,81 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDateTime } from "~/utils/dates";
 import type { Visitor } from "../../support/http";
-import { pdfInfo, pdfSource, pdfText } from "../../support/pdf";
-import { type SheetApp, startSheetApp, UHMB } from "../sheet/fixture";
+import { headingsAtPageFoot, pdfHeadings, pdfInfo, pdfSource, pdfText } from "../../support/pdf";
+import { type SheetApp, UHMB } from "../sheet/fixture";
+import {
+  AFTER,
+  BEFORE,
+  type DocumentStory,
+  EVIDENCE,
+  startDocumentStory,
+  statusWords,
+  submitReopenAndChange,
+} from "./story";
 
 /**
  * The reporting sheet as a page and a PDF, the month as it stands and each
  * past submission from its snapshot, read back over HTTP from the running app.
  */
 
+let story: DocumentStory;
 let s: SheetApp;
 let champion: Visitor;
-let placeLead: Visitor;
 let blackpoolChampion: Visitor;
 let admin: Visitor;
 let assessmentId: number;
 let submissionId: number;
 
-const BEFORE = "Before reopening: apprenticeships with the college in Barrow";
-const AFTER = "After reopening: a jobs fair every spring";
-const EVIDENCE = "Jobs fair in Barrow, spring 2026";
-const statusWords: Record<string, string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  fulfilled: "Fulfilled",
-};
-
 const sheet = () => s.sheetOf(s.uhmb);
-/** A page's HTML without the comments React writes between adjacent pieces of text. */
-const html = async (visitor: Visitor, path: string) => {
-  const response = await s.get(visitor, path);
-  expect(response.status).toBe(200);
-  return (await response.text()).replaceAll("<!-- -->", "");
-};
-const version = async (componentId: string) =>
-  String((await s.answer(assessmentId, componentId)).version);
-
-/** What the database holds for the month: each component's status and its evidence titles. */
-async function held() {
-  const answers = await s.read.all<{ component_id: string; status: string; opportunities: string }>(
-    "select component_id, status, opportunities from component_answer where assessment_id = ? order by id",
-    assessmentId,
-  );
-  const evidence = await s.read.all<{ title: string }>(
-    `select distinct e.title from evidence_item e
-     join component_evidence ce on ce.evidence_item_id = e.id
-     join component_answer ca on ca.id = ce.component_answer_id
-     where ca.assessment_id = ?`,
-    assessmentId,
-  );
-  return { answers, evidenceTitles: evidence.map((e) => e.title) };
-}
+const html = (visitor: Visitor, path: string) => story.html(visitor, path);
+const held = () => story.held();
 
 beforeAll(async () => {
-  s = await startSheetApp();
-  champion = await s.signInAs("champion@example.com");
-  placeLead = await s.signInAs("place.lead@example.com");
-  blackpoolChampion = await s.signInAs("champion.blackpool@example.com");
-  admin = await s.signInAs("admin@example.com");
-  expect((await s.post(champion, sheet(), { intent: "start" })).status).toBe(302);
-  assessmentId = (await s.assessmentOf(s.uhmb))!.id;
-  const saved = await s.post(champion, sheet(), {
-    intent: "save",
-    componentId: "1.1",
-    version: await version("1.1"),
-    status: "in_progress",
-    opportunities: BEFORE,
-  });
-  expect(saved.status).toBe(302);
-  const added = await s.post(champion, sheet(), {
-    intent: "addEvidence",
-    componentId: "1.1",
-    kind: "narrative",
-    title: EVIDENCE,
-    body: "Forty local people met six employers.",
-  });
-  expect(added.status).toBe(302);
+  story = await startDocumentStory();
+  ({ s, champion, blackpoolChampion, admin, assessmentId } = story);
 }, 60_000);
 
 afterAll(async () => {
@@ -145,43 +102,18 @@ describe("the month as it stands", () => {
       Title: expect.stringContaining(`${UHMB}: reporting sheet`),
     });
   });
+
+  it("the PDF leaves no heading at a page's foot", async () => {
+    const response = await s.get(champion, `${sheet()}/reporting-sheet.pdf`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect((await pdfHeadings(bytes)).length).toBe(1 + 6 * 3);
+    expect(await headingsAtPageFoot(bytes)).toEqual([]);
+  });
 });
 
 describe("a past submission", () => {
   beforeAll(async () => {
-    const notStarted = await s.read.all<{ component_id: string; version: number }>(
-      "select component_id, version from component_answer where assessment_id = ? and status = 'not_started'",
-      assessmentId,
-    );
-    for (const row of notStarted) {
-      const response = await s.post(champion, sheet(), {
-        intent: "save",
-        componentId: row.component_id,
-        version: String(row.version),
-        status: "in_progress",
-        opportunities: "",
-      });
-      expect(response.status).toBe(302);
-    }
-    expect((await s.post(champion, sheet(), { intent: "submit" })).status).toBe(302);
-    submissionId = (
-      await s.read.row<{ id: number }>(
-        "select id from assessment_submission where assessment_id = ?",
-        assessmentId,
-      )
-    ).id;
-    // Reopened and changed: the submission must still show what was sent.
-    expect(
-      (await s.post(placeLead, `${sheet()}/reopen`, { reason: "A figure was wrong" })).status,
-    ).toBe(302);
-    const changed = await s.post(champion, sheet(), {
-      intent: "save",
-      componentId: "1.1",
-      version: await version("1.1"),
-      status: "in_progress",
-      opportunities: AFTER,
-    });
-    expect(changed.status).toBe(302);
+    submissionId = await submitReopenAndChange(story);
   });
 
   const submissionPath = () => `/organisations/${s.uhmb}/submissions/${submissionId}`;

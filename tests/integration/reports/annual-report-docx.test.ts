@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
@@ -11,6 +10,7 @@ import { migrateToLatest } from "../../../db/migrator";
 import type { Database } from "../../../db/schema";
 import { seedDemoData } from "../../../db/seed/demo-data";
 import { createTestDatabase, type TestDatabase } from "../../setup/database";
+import { docxPart, paragraphsOf, styled as styledIn, textOf } from "../../support/docx";
 
 /**
  * The whole demo system's annual report for 2026 as Word, unzipped and its
@@ -23,14 +23,6 @@ let db: Kysely<Database>;
 let systemId: number;
 let xml: string;
 let paragraphs: string[];
-
-const textOf = (fragment: string) =>
-  [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((m) => m[1]!)
-    .join("")
-    .replace(/&amp;/g, "&")
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"');
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -53,11 +45,8 @@ beforeAll(async () => {
   const file = path.join(database.dir, built.fileName);
   fs.writeFileSync(file, built.bytes);
   if (process.env.REPORT_OUT) fs.copyFileSync(file, process.env.REPORT_OUT);
-  xml = execFileSync("unzip", ["-p", file, "word/document.xml"], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+  xml = docxPart(built.bytes);
+  paragraphs = paragraphsOf(xml);
 }, 120_000);
 
 afterAll(async () => {
@@ -65,8 +54,7 @@ afterAll(async () => {
   await database?.cleanup();
 });
 
-const styled = (style: string) =>
-  paragraphs.filter((p) => p.includes(`<w:pStyle w:val="${style}"/>`)).map(textOf);
+const styled = (style: string) => styledIn(xml, style);
 
 describe("the annual report as Word", () => {
   it("uses Word's heading styles, so the navigation pane and the contents work", () => {
@@ -92,7 +80,8 @@ describe("the annual report as Word", () => {
     expect(headerRows.length).toBe(tables.length);
     const drawings = [...xml.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
     expect(drawings.length).toBeGreaterThan(3);
-    for (const d of drawings) expect(d).toMatch(/descr="[^"]*The same figures are in the table that follows/);
+    for (const d of drawings)
+      expect(d).toMatch(/descr="[^"]*The same figures are in the table that follows/);
   });
 
   it("gives the system's levels as the aggregation layer counts them, and a page per organisation", async () => {
@@ -108,6 +97,9 @@ describe("the annual report as Word", () => {
     expect(start).toBeGreaterThan(0);
     const expected = counts.flatMap((c) => [labels.get(c.bucket)!, String(c.count)]);
     expect(body.slice(start + 3, start + 3 + expected.length)).toEqual(expected);
-    expect(rows.organisations.length).toBe(styled("Heading3").filter((h) => !h.startsWith("Domain") && !h.startsWith("Levels held")).length);
+    expect(rows.organisations.length).toBe(
+      styled("Heading3").filter((h) => !h.startsWith("Domain") && !h.startsWith("Levels held"))
+        .length,
+    );
   });
 });

@@ -11,6 +11,7 @@ import { seedDemoData } from "../../../db/seed/demo-data";
 import { migrateToLatest } from "../../../db/migrator";
 import type { Database } from "../../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../../setup/database";
+import { headingsAtPageFoot } from "../../support/pdf";
 
 /**
  * The Morecambe Bay place's annual report for 2026, built as PDF from the
@@ -38,7 +39,11 @@ beforeAll(async () => {
     evidenceDir: path.join(database.dir, "evidence"),
   });
   placeId = (
-    await db.selectFrom("place").select("id").where("name", "=", "Morecambe Bay").executeTakeFirstOrThrow()
+    await db
+      .selectFrom("place")
+      .select("id")
+      .where("name", "=", "Morecambe Bay")
+      .executeTakeFirstOrThrow()
   ).id;
   const progress: number[] = [];
   const built = await buildAnnualReport(db, {
@@ -73,7 +78,21 @@ describe("the annual report as PDF", () => {
 
   it("has a structure tree with headings, tables with column headers and figures with alt text", () => {
     const tree = run("pdfinfo", ["-struct", file]);
-    for (const tag of ["Document", "H1", "H2", "H3", "P", "L", "LI", "Table", "TH", "TD", "Figure", "TOC", "TOCI"]) {
+    for (const tag of [
+      "Document",
+      "H1",
+      "H2",
+      "H3",
+      "P",
+      "L",
+      "LI",
+      "Table",
+      "TH",
+      "TD",
+      "Figure",
+      "TOC",
+      "TOCI",
+    ]) {
       expect(tree, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, "m"));
     }
     const raw = fs.readFileSync(file, "latin1");
@@ -127,6 +146,24 @@ describe("the annual report as PDF", () => {
     expect(flat).toContain(`${up} organisation${up === 1 ? "" : "s"} moved up a level`);
     expect(flat).toContain(`${down} organisation${down === 1 ? "" : "s"} moved down`);
     expect(rows.organisations.length).toBeGreaterThan(3);
-    for (const o of rows.organisations) expect(flat).toContain(`${o.name}: reporting sheet in short`);
+    for (const o of rows.organisations)
+      expect(flat).toContain(`${o.name}: reporting sheet in short`);
+  });
+
+  it("keeps every heading with what follows it: none at a page's foot, each domain's on its chart's page", async () => {
+    const bytes = fs.readFileSync(file);
+    expect(await headingsAtPageFoot(bytes)).toEqual([]);
+    const pages = text.split("\f");
+    const pageOf = (words: string) => pages.findIndex((page) => page.includes(words));
+    let charted = 0;
+    for (const domain of charter.domains) {
+      const heading = pageOf(`Domain ${domain.number}: ${domain.title}`);
+      const chartTable = pageOf(`Domain ${domain.number}: returns fulfilling each component`);
+      expect(heading, `domain ${domain.number}`).toBeGreaterThan(0);
+      if (chartTable < 0) continue;
+      charted++;
+      expect(chartTable, `domain ${domain.number}`).toBe(heading);
+    }
+    expect(charted).toBe(charter.domains.length);
   });
 });

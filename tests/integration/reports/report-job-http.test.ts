@@ -59,7 +59,9 @@ describe("asking for an annual report", () => {
   it("refuses a champion another organisation's report, or a whole place's, and queues nothing", async () => {
     const champion = await signIn(app!.url, "champion@example.com", DEMO_PASSWORD);
     const l = lookup(database.url);
-    const own = await l.organisationId("University Hospitals of Morecambe Bay NHS Foundation Trust");
+    const own = await l.organisationId(
+      "University Hospitals of Morecambe Bay NHS Foundation Trust",
+    );
     const other = await l.organisationId("Blackpool Teaching Hospitals NHS Foundation Trust");
     const placeId = await l.placeId("Morecambe Bay");
     const jobs = async () =>
@@ -140,7 +142,9 @@ describe("a system-wide annual report job", () => {
     const download = await visit(app.url, `${jobPath}/download`, { visitor: admin });
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
-    expect(download.headers.get("content-disposition")).toMatch(/attachment; filename="annual-report-2026-/);
+    expect(download.headers.get("content-disposition")).toMatch(
+      /attachment; filename="annual-report-2026-/,
+    );
     const file = path.join(database.dir, "downloaded.pdf");
     fs.writeFileSync(file, Buffer.from(await download.arrayBuffer()));
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });

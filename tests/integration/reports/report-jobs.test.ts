@@ -53,13 +53,31 @@ describe("report jobs", () => {
   it("records progress only for the runner holding the job, and renews its lease", async () => {
     const job = await enqueueReportJob(fresh.db, request());
     await claimNextJob(fresh.db, { runner: "a", now: t0, leaseMs: 1000 });
-    expect(await recordProgress(fresh.db, { id: job.id, runner: "b", progress: 50, now: t0, leaseMs: 1000 })).toBe(false);
-    expect(await recordProgress(fresh.db, { id: job.id, runner: "a", progress: 42.7, now: later(900), leaseMs: 1000 })).toBe(true);
+    expect(
+      await recordProgress(fresh.db, {
+        id: job.id,
+        runner: "b",
+        progress: 50,
+        now: t0,
+        leaseMs: 1000,
+      }),
+    ).toBe(false);
+    expect(
+      await recordProgress(fresh.db, {
+        id: job.id,
+        runner: "a",
+        progress: 42.7,
+        now: later(900),
+        leaseMs: 1000,
+      }),
+    ).toBe(true);
     const row = (await getReportJob(fresh.db, { id: job.id }))!;
     expect(row.progress).toBe(42);
     expect(row.lease_until).toBe(later(1900).toISOString());
     // Renewed: not claimable at 1.5 s, though the first lease would have run out.
-    expect(await claimNextJob(fresh.db, { runner: "b", now: later(1500), leaseMs: 1000 })).toBeNull();
+    expect(
+      await claimNextJob(fresh.db, { runner: "b", now: later(1500), leaseMs: 1000 }),
+    ).toBeNull();
   });
 
   it("is claimed again once its runner's lease runs out (the runner died), and the old runner can no longer finish it", async () => {
@@ -67,7 +85,14 @@ describe("report jobs", () => {
     await claimNextJob(fresh.db, { runner: "dead", now: t0, leaseMs: 1000 });
     const again = await claimNextJob(fresh.db, { runner: "new", now: later(1001), leaseMs: 1000 });
     expect(again).toMatchObject({ id: job.id, claimed_by: "new", attempts: 2, status: "running" });
-    const late = await finishJob(fresh.db, { id: job.id, runner: "dead", fileName: "x.pdf", storedAs: "a".repeat(64), size: 1, now: later(1100) });
+    const late = await finishJob(fresh.db, {
+      id: job.id,
+      runner: "dead",
+      fileName: "x.pdf",
+      storedAs: "a".repeat(64),
+      size: 1,
+      now: later(1100),
+    });
     expect(late.finished).toBe(false);
   });
 
@@ -75,15 +100,37 @@ describe("report jobs", () => {
     const done = async (storedAs: string) => {
       const job = await enqueueReportJob(fresh.db, request());
       await claimNextJob(fresh.db, { runner: "a", now: t0, leaseMs: 1000 });
-      return { job, result: await finishJob(fresh.db, { id: job.id, runner: "a", fileName: "r.pdf", storedAs, size: 10, now: t0 }) };
+      return {
+        job,
+        result: await finishJob(fresh.db, {
+          id: job.id,
+          runner: "a",
+          fileName: "r.pdf",
+          storedAs,
+          size: 10,
+          now: t0,
+        }),
+      };
     };
     const first = await done("a".repeat(64));
     expect(first.result).toEqual({ finished: true, replaced: [] });
     const second = await done("b".repeat(64));
     expect(second.result).toEqual({ finished: true, replaced: ["a".repeat(64)] });
-    const latest = await latestFinishedJob(fresh.db, { scope_kind: "system", scope_id: systemId, year: 2026, format: "pdf" });
+    const latest = await latestFinishedJob(fresh.db, {
+      scope_kind: "system",
+      scope_id: systemId,
+      year: 2026,
+      format: "pdf",
+    });
     expect(latest).toMatchObject({ id: second.job.id, stored_as: "b".repeat(64), progress: 100 });
-    expect(await latestFinishedJob(fresh.db, { scope_kind: "system", scope_id: systemId, year: 2026, format: "docx" })).toBeUndefined();
+    expect(
+      await latestFinishedJob(fresh.db, {
+        scope_kind: "system",
+        scope_id: systemId,
+        year: 2026,
+        format: "docx",
+      }),
+    ).toBeUndefined();
   });
 
   it("is tried again after a failure, and fails for good after the last attempt, saying why", async () => {
@@ -93,7 +140,10 @@ describe("report jobs", () => {
       expect(claimed?.id).toBe(job.id);
       await failAttempt(fresh.db, { id: job.id, runner: "a", error: "Out of paper", now: t0 });
     }
-    expect(await getReportJob(fresh.db, { id: job.id })).toMatchObject({ status: "failed", error: "Out of paper" });
+    expect(await getReportJob(fresh.db, { id: job.id })).toMatchObject({
+      status: "failed",
+      error: "Out of paper",
+    });
     expect(await claimNextJob(fresh.db, { runner: "a", now: t0, leaseMs: 1000 })).toBeNull();
   });
 });

@@ -9,8 +9,9 @@ import {
   loadCharter,
   parseCharter,
 } from "../../../app/charter/content";
-import type { Charter, LevelRule } from "../../../app/charter/schema";
-import { computeLevel, levelRequirements, requiredPerDomain } from "../../../app/charter/scoring";
+import { type LevelRule, requiredPerDomain } from "../../../app/charter/level-rule";
+import type { Charter } from "../../../app/charter/schema";
+import { computeLevel, levelRequirements } from "../../../app/charter/scoring";
 import type { LevelResult } from "../../../app/charter/scoring";
 import { rawSyntheticCharter, syntheticCharter } from "./synthetic";
 import type { SyntheticLevel } from "./synthetic";

@@ -3,12 +3,12 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { loadCharter } from "../../../app/charter/content";
+import { requiredPerDomain } from "../../../app/charter/level-rule";
 import type { Charter } from "../../../app/charter/schema";
 import {
   computeLevel,
   type LevelRequirement,
   levelRequirements,
-  requiredPerDomain,
 } from "../../../app/charter/scoring";
 
 // Loaded in each test, not while collecting: code run outside a test is

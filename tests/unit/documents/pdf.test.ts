@@ -1,37 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { bulletList, heading, paragraph } from "~/documents/pdf/blocks";
-import { createTaggedPdf, finishPdf, type TaggedPdf } from "~/documents/pdf/document";
-import { fontBytes } from "~/documents/pdf/fonts";
-import { table, wrapLines } from "~/documents/pdf/table";
-import { woffToSfnt } from "~/documents/pdf/woff";
+import { type Block, heading, list, paragraph, table } from "~/documents/blocks";
+import { fontBytes } from "~/documents/fonts/arimo";
+import { woffToSfnt } from "~/documents/fonts/woff";
+import { openPdf } from "~/documents/pdf/document";
+import { wrapLines } from "~/documents/pdf/lines";
+import { renderPdf } from "~/documents/pdf/render-pdf.server";
 import { pdfInfo, pdfSource, pdfText } from "../../support/pdf";
 
-async function render(build: (pdf: TaggedPdf) => void, layout?: "landscape"): Promise<Uint8Array> {
-  const pdf = createTaggedPdf({ title: "A tagged test document", layout });
-  const chunks: Buffer[] = [];
-  pdf.doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => pdf.doc.on("end", resolve));
-  build(pdf);
-  finishPdf(pdf);
-  await ended;
-  return Buffer.concat(chunks);
+async function render(blocks: Block[], orientation?: "landscape"): Promise<Uint8Array> {
+  return renderPdf({ meta: { title: "A tagged test document" }, orientation, blocks });
 }
 
 const columns = [
-  { header: "Column A", share: 1 },
-  { header: "Column B", share: 2 },
+  { header: "Column A", width: 1 },
+  { header: "Column B", width: 2 },
 ];
 
 describe("the tagged-PDF primitives", () => {
   it("write a tagged document: structure tree, language, title shown, headings, lists and a table with scoped headers", async () => {
-    const bytes = await render((pdf) => {
-      heading(pdf, 1, "The main heading");
-      paragraph(pdf, "A paragraph of text.");
-      heading(pdf, 2, "A section");
-      bulletList(pdf, ["First point", "Second point"]);
-      heading(pdf, 3, "A table");
-      table(pdf, { columns, rows: [["Row one", "Its value"]], rowHeaders: true });
-    });
+    const bytes = await render([
+      heading(1, "The main heading"),
+      paragraph("A paragraph of text."),
+      heading(2, "A section"),
+      list(["First point", "Second point"]),
+      heading(3, "A table"),
+      table({ columns, rows: [["Row one", "Its value"]], rowHeaders: true }),
+    ]);
     const info = await pdfInfo(bytes);
     expect(info).toMatchObject({ Tagged: "yes", Title: "A tagged test document", Pages: "1" });
     const source = pdfSource(bytes);
@@ -71,7 +65,7 @@ describe("the tagged-PDF primitives", () => {
 
   it("repeat the table's header row on every page it continues on, and number every page", async () => {
     const rows = Array.from({ length: 90 }, (_, i) => [`Row ${i + 1}`, `Value ${i + 1}`]);
-    const bytes = await render((pdf) => table(pdf, { columns, rows }));
+    const bytes = await render([table({ columns, rows })]);
     const pages = Number((await pdfInfo(bytes)).Pages);
     expect(pages).toBeGreaterThan(1);
     for (let page = 1; page <= pages; page++) {
@@ -85,17 +79,20 @@ describe("the tagged-PDF primitives", () => {
 
   it("move a row whole to the next page, and break only a row taller than a page, losing nothing", async () => {
     const long = Array.from({ length: 1500 }, (_, i) => `word${i}`).join(" ");
-    const bytes = await render((pdf) => {
-      table(pdf, {
-        columns,
-        rows: [
-          ["Short", "Short value"],
-          ["Tall", long],
-          ["After", "The end"],
-        ],
-        rowHeaders: true,
-      });
-    }, "landscape");
+    const bytes = await render(
+      [
+        table({
+          columns,
+          rows: [
+            ["Short", "Short value"],
+            ["Tall", long],
+            ["After", "The end"],
+          ],
+          rowHeaders: true,
+        }),
+      ],
+      "landscape",
+    );
     expect(Number((await pdfInfo(bytes)).Pages)).toBeGreaterThan(1);
     const words = (await pdfText(bytes)).match(/word\d+/g) ?? [];
     expect(words).toEqual(Array.from({ length: 1500 }, (_, i) => `word${i}`));
@@ -106,7 +103,7 @@ describe("the tagged-PDF primitives", () => {
   });
 
   it("wrap text to a width, keeping line breaks and breaking a word wider than the cell", async () => {
-    const pdf = createTaggedPdf({ title: "Measuring" });
+    const pdf = openPdf({ meta: { title: "Measuring" }, blocks: [] });
     pdf.doc.fontSize(10);
     const lines = wrapLines(pdf.doc, `one two\nhttps://example.org/${"x".repeat(200)}`, 100);
     expect(lines[0]).toBe("one two");

@@ -44,9 +44,27 @@ function input(overrides: Partial<AnnualReportInput> = {}): AnnualReportInput {
     ],
     sharedPractice: [],
     actions: [
-      { organisationId: 1, componentId: "1.3", description: "Pay review", owner: "HR", targetDate: "2026-10-31" },
-      { organisationId: 2, componentId: "3.3", description: "Local suppliers", owner: null, targetDate: "2027-01-31" },
-      { organisationId: 2, componentId: "1.3", description: "Apprentices", owner: null, targetDate: "2026-09-30" },
+      {
+        organisationId: 1,
+        componentId: "1.3",
+        description: "Pay review",
+        owner: "HR",
+        targetDate: "2026-10-31",
+      },
+      {
+        organisationId: 2,
+        componentId: "3.3",
+        description: "Local suppliers",
+        owner: null,
+        targetDate: "2027-01-31",
+      },
+      {
+        organisationId: 2,
+        componentId: "1.3",
+        description: "Apprentices",
+        owner: null,
+        targetDate: "2026-09-30",
+      },
     ],
     ...overrides,
   };
@@ -135,7 +153,13 @@ describe("the annual report's content", () => {
   });
 
   it("lists at most ten shared practices", () => {
-    const item = { organisationName: "A", kind: "text", title: "T", sharedAt: "2026-01-01", componentIds: ["1.1"] };
+    const item = {
+      organisationName: "A",
+      kind: "text",
+      title: "T",
+      sharedAt: "2026-01-01",
+      componentIds: ["1.1"],
+    };
     const report = annualReport(input({ sharedPractice: Array.from({ length: 12 }, () => item) }));
     expect(report.sharedPractice).toHaveLength(10);
   });

@@ -1,0 +1,89 @@
+import {
+  BorderStyle,
+  type IParagraphOptions,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import type { Table as TableBlock } from "../blocks";
+import { CELL_PADDING, ink, sizes } from "../style";
+import { half, hex, twips } from "./units";
+
+const padding = twips(CELL_PADDING);
+/** Rules under each row only, as in the PDF. */
+const rule = { style: BorderStyle.SINGLE, size: 4, color: hex(ink.rule) };
+const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const borders = {
+  top: none,
+  left: none,
+  right: none,
+  bottom: rule,
+  insideHorizontal: rule,
+  insideVertical: none,
+};
+
+/**
+ * A table in Word: its caption kept with it, its header row repeated on
+ * every page (tableHeader), no row split across pages (cantSplit), column
+ * widths as shares of the text width, row headers in bold. `opening` goes
+ * on the paragraph before it (its caption, or an empty one where it needs one).
+ */
+export function wordTable(t: TableBlock, opening: IParagraphOptions): Array<Paragraph | Table> {
+  const total = t.columns.reduce((sum, c) => sum + c.width, 0);
+  const row = (cells: readonly string[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map(
+        (cell, i) =>
+          new TableCell({
+            width: {
+              size: Math.round(((t.columns[i]?.width ?? 0) / total) * 100),
+              type: WidthType.PERCENTAGE,
+            },
+            shading: header ? { fill: hex(ink.headerFill) } : undefined,
+            margins: { top: padding, bottom: padding, left: padding, right: padding },
+            children: cell.split("\n").map(
+              (line) =>
+                new Paragraph({
+                  children: [
+                    new TextRun({
+                      text: line,
+                      bold: header || (t.rowHeaders === true && i === 0),
+                      size: half(sizes.table),
+                    }),
+                  ],
+                }),
+            ),
+          }),
+      ),
+    });
+  const lead = t.caption
+    ? [
+        new Paragraph({
+          ...opening,
+          keepNext: true,
+          children: [new TextRun({ text: t.caption, bold: true, size: half(sizes.table) })],
+        }),
+      ]
+    : Object.keys(opening).length
+      ? [new Paragraph({ ...opening, keepNext: true })]
+      : [];
+  return [
+    ...lead,
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders,
+      rows: [
+        row(
+          t.columns.map((c) => c.header),
+          true,
+        ),
+        ...t.rows.map((cells) => row(cells, false)),
+      ],
+    }),
+  ];
+}

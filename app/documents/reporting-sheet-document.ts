@@ -1,0 +1,87 @@
+import { formatDate, formatDateTime } from "~/utils/dates";
+import {
+  type Block,
+  type DocumentModel,
+  heading,
+  list,
+  paragraph,
+  type TableColumn,
+  table,
+} from "./blocks";
+import type { ReportingSheet, SheetDomain, SheetEvidence } from "./reporting-sheet";
+
+/**
+ * The reporting sheet as a document (ADR 027, ADR 033): the charter's
+ * Appendix A table per domain, then its principles and actions, in A4
+ * landscape (four columns read best wide). Pure; the PDF and Word renderers
+ * draw it, for the month as it stands and for a past submission alike.
+ */
+
+const columns: TableColumn[] = [
+  { header: "Component", width: 2 },
+  { header: "Status", width: 1 },
+  { header: "Evidence", width: 4 },
+  { header: "Opportunities for progression", width: 3 },
+];
+
+function evidenceLine(e: SheetEvidence): string {
+  const date = e.date ? ` (${formatDate(e.date)})` : "";
+  if (e.kind === "file") return `${e.title}${e.detail ? ` (file: ${e.detail})` : ""}`;
+  if (e.kind === "link") return `${e.title}${e.detail ? ` (${e.detail})` : ""}`;
+  return `${e.title}${e.detail ? `: ${e.detail}` : ""}${date}`;
+}
+
+function domainBlocks(domain: SheetDomain): Block[] {
+  return [
+    heading(2, `Domain ${domain.number}: ${domain.title}`),
+    paragraph(`${domain.fulfilled} of ${domain.rows.length} components fulfilled.`),
+    table({
+      columns,
+      rowHeaders: true,
+      rows: domain.rows.map((row) => [
+        `${row.componentId} ${row.title}`,
+        row.statusWords,
+        row.evidence.map(evidenceLine).join("\n") || "None",
+        row.opportunities || "None recorded",
+      ]),
+    }),
+    heading(3, `Cross-cutting principles in domain ${domain.number}`),
+    list(domain.principles.map((p) => `${p.summary}: ${p.inPlace ? "in place" : "not in place"}`)),
+    ...(domain.principlesNote ? [paragraph(domain.principlesNote)] : []),
+    heading(3, `Progression actions in domain ${domain.number}`),
+    domain.actions.length
+      ? list(
+          domain.actions.map(
+            (a) =>
+              `${a.componentId} ${a.componentTitle}: ${a.description}` +
+              (a.owner ? `; owner: ${a.owner}` : "") +
+              (a.targetDate ? `; by ${formatDate(a.targetDate)}` : ""),
+          ),
+        )
+      : paragraph("No progression actions recorded."),
+  ];
+}
+
+export function reportingSheetDocument(sheet: ReportingSheet, now: Date): DocumentModel {
+  return {
+    meta: { title: sheet.title, subject: sheet.charterTitle, author: sheet.organisationName },
+    orientation: "landscape",
+    furniture: { footer: sheet.title },
+    blocks: [
+      heading(1, `Reporting sheet: ${sheet.organisationName}, ${sheet.periodLabel}`),
+      paragraph(
+        sheet.submission
+          ? `This is what ${sheet.submission.submittedBy} submitted on ${formatDateTime(sheet.submission.submittedAt)}.`
+          : `The month as it stood on ${formatDateTime(now.toISOString())}.`,
+      ),
+      paragraph(
+        `Level: ${sheet.levelName}. ${sheet.answered} of ${sheet.total} components answered. ${sheet.charterTitle}.`,
+        { emphasis: "quiet" },
+      ),
+      ...(sheet.answered === 0
+        ? [paragraph("No component has been answered yet, so every row below says Not answered.")]
+        : []),
+      ...sheet.domains.flatMap(domainBlocks),
+    ],
+  };
+}

@@ -1,0 +1,4 @@
+import { liveSheetDownload } from "~/documents/reporting-sheet-downloads.server";
+
+/** The month as it stands now, as an editable Word document in the charter's Appendix A layout. */
+export const loader = liveSheetDownload("docx");
