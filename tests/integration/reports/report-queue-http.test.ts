@@ -49,9 +49,7 @@ const jobs = async () => {
 
 describe("asking for the same report again and again", () => {
   it("answers every request with the one job already waiting", async () => {
-    const answers = await Promise.all(
-      Array.from({ length: 25 }, () => ask(`system:${systemId}`)),
-    );
+    const answers = await Promise.all(Array.from({ length: 25 }, () => ask(`system:${systemId}`)));
     const targets = new Set(answers.map((a) => `${a.status} ${a.headers.get("location")}`));
     expect(targets.size).toBe(1);
     const [target] = [...targets];

@@ -24,7 +24,11 @@ let sam: number;
 
 beforeEach(async () => {
   systemId = (
-    await fresh.db.insertInto("system").values({ name: "ICS" }).returning("id").executeTakeFirstOrThrow()
+    await fresh.db
+      .insertInto("system")
+      .values({ name: "ICS" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
   ).id;
   const people = await fresh.db
     .insertInto("app_user")
@@ -61,7 +65,14 @@ const jobCount = async () =>
 async function runNext(at: Date) {
   const job = await claimNextJob(fresh.db, { runner: "r", now: at, leaseMs: 30_000 });
   if (!job) return null;
-  await finishJob(fresh.db, { id: job.id, runner: "r", fileName: "r.pdf", storedAs: "a".repeat(64), size: 1, now: at });
+  await finishJob(fresh.db, {
+    id: job.id,
+    runner: "r",
+    fileName: "r.pdf",
+    storedAs: "a".repeat(64),
+    size: 1,
+    now: at,
+  });
   return job.id;
 }
 
@@ -71,15 +82,29 @@ describe("asking for a report", () => {
     expect(first.outcome).toBe("queued");
     const again = await requestReportJob(fresh.db, { ...report(1, alex), now: later(1) });
     const bySomeoneElse = await requestReportJob(fresh.db, { ...report(1, sam), now: later(2) });
-    expect(again).toMatchObject({ outcome: "joined", job: { id: first.outcome === "queued" && first.job.id } });
+    expect(again).toMatchObject({
+      outcome: "joined",
+      job: { id: first.outcome === "queued" && first.job.id },
+    });
     expect(bySomeoneElse.outcome).toBe("joined");
     await claimNextJob(fresh.db, { runner: "r", now: later(3), leaseMs: 30_000 });
     // Being built: still the same job.
-    expect((await requestReportJob(fresh.db, { ...report(1, sam), now: later(4) })).outcome).toBe("joined");
+    expect((await requestReportJob(fresh.db, { ...report(1, sam), now: later(4) })).outcome).toBe(
+      "joined",
+    );
     expect(await jobCount()).toBe(1);
     const id = first.outcome === "queued" ? first.job.id : 0;
-    await finishJob(fresh.db, { id, runner: "r", fileName: "r.pdf", storedAs: "a".repeat(64), size: 1, now: later(5) });
-    expect((await requestReportJob(fresh.db, { ...report(1, alex), now: later(6) })).outcome).toBe("queued");
+    await finishJob(fresh.db, {
+      id,
+      runner: "r",
+      fileName: "r.pdf",
+      storedAs: "a".repeat(64),
+      size: 1,
+      now: later(5),
+    });
+    expect((await requestReportJob(fresh.db, { ...report(1, alex), now: later(6) })).outcome).toBe(
+      "queued",
+    );
     expect(await jobCount()).toBe(2);
   });
 
@@ -98,21 +123,29 @@ describe("asking for a report", () => {
 
   it(`lets one person have at most ${MAX_WAITING_PER_PERSON} reports waiting, and refuses the next without queuing it`, async () => {
     for (let n = 1; n <= MAX_WAITING_PER_PERSON; n++) {
-      expect((await requestReportJob(fresh.db, { ...report(n, alex), now: later(n) })).outcome).toBe("queued");
+      expect(
+        (await requestReportJob(fresh.db, { ...report(n, alex), now: later(n) })).outcome,
+      ).toBe("queued");
     }
     const refused = await requestReportJob(fresh.db, { ...report(9, alex), now: later(9) });
     expect(refused).toEqual({ outcome: "tooMany", waiting: MAX_WAITING_PER_PERSON });
     expect(await jobCount()).toBe(MAX_WAITING_PER_PERSON);
     // Someone else is not held back by it.
-    expect((await requestReportJob(fresh.db, { ...report(9, sam), now: later(10) })).outcome).toBe("queued");
+    expect((await requestReportJob(fresh.db, { ...report(9, sam), now: later(10) })).outcome).toBe(
+      "queued",
+    );
     // Once one of Alex's is done, Alex may ask again.
     await runNext(later(11));
-    expect((await requestReportJob(fresh.db, { ...report(8, alex), now: later(12) })).outcome).toBe("queued");
+    expect((await requestReportJob(fresh.db, { ...report(8, alex), now: later(12) })).outcome).toBe(
+      "queued",
+    );
   });
 
   it("many asking at once from one person still queue no more than the bound", async () => {
     const asked = await Promise.all(
-      Array.from({ length: 10 }, (_, n) => requestReportJob(fresh.db, { ...report(n, alex), now: later(n) })),
+      Array.from({ length: 10 }, (_, n) =>
+        requestReportJob(fresh.db, { ...report(n, alex), now: later(n) }),
+      ),
     );
     expect(asked.filter((a) => a.outcome === "queued")).toHaveLength(MAX_WAITING_PER_PERSON);
     expect(await jobCount()).toBe(MAX_WAITING_PER_PERSON);
@@ -122,7 +155,8 @@ describe("asking for a report", () => {
 describe("the queue", () => {
   it("takes turns between people: one person's many requests do not all go before another's one", async () => {
     const a = [];
-    for (let n = 1; n <= 3; n++) a.push((await enqueueReportJob(fresh.db, { ...report(n, alex), now: later(n) })).id);
+    for (let n = 1; n <= 3; n++)
+      a.push((await enqueueReportJob(fresh.db, { ...report(n, alex), now: later(n) })).id);
     const b = (await enqueueReportJob(fresh.db, { ...report(4, sam), now: later(4) })).id;
     const order = [];
     for (let i = 0; i < 4; i++) order.push(await runNext(later(1000 * (i + 1))));
@@ -138,13 +172,23 @@ describe("the queue", () => {
     // Alex had a report built a moment ago: Sam goes first.
     const soon = await claimNextJob(fresh.db, { runner: "r", now: later(4), leaseMs: 30_000 });
     expect(soon?.id).toBe(samNext);
-    await finishJob(fresh.db, { id: samNext, runner: "r", fileName: "r.pdf", storedAs: "b".repeat(64), size: 1, now: later(5) });
+    await finishJob(fresh.db, {
+      id: samNext,
+      runner: "r",
+      fileName: "r.pdf",
+      storedAs: "b".repeat(64),
+      size: 1,
+      now: later(5),
+    });
     const alexAgain = (await enqueueReportJob(fresh.db, { ...report(5, alex), now: later(6) })).id;
     const samAgain = (await enqueueReportJob(fresh.db, { ...report(6, sam), now: later(7) })).id;
     // Long after: nobody has anything recent, so the oldest waiting goes first.
     const after = later(RECENT_SHARE_MS + 10);
     expect(await runNext(after)).toBe(alexNext);
-    expect([await runNext(later(RECENT_SHARE_MS + 20)), await runNext(later(RECENT_SHARE_MS + 30))]).toEqual([samAgain, alexAgain]);
+    expect([
+      await runNext(later(RECENT_SHARE_MS + 20)),
+      await runNext(later(RECENT_SHARE_MS + 30)),
+    ]).toEqual([samAgain, alexAgain]);
   });
 });
 
@@ -154,7 +198,11 @@ describe("the migration that makes a report one job at a time", () => {
     const db = database.open();
     try {
       await migrateTo(db, "2026-12-07-41-audit-event-system");
-      const system = await db.insertInto("system").values({ name: "ICS" }).returning("id").executeTakeFirstOrThrow();
+      const system = await db
+        .insertInto("system")
+        .values({ name: "ICS" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       const waiting = (format: "pdf" | "docx", status: "queued" | "running" | "done") =>
         db
           .insertInto("report_job")
@@ -177,7 +225,11 @@ describe("the migration that makes a report one job at a time", () => {
       const twice = await waiting("pdf", "queued");
       const word = await waiting("docx", "queued");
       expect(await migrateToLatest(db)).toContain("2026-12-07-42-report-job-one-at-a-time");
-      const rows = await db.selectFrom("report_job").select(["id", "status", "error"]).orderBy("id").execute();
+      const rows = await db
+        .selectFrom("report_job")
+        .select(["id", "status", "error"])
+        .orderBy("id")
+        .execute();
       expect(rows).toEqual([
         { id: done.id, status: "done", error: null },
         { id: first.id, status: "running", error: null },
