@@ -2,6 +2,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { harmlessBuildNotice } from "./config/build-notices";
 import { ownOriginFontsOnly } from "./config/postcss-own-origin";
 import { buildDirectory } from "./server/build-directory";
 
@@ -13,13 +14,19 @@ declare module "@remix-run/node" {
 
 const isVitest = Boolean(process.env.VITEST);
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   server: { port: 3000 },
   // nhsuk-frontend ships minified CSS whose old-IE hacks trip esbuild's minifier.
   build: {
     target: "es2022",
     cssMinify: false,
     rollupOptions: {
+      // nhsuk-frontend's stylesheet names its icons at /assets/images/, which the server
+      // serves from the package at run time (server/index.ts): no file for the build to find.
+      external: [/^\/assets\/images\//],
+      onwarn(warning, warn) {
+        if (!harmlessBuildNotice(warning, { ssr: Boolean(isSsrBuild) })) warn(warning);
+      },
       output: {
         // The form fields and the sheet's words travel with React and Remix in one shared
         // chunk: a dozen tiny chunks cost more gzipped than one (ADR 031).
@@ -83,4 +90,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -276,6 +276,8 @@ export interface MessageTable {
   outbox_body: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The system whose organisation it is about (a reminder, a query); null for the person alone. */
+  system_id: number | null;
 }
 
 export interface AuditEventTable {
@@ -288,6 +290,12 @@ export interface AuditEventTable {
   /** JSON text. */
   detail: string | null;
   ip: string | null;
+  /**
+   * The system it belongs to: set when it is about a system's thing; null for
+   * an event about a person alone (shown where they hold a role) or about no
+   * one known (shown to no administrator).
+   */
+  system_id: number | null;
 }
 
 /** A reminder sent to an organisation's champions for a period it had not submitted. */

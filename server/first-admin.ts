@@ -55,6 +55,7 @@ export async function createFirstAdmin(
       targetType: "user",
       targetId: user.id,
       detail: { role: "admin", systemId, by: "admin:first command" },
+      system: { systemId },
       now: args.now,
     });
     return { systemId, userId: user.id, token, newSystem: !existing };

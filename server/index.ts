@@ -29,6 +29,8 @@ import {
   listeningOrigin,
   missingAppOrigin,
 } from "./start-checks";
+import { refuseMethodsResourceRoutesDoNotTake } from "./resource-methods";
+import { workbookChecker } from "./import-check/checker";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -89,6 +91,8 @@ async function serve(options: { onListening: (port: number) => void }) {
     : ((await import(builtPath("server/index.js"))) as ServerBuild);
 
   let shuttingDown = false;
+  // Uploaded templates are read off this process's event loop (issue 22).
+  const checkWorkbook = workbookChecker({ timeoutMs: 30_000 });
   const app = express();
   app.disable("x-powered-by");
   // req.ip (rate limits, the audit log) believes only as many proxies as configured.
@@ -124,12 +128,13 @@ async function serve(options: { onListening: (port: number) => void }) {
   app.use(noStore);
   // The session is looked up once per request, however many loaders ask.
   app.use((_req, _res, next) => runInRequestScope(next));
+  app.use(refuseMethodsResourceRoutesDoNotTake(build));
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: production ? "production" : "development",
-      getLoadContext: requestLoadContext,
+      getLoadContext: (req, res) => requestLoadContext(req, res, { checkWorkbook }),
     }),
   );
   app.use(lastResortErrorPage);

@@ -3,6 +3,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import type { AppConfig } from "../app/utils/env.server";
 import { logUnexpectedError, newErrorReference } from "../app/http/errors.server";
+import type { WorkbookCheck } from "./import-check/checker";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -19,6 +20,12 @@ declare module "@remix-run/node" {
      * page: memory then stays flat however slowly the client reads.
      */
     whenWritable?: () => Promise<void>;
+    /**
+     * Reads an uploaded template on a worker thread, so parsing it never
+     * stops this process's pages (server/import-check/). Absent outside the
+     * server: the caller then reads it in place.
+     */
+    checkWorkbook?: WorkbookCheck;
   }
 }
 
@@ -124,13 +131,18 @@ function originOf(value: string): string | null {
 }
 
 /** What Remix's loaders, actions and entry.server get for each request. */
-export function requestLoadContext(req: Request, res: Response): AppLoadContext {
+export function requestLoadContext(
+  req: Request,
+  res: Response,
+  services: Pick<AppLoadContext, "checkWorkbook"> = {},
+): AppLoadContext {
   const { cspNonce, errorReference } = res.locals as EdgeLocals;
   return {
     cspNonce,
     errorReference,
     clientIp: req.ip ?? null,
     whenWritable: () => whenWritable(res),
+    ...services,
   };
 }
 

@@ -50,3 +50,20 @@ export async function personAccess(
   const allInLedPlaces = organisations.every((o) => o.placeId !== null && led.includes(o.placeId));
   return allInLedPlaces ? "champion-of-led-place" : null;
 }
+
+/**
+ * The roles of someone this person may see and take away: an administrator's
+ * only those in their own systems, so a person with roles in two systems
+ * shows each system's administrators that system's roles alone, and none can
+ * remove the other's. A place lead's access already covers every role the
+ * person holds (all champions of their place).
+ */
+export function grantsInReach(
+  auth: Auth,
+  target: GrantRow[],
+  access: "full" | "champion-of-led-place",
+): GrantRow[] {
+  return access === "full"
+    ? target.filter((g) => canManageUser(auth.principal, g.systemId))
+    : target;
+}

@@ -10,6 +10,8 @@ export type EmailRequest = {
   to: string;
   userId: number | null;
   personalisation: Record<string, string>;
+  /** The system whose organisation it is about (a reminder, a query); absent for the person alone. */
+  systemId?: number;
 };
 
 export type EmailResult = {
@@ -41,6 +43,7 @@ export async function sendEmail(
       template: request.template,
       toEmail: request.to,
       userId: request.userId,
+      systemId: request.systemId,
       status: "outbox",
       outboxBody: text,
       now,
@@ -54,6 +57,7 @@ export async function sendEmail(
     template: request.template,
     toEmail: request.to,
     userId: request.userId,
+    systemId: request.systemId,
     status: "pending",
     now,
   });

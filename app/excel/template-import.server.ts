@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { Unzip, UnzipInflate } from "fflate";
 import { componentAnswerSchema } from "../forms/sheet";
 import {
   type ColumnKey,
@@ -12,6 +11,7 @@ import {
   statusWords,
   TEMPLATE_FORMAT,
 } from "./template-layout";
+import { workbookBoundsProblem } from "./workbook-bounds.server";
 
 /**
  * Reads a filled template (ADR 030) and checks all of it before anything is
@@ -21,13 +21,7 @@ import {
  * sheet, row and column; the caller stores nothing unless there are none.
  */
 
-/** The filled template is a few kilobytes: far more than any honest one. */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
-/** Checked while inflating, before exceljs parses anything. */
-const MAX_ENTRIES = 100;
-const MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024;
-/** Compressed bytes fed to the inflater at a time: it can write at most about 1,000 times as much. */
-const INFLATE_STEP = 4096;
+export { IMPORT_MAX_BYTES } from "./workbook-bounds.server";
 
 export type ImportProblem = {
   sheet: string | null;
@@ -71,8 +65,9 @@ export async function readFilledTemplate(
   ) {
     return fileProblem(notWorkbook);
   }
-  const bomb = inflatedSizeProblem(zip);
-  if (bomb) return fileProblem(bomb);
+  // Unpacked and counted before exceljs parses a byte: no zip bomb, no rows far beyond the template's.
+  const beyond = workbookBoundsProblem(zip);
+  if (beyond) return fileProblem(beyond);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(zip.slice().buffer);
@@ -98,48 +93,6 @@ export async function readFilledTemplate(
   const sheet = workbook.getWorksheet(sheetNames.components);
   if (!sheet) return fileProblem(`The "${sheetNames.components}" sheet is missing from the file.`);
   return readRows(sheet, expected.componentIds);
-}
-
-/**
- * Inflates every entry in small steps, counting what comes out, and stops at
- * the first limit passed: a zip bomb's declared sizes may lie, its output
- * cannot. Nothing inflated is kept.
- */
-function inflatedSizeProblem(zip: Uint8Array): string | null {
-  let entries = 0;
-  let total = 0;
-  let problem: string | null = null;
-  const unzip = new Unzip((entry) => {
-    entries++;
-    if (entries > MAX_ENTRIES) {
-      problem = `The file holds more parts (${entries}+) than an Excel workbook of the sheet does: it was refused unread.`;
-      return;
-    }
-    entry.ondata = (error, chunk) => {
-      if (problem) return;
-      if (error) {
-        problem = "The file is damaged: it could not be unpacked.";
-        return;
-      }
-      total += chunk.length;
-      if (total > MAX_UNCOMPRESSED_BYTES) {
-        problem =
-          "The file unpacks to far more than an Excel workbook of the sheet does (it may be a zip bomb): it was refused unread.";
-        entry.terminate();
-      }
-    };
-    entry.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    for (let at = 0; at < zip.length && !problem; at += INFLATE_STEP) {
-      unzip.push(zip.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= zip.length);
-    }
-  } catch {
-    return problem ?? "The file is damaged: it could not be unpacked.";
-  }
-  if (!problem && entries === 0) return "The file is empty or damaged: it holds no workbook.";
-  return problem;
 }
 
 function readIdentity(workbook: ExcelJS.Workbook) {

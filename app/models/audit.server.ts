@@ -1,6 +1,7 @@
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { AuditEvent, Database } from "../../db/schema";
-import { auditTargetInSystems, userInSystems } from "./system-scope.server";
+import { auditEventInSystems, userInSystems } from "./system-scope.server";
+import { normaliseEmail } from "./users.server";
 
 /** Everything the audit log records, so a filter can list them and a typo cannot. */
 export const auditActions = [
@@ -91,19 +92,32 @@ function secretKeyIn(value: unknown): string | null {
   return null;
 }
 
-/** Appends to the audit log. Throws rather than store a detail whose keys suggest a secret. */
-export async function recordAudit(
-  db: Kysely<Database>,
-  event: {
-    actorUserId: number | null;
-    action: AuditAction;
-    targetType?: string;
-    targetId?: string | number;
-    detail?: Record<string, unknown>;
-    ip?: string | null;
-    now: Date;
-  },
-): Promise<void> {
+/**
+ * Where an event happened, when its target does not say: a system, or a
+ * place or organisation of one (a role given for a place belongs to the
+ * place's system). `null`: about a person alone, in no one system.
+ */
+export type AuditSystem = { systemId: number } | { placeId: number } | { organisationId: number };
+
+type AuditEventToRecord = {
+  actorUserId: number | null;
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string | number;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+  now: Date;
+  /** Only for events about a person done within a system (a role given or taken away). */
+  system?: AuditSystem;
+};
+
+/**
+ * Appends to the audit log, with the system the event belongs to (ADR 032):
+ * the system of the organisation, place, month or assessment it is about,
+ * looked up in the same statement, or the one the caller names. Throws
+ * rather than store a detail whose keys suggest a secret.
+ */
+export async function recordAudit(db: Kysely<Database>, event: AuditEventToRecord): Promise<void> {
   const secretKey = secretKeyIn(event.detail);
   if (secretKey) {
     throw new Error(
@@ -112,7 +126,7 @@ export async function recordAudit(
   }
   await db
     .insertInto("audit_event")
-    .values({
+    .values((eb) => ({
       at: event.now.toISOString(),
       actor_user_id: event.actorUserId,
       action: event.action,
@@ -120,8 +134,46 @@ export async function recordAudit(
       target_id: event.targetId === undefined ? null : String(event.targetId),
       detail: event.detail === undefined ? null : JSON.stringify(event.detail),
       ip: event.ip ?? null,
-    })
+      system_id: systemOf(eb, event),
+    }))
     .execute();
+}
+
+function systemOf(eb: ExpressionBuilder<Database, "audit_event">, event: AuditEventToRecord) {
+  const placeSystem = (id: number) =>
+    eb.selectFrom("place").select("place.system_id").where("place.id", "=", id);
+  const organisationSystem = (id: number) =>
+    eb
+      .selectFrom("organisation")
+      .select("organisation.system_id")
+      .where("organisation.id", "=", id);
+  if (event.system) {
+    if ("systemId" in event.system) return event.system.systemId;
+    if ("placeId" in event.system) return placeSystem(event.system.placeId);
+    return organisationSystem(event.system.organisationId);
+  }
+  // A person, or nothing: no system of its own.
+  const id = Number(event.targetId);
+  if (event.targetId === undefined || !Number.isSafeInteger(id)) return null;
+  switch (event.targetType) {
+    case "organisation":
+      return organisationSystem(id);
+    case "place":
+      return placeSystem(id);
+    case "assessment_period":
+      return eb
+        .selectFrom("assessment_period")
+        .select("assessment_period.system_id")
+        .where("assessment_period.id", "=", id);
+    case "assessment":
+      return eb
+        .selectFrom("assessment")
+        .innerJoin("organisation", "organisation.id", "assessment.organisation_id")
+        .select("organisation.system_id")
+        .where("assessment.id", "=", id);
+    default:
+      return null;
+  }
 }
 
 /**
@@ -152,17 +204,7 @@ export async function listAuditEvents(
     .leftJoin("app_user", "app_user.id", "audit_event.actor_user_id")
     .selectAll("audit_event")
     .select(["app_user.name as actor_name", "app_user.email as actor_email"])
-    .where((eb) =>
-      eb.or([
-        userInSystems("audit_event.actor_user_id", args.systemIds),
-        auditTargetInSystems(args.systemIds),
-        // About nobody (a sign-in attempt for an unknown address): every administrator watches those.
-        eb.and([
-          eb("audit_event.actor_user_id", "is", null),
-          eb("audit_event.target_id", "is", null),
-        ]),
-      ]),
-    )
+    .where(auditEventInSystems(args.systemIds))
     .orderBy("audit_event.id", args.afterId !== undefined ? "asc" : "desc")
     .limit(args.limit);
   if (args.beforeId !== undefined) query = query.where("audit_event.id", "<", args.beforeId);
@@ -199,6 +241,36 @@ export async function listAuditEvents(
   const rows = await query.execute();
   if (args.afterId !== undefined) rows.reverse();
   return rows.map((row) => ({ ...row, detailParsed: parseDetail(row.detail) }));
+}
+
+/**
+ * The person with this address, if they belong to one of the systems: they
+ * hold a role there, or did something its log records (a role since taken
+ * away). Anyone else is answered as no one, so the audit page's filter
+ * never tells another system's administrator which addresses have accounts.
+ */
+export async function auditPersonInSystems(
+  db: Kysely<Database>,
+  args: { email: string; systemIds: readonly number[] },
+): Promise<{ id: number } | undefined> {
+  if (!args.systemIds.length) return undefined;
+  return db
+    .selectFrom("app_user")
+    .select("app_user.id")
+    .where("app_user.email", "=", normaliseEmail(args.email))
+    .where((eb) =>
+      eb.or([
+        userInSystems("app_user.id", args.systemIds),
+        eb.exists(
+          eb
+            .selectFrom("audit_event")
+            .select("audit_event.id")
+            .whereRef("audit_event.actor_user_id", "=", "app_user.id")
+            .where("audit_event.system_id", "in", [...args.systemIds]),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
 }
 
 function parseDetail(detail: string | null): Record<string, unknown> | null {

@@ -17,6 +17,8 @@ export async function createMessage(
     userId: number | null;
     status: MessageStatus;
     outboxBody?: string;
+    /** The system it is about, if any: only that system's outbox lists it. */
+    systemId?: number | null;
     now: Date;
   },
 ): Promise<number> {
@@ -29,6 +31,7 @@ export async function createMessage(
       user_id: args.userId,
       status: args.status,
       outbox_body: args.outboxBody ?? null,
+      system_id: args.systemId ?? null,
       created_at: at,
       updated_at: at,
     })
@@ -52,17 +55,27 @@ export async function updateMessageStatus(
     .execute();
 }
 
-/** Newest first. */
+/**
+ * Newest first: emails about these systems' organisations, and emails about
+ * a person alone (an invitation, a reset) to people of these systems.
+ */
 export async function listMessages(
   db: Kysely<Database>,
-  /** Only emails to people of these systems. */
   args: { systemIds: readonly number[]; limit: number; status?: MessageStatus },
 ): Promise<Message[]> {
   if (!args.systemIds.length) return [];
   let query = db
     .selectFrom("message")
     .selectAll()
-    .where(userInSystems("message.user_id", args.systemIds))
+    .where((eb) =>
+      eb.or([
+        eb("message.system_id", "in", [...args.systemIds]),
+        eb.and([
+          eb("message.system_id", "is", null),
+          userInSystems("message.user_id", args.systemIds),
+        ]),
+      ]),
+    )
     .orderBy("id", "desc")
     .limit(args.limit);
   if (args.status) query = query.where("status", "=", args.status);

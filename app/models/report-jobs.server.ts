@@ -1,10 +1,10 @@
-import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type { Database, ReportJobTable } from "../../db/schema";
 
 /**
  * The report job queue (ADR 029), in portable SQL so SQLite and PostgreSQL
- * behave alike. A runner claims the oldest job that is queued, or running
- * under a lease that has run out (its runner died), with one conditional
+ * behave alike. A runner claims a job that is queued, or running under a
+ * lease that has run out (its runner died), with one conditional
  * UPDATE: the claim's conditions are checked again by the UPDATE itself, so
  * of two runners racing for a job only one changes the row. Every later
  * write by a runner names its claim, so a runner that lost its lease
@@ -20,6 +20,11 @@ export type JobRequest = Pick<
 /** A job is tried this many times; then it fails, and says why. */
 export const MAX_ATTEMPTS = 3;
 
+/**
+ * Queues a job as asked, with no checks: for the benchmark and tests. People
+ * ask through `requestReportJob` (report-requests.server.ts), which joins the
+ * same report already waiting and bounds what one person has waiting.
+ */
 export async function enqueueReportJob(
   db: Kysely<Database>,
   args: JobRequest & { now: Date },
@@ -61,12 +66,25 @@ const claimable = (at: string) => (eb: ExpressionBuilder<Database, "report_job">
     eb.and([eb("status", "=", "running"), eb("lease_until", "<", at)]),
   ]);
 
-/** Claims the oldest claimable job for `runner` until `leaseMs` from now, or null when none. */
+/** How long a finished job still counts as its person's share of the queue's time. */
+export const RECENT_SHARE_MS = 15 * 60_000;
+
+/**
+ * Claims a job for `runner` until `leaseMs` from now, or null when none: the
+ * oldest job of whoever has least under way, so one person's many requests
+ * take turns with everyone else's rather than going first (issue 22). What
+ * a person has under way is their jobs being built now or finished in the
+ * last quarter of an hour.
+ */
 export async function claimNextJob(
   db: Kysely<Database>,
   args: { runner: string; now: Date; leaseMs: number },
 ): Promise<ReportJob | null> {
   const at = args.now.toISOString();
+  const recent = new Date(args.now.getTime() - RECENT_SHARE_MS).toISOString();
+  const underWay = sql<number>`(select count(*) from report_job o
+    where o.requested_by = report_job.requested_by and o.id <> report_job.id
+      and (o.status = 'running' or o.finished_at >= ${recent}))`;
   const row = await db
     .updateTable("report_job")
     .set((eb) => ({
@@ -79,7 +97,13 @@ export async function claimNextJob(
     .where(
       "id",
       "=",
-      db.selectFrom("report_job").select("id").where(claimable(at)).orderBy("id").limit(1),
+      db
+        .selectFrom("report_job")
+        .select("id")
+        .where(claimable(at))
+        .orderBy(underWay)
+        .orderBy("id")
+        .limit(1),
     )
     .where(claimable(at))
     .returningAll()

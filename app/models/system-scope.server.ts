@@ -2,9 +2,10 @@ import { type RawBuilder, type SqlBool, sql } from "kysely";
 
 /**
  * Conditions that keep one system's records from another system's
- * administrators, for tables that carry no system of their own (the audit
- * log, the outbox): they belong to the systems of the people and things
- * they are about. Portable SQL, the same on SQLite and PostgreSQL.
+ * administrators, for records that name a person rather than a system (the
+ * outbox's emails, an audit event about a person alone): they belong to the
+ * systems the person holds a role in. Portable SQL, the same on SQLite and
+ * PostgreSQL.
  */
 
 /** The user (a column holding their id) holds a role in one of the systems. */
@@ -21,17 +22,23 @@ export function userInSystems(
 }
 
 /**
- * An audit target (type and id kept as text) that belongs to one of the
- * systems: the thing itself, or for a person, one of their roles.
+ * An audit event of one of the systems: one recorded as theirs, or one about
+ * a person alone (no system recorded) who holds a role in one of them. The
+ * person is the event's target when that is a person (a failed sign-in to
+ * their account, a reset they asked for), else whoever acted. An event with
+ * no system, no person as target and no one acting is about no one known:
+ * no system's condition holds for it.
  */
-export function auditTargetInSystems(systemIds: readonly number[]): RawBuilder<SqlBool> {
+export function auditEventInSystems(systemIds: readonly number[]): RawBuilder<SqlBool> {
   const systems = sql.join([...systemIds]);
-  const id = (column: string) => sql`cast(${sql.ref(column)} as text) = audit_event.target_id`;
   return sql<SqlBool>`(
-    (audit_event.target_type = 'organisation' and exists (select 1 from organisation t where ${id("t.id")} and t.system_id in (${systems})))
-    or (audit_event.target_type = 'place' and exists (select 1 from place t where ${id("t.id")} and t.system_id in (${systems})))
-    or (audit_event.target_type = 'assessment_period' and exists (select 1 from assessment_period t where ${id("t.id")} and t.system_id in (${systems})))
-    or (audit_event.target_type = 'assessment' and exists (select 1 from assessment t join organisation o on o.id = t.organisation_id where ${id("t.id")} and o.system_id in (${systems})))
-    or (audit_event.target_type = 'user' and exists (select 1 from app_user t where ${id("t.id")} and ${userInSystems("t.id", systemIds)}))
+    audit_event.system_id in (${systems})
+    or (audit_event.system_id is null and (
+      (audit_event.target_type = 'user' and exists (
+        select 1 from app_user t where cast(t.id as text) = audit_event.target_id
+        and ${userInSystems("t.id", systemIds)}))
+      or ((audit_event.target_type is null or audit_event.target_type <> 'user')
+        and ${userInSystems("audit_event.actor_user_id", systemIds)})
+    ))
   )`;
 }

@@ -16,7 +16,7 @@ export async function notifyChampionsOfQuery(
   db: Kysely<Database>,
   args: {
     request: Request;
-    organisation: { id: number; name: string };
+    organisation: { id: number; name: string; systemId: number };
     period: { id: number; label: string };
     assessmentId: number;
     component: { id: string; title: string };
@@ -39,6 +39,7 @@ export async function notifyChampionsOfQuery(
       template: "query",
       to: champion.email,
       userId: champion.userId,
+      systemId: args.organisation.systemId,
       personalisation: {
         name: champion.name,
         organisation: args.organisation.name,

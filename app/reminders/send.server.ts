@@ -3,10 +3,18 @@ import type { Database } from "../../db/schema";
 import { periodReturns } from "../models/aggregation.server";
 import { recordAudit } from "../models/audit.server";
 import { listOrganisations } from "../models/organisations.server";
-import { championRecipients, recordReminder, remindersFor } from "../models/reminders.server";
+import {
+  championRecipients,
+  remindersFor,
+  remindersSince,
+  reserveReminder,
+  settleReminder,
+} from "../models/reminders.server";
+import { ukDayStartUtc } from "../forms/audit-filter";
+import { todayInUk } from "../utils/dates";
 import { absoluteUrl } from "../email/links.server";
 import { sendEmail } from "../email/notify.server";
-import { planReminders, type ReminderCandidate } from "./plan";
+import { planReminders, REMINDERS_PER_DAY, type ReminderCandidate } from "./plan";
 
 type Place = { id: number; systemId: number };
 type Period = { id: number; label: string };
@@ -19,14 +27,15 @@ type Period = { id: number; label: string };
  */
 export async function reminderCandidates(
   db: Kysely<Database>,
-  args: { place: Place; period: Period },
+  args: { place: Place; period: Period; now?: Date },
 ): Promise<ReminderCandidate[]> {
   const organisations = await listOrganisations(db, { placeIds: [args.place.id] });
   const ids = organisations.map((o) => o.id);
-  const [returns, champions, reminded] = await Promise.all([
+  const [returns, champions, reminded, today] = await Promise.all([
     periodReturns(db, { periodId: args.period.id, organisationIds: ids }),
     championRecipients(db, { organisationIds: ids }),
     remindersFor(db, { periodId: args.period.id, organisationIds: ids }),
+    remindersSince(db, { organisationIds: ids, since: startOfUkDay(args.now ?? new Date()) }),
   ]);
   return organisations.map((o) => ({
     id: o.id,
@@ -34,15 +43,20 @@ export async function reminderCandidates(
     submitted: returns.some((r) => r.organisationId === o.id && r.state === "submitted"),
     champions: champions.filter((c) => c.organisationId === o.id).length,
     lastRemindedAt: reminded.get(o.id)?.lastSentAt ?? null,
+    remindedToday: today.get(o.id) ?? 0,
   }));
 }
+
+const startOfUkDay = (now: Date) => ukDayStartUtc(todayInUk(now));
 
 /**
  * Emails the champions of each organisation the plan says to remind, one
  * email each through the email module (GOV.UK Notify, or the outbox), then
  * records the reminder and audits it, per organisation. An organisation whose
  * every email failed is audited as failed and not recorded as reminded, so
- * sending again needs no confirmation.
+ * sending again needs no confirmation. Each organisation's reminder for the
+ * day is taken before its emails go, so no press, however many at once,
+ * sends more than a day allows.
  */
 export async function sendReminders(
   db: Kysely<Database>,
@@ -63,8 +77,22 @@ export async function sendReminders(
   });
   let reminded = 0;
   let failed = 0;
+  // Taken by someone pressing at the same moment: counted with those reminded enough today.
+  let enoughToday = plan.enoughToday.length;
   for (const organisation of plan.send) {
     const now = args.now ?? new Date();
+    const reservation = await reserveReminder(db, {
+      organisationId: organisation.id,
+      periodId: args.period.id,
+      sentBy: args.sender.id,
+      since: startOfUkDay(now),
+      limit: REMINDERS_PER_DAY,
+      now,
+    });
+    if (reservation === null) {
+      enoughToday += 1;
+      continue;
+    }
     const link = absoluteUrl(`/organisations/${organisation.id}/periods/${args.period.id}`);
     const results = [];
     for (const champion of champions.filter((c) => c.organisationId === organisation.id)) {
@@ -72,6 +100,7 @@ export async function sendReminders(
         template: "reminder",
         to: champion.email,
         userId: champion.userId,
+        systemId: args.place.systemId,
         personalisation: {
           name: champion.name,
           organisation: organisation.name,
@@ -83,14 +112,8 @@ export async function sendReminders(
       results.push({ userId: champion.userId, messageId: result.messageId, status: result.status });
     }
     const delivered = results.filter((r) => r.status !== "failed").length;
+    await settleReminder(db, { id: reservation, recipients: delivered });
     if (delivered > 0) {
-      await recordReminder(db, {
-        organisationId: organisation.id,
-        periodId: args.period.id,
-        sentBy: args.sender.id,
-        recipients: delivered,
-        now,
-      });
       reminded += 1;
     } else {
       failed += 1;
@@ -111,5 +134,5 @@ export async function sendReminders(
       now,
     });
   }
-  return { reminded, failed, held: plan.held.length, plan };
+  return { reminded, failed, held: plan.held.length, enoughToday, plan };
 }

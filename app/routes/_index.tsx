@@ -1,90 +1,108 @@
-import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { loadCharter } from "~/charter/content";
-import { levelRequirements } from "~/charter/scoring";
-import { DomainSection, domainAnchor } from "~/components/charter/DomainSection";
-import { LevelRequirementsTable } from "~/components/charter/LevelRequirementsTable";
+import { getAuth, homePathFor } from "~/auth/guards.server";
+import { formatDate } from "~/utils/dates";
 
-export const meta: MetaFunction = () => [{ title: "The Anchor Charter – Anchor Charter" }];
+export const meta: MetaFunction = () => [
+  { title: "Anchor Charter self-assessment – Anchor Charter" },
+  {
+    name: "description",
+    content:
+      "Organisations in Lancashire and South Cumbria record each month how far they meet the NHS Anchor Collaborative Charter, with their evidence.",
+  },
+];
 
-export function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const charter = loadCharter();
-  return { charter, requirements: levelRequirements(charter) };
+  const auth = await getAuth(request);
+  // Someone still owing their security code is not signed in yet.
+  const signedIn = auth && (!auth.user.totp_enabled_at || auth.session.two_factor_verified);
+  return {
+    issuer: charter.issuer,
+    adopted: formatDate(charter.adopted),
+    charterTitle: charter.title,
+    domains: charter.domains.length,
+    components: charter.domains.reduce((n, d) => n + d.components.length, 0),
+    home: signedIn ? homePathFor(auth) : null,
+  };
 }
 
-export default function CharterHome() {
-  const { charter, requirements } = useLoaderData<typeof loader>();
-  const componentCount = charter.domains.reduce((n, d) => n + d.components.length, 0);
+/**
+ * The service's start page (the NHS.UK pattern): what the service is for,
+ * who uses it, how to sign in and how to get an account, with the charter
+ * itself one link away at /charter.
+ */
+export default function StartPage() {
+  const page = useLoaderData<typeof loader>();
   return (
-    <>
-      <h1 className="nhsuk-heading-xl">
-        <span className="nhsuk-caption-l">{charter.issuer}</span>
-        {charter.title}
-      </h1>
-      <p className="nhsuk-lede-text">{charter.purpose}</p>
-      <p className="nhsuk-body">
-        The charter has {charter.domains.length} domains and {componentCount} numbered components.
-        Organisations record, for each component, its status, their evidence and their opportunities
-        for progression, month by month.
-      </p>
-
-      <nav className="nhsuk-contents-list" aria-label="Domains of the charter">
-        <h2 className="nhsuk-u-visually-hidden">Contents</h2>
-        <ol className="nhsuk-contents-list__list">
-          {charter.domains.map((domain) => (
-            <li className="nhsuk-contents-list__item" key={domain.number}>
-              <a className="nhsuk-contents-list__link" href={`#${domainAnchor(domain)}`}>
-                {domain.number}. {domain.title}
-              </a>
-            </li>
-          ))}
-          <li className="nhsuk-contents-list__item">
-            <a className="nhsuk-contents-list__link" href="#levels">
-              Status levels
-            </a>
-          </li>
-          <li className="nhsuk-contents-list__item">
-            <a className="nhsuk-contents-list__link" href="#principles">
-              Cross-cutting principles
-            </a>
-          </li>
-        </ol>
-      </nav>
-
-      {charter.domains.map((domain) => (
-        <DomainSection domain={domain} key={domain.number} />
-      ))}
-
-      <section id="levels" aria-labelledby="levels-heading" className="nhsuk-u-margin-bottom-7">
-        <h2 id="levels-heading" className="nhsuk-heading-l">
-          Status levels
-        </h2>
-        <p className="nhsuk-body">
-          A level is held when its rule holds in every domain. An organisation&apos;s level is the
-          highest one it holds.
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1 className="nhsuk-heading-xl">
+          <span className="nhsuk-caption-l">{page.issuer}</span>
+          Anchor Charter self-assessment
+        </h1>
+        <p className="nhsuk-lede-text">
+          Use this service to record, each month, how far your organisation meets the{" "}
+          <Link to="/charter">{page.charterTitle}</Link>, with the evidence for it, and to see how
+          organisations, places and the whole system are progressing.
         </p>
-        <dl className="nhsuk-summary-list">
-          {charter.levels.map((level) => (
-            <div className="nhsuk-summary-list__row" key={level.id}>
-              <dt className="nhsuk-summary-list__key">{level.name}</dt>
-              <dd className="nhsuk-summary-list__value">{level.description}</dd>
-            </div>
-          ))}
-        </dl>
-        <LevelRequirementsTable domains={charter.domains} requirements={requirements} />
-      </section>
 
-      <section id="principles" aria-labelledby="principles-heading">
-        <h2 id="principles-heading" className="nhsuk-heading-l">
-          Cross-cutting principles
-        </h2>
-        <p className="nhsuk-body">Six steps to take within every domain:</p>
-        <ol className="nhsuk-list nhsuk-list--number">
-          {charter.crossCuttingPrinciples.map((principle) => (
-            <li key={principle.number}>{principle.text}</li>
-          ))}
-        </ol>
-      </section>
-    </>
+        <h2 className="nhsuk-heading-m">Who uses it</h2>
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          <li>
+            anchor champions, who fill in their organisation&apos;s self-assessment against the
+            charter&apos;s {page.components} components in {page.domains} domains, and submit it
+          </li>
+          <li>
+            steering group members, who compare the organisations of their place and verify their
+            evidence
+          </li>
+          <li>place leads, who summarise their place and remind those who have not submitted</li>
+          <li>
+            the integrated care system&apos;s administrators and readers, who see every place and
+            prepare the annual report for the board
+          </li>
+        </ul>
+
+        {page.home ? (
+          <>
+            <h2 className="nhsuk-heading-m">You are signed in</h2>
+            <p className="nhsuk-body">
+              <Link className="nhsuk-button" to={page.home} role="button" draggable="false">
+                Go to your pages
+              </Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <h2 className="nhsuk-heading-m">Sign in</h2>
+            <p className="nhsuk-body">
+              Sign in with your account&apos;s email address and password. You may also be asked for
+              a security code from the authenticator app on your phone.
+            </p>
+            <p className="nhsuk-body">
+              <Link className="nhsuk-button" to="/sign-in" role="button" draggable="false">
+                Sign in
+              </Link>
+            </p>
+          </>
+        )}
+
+        <h2 className="nhsuk-heading-m">How to get an account</h2>
+        <p className="nhsuk-body">
+          Accounts are by invitation only. Ask your place lead or your system administrator to
+          invite you: you will get an email with a link to choose your password. If you have
+          forgotten your password, <Link to="/forgot-password">reset it</Link>.
+        </p>
+
+        <h2 className="nhsuk-heading-m">The charter</h2>
+        <p className="nhsuk-body">
+          The {page.issuer} adopted the charter on {page.adopted}.{" "}
+          <Link to="/charter">Read the Anchor Charter</Link>: its domains and components, the
+          bronze, silver, gold and platinum levels, and the cross-cutting principles.
+        </p>
+      </div>
+    </div>
   );
 }

@@ -9,9 +9,8 @@ import {
   ukDayStartUtc,
 } from "~/forms/audit-filter";
 import { auditNames } from "~/models/audit-names.server";
-import { listAuditEvents } from "~/models/audit.server";
+import { auditPersonInSystems, listAuditEvents } from "~/models/audit.server";
 import { listOrganisations } from "~/models/organisations.server";
-import { findUserByEmail } from "~/models/users.server";
 import { requireAdmin } from "~/auth/guards.server";
 import { formatDateTime } from "~/utils/dates";
 import { getDb } from "~/models/db.server";
@@ -59,9 +58,10 @@ export async function loadAuditLog(request: Request) {
   const filter: AuditFilter = form.data;
   let actorUserId: number | undefined;
   if (filter.person) {
-    const person = await findUserByEmail(db, { email: filter.person });
+    // The same answer for an unknown address and another system's person.
+    const person = await auditPersonInSystems(db, { email: filter.person, systemIds });
     if (!person) {
-      const errors = { person: "No one with this email address has an account" };
+      const errors = { person: "No one in your system has this email address" };
       return data({ ...base, errors, events: null, previous: null, next: null }, { status: 400 });
     }
     actorUserId = person.id;

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { personActionSchema } from "~/forms/admin";
-import { recordAudit } from "~/models/audit.server";
+import { type AuditSystem, recordAudit } from "~/models/audit.server";
 import { latestMessageForUser } from "~/models/messages.server";
 import {
   getUserById,
@@ -21,7 +21,7 @@ import { getDb } from "~/models/db.server";
 import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
 import { sendInvitation } from "~/auth/invitations.server";
-import { personAccess } from "~/admin/people.server";
+import { grantsInReach, personAccess } from "~/admin/people.server";
 import { clientIp } from "~/http/request.server";
 import { readForm } from "~/http/form-body.server";
 
@@ -32,10 +32,10 @@ async function requirePerson(request: Request, userId: string | undefined) {
   const db = getDb();
   const person = await getUserById(db, { id: routeId(userId) });
   if (!person) notFound();
-  const grants = await listGrants(db, { userId: person.id });
-  const access = await personAccess(auth, grants);
+  const allGrants = await listGrants(db, { userId: person.id });
+  const access = await personAccess(auth, allGrants);
   if (!access) notFound();
-  return { auth, person, grants, access };
+  return { auth, person, grants: grantsInReach(auth, allGrants, access), access };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -71,6 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const audit = (
     action: Parameters<typeof recordAudit>[1]["action"],
     detail?: Record<string, unknown>,
+    system?: AuditSystem,
   ) =>
     recordAudit(db, {
       actorUserId: auth.user.id,
@@ -80,6 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       detail,
       ip,
       now,
+      system,
     });
   const intent = form.data.intent;
   if (intent === "resend") {
@@ -106,7 +108,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const grant = grants.find((g) => g.id === grantId);
     if (!grant) notFound();
     await revokeRole(db, { userId: person.id, grantId: grant.id });
-    await audit("role.revoked", { role: grant.role, scope: grant.scopeName });
+    await audit(
+      "role.revoked",
+      { role: grant.role, scope: grant.scopeName },
+      { systemId: grant.systemId },
+    );
   }
   return redirect(`/admin/people/${person.id}`);
 }

@@ -48,6 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     targetType: "user",
     targetId: user.id,
     detail: grant,
+    system: grant,
     ip,
     now: new Date(),
   });

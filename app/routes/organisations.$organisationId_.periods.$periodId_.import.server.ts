@@ -62,10 +62,22 @@ export async function handleImport(sheet: Sheet, request: Request, context: AppL
   const { assessment, refusedBecause } = await importState(sheet);
   if (refusedBecause || !assessment) return problemsAnswer(one(refusedBecause ?? ""), 409);
   const charter = loadCharter({ version: assessment.charter_version });
-  const checked = await readFilledTemplate(
+  // On the server's worker thread when there is one: parsing a workbook blocks whoever runs it.
+  const check = context.checkWorkbook ?? readFilledTemplate;
+  const checked = await check(
     { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
     { organisation: sheet.organisation, period: sheet.period, componentIds: componentIds(charter) },
-  );
+  ).catch((error: unknown) => {
+    console.warn(`Import of ${file.name} not read: ${String(error).slice(0, 200)}`);
+    return null;
+  });
+  if (!checked) {
+    return problemsAnswer(
+      one(
+        "The file could not be read: download the template again from this page, fill it in and upload that.",
+      ),
+    );
+  }
   if (!checked.ok) return problemsAnswer(checked.problems);
   const outcome = await applyImport(getDb(), {
     assessmentId: assessment.id,

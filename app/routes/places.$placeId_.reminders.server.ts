@@ -5,7 +5,7 @@ import { readForm } from "~/http/form-body.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { getPeriod, listPeriods } from "~/models/periods.server";
 import { getPlace } from "~/models/places.server";
-import { lastReminded, planReminders } from "~/reminders/plan";
+import { lastReminded, planReminders, REMINDERS_PER_DAY } from "~/reminders/plan";
 import { reminderCandidates, sendReminders } from "~/reminders/send.server";
 import { forbidden, notFound, requireUser, routeId } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
@@ -40,7 +40,12 @@ function outcomeFrom(url: URL) {
   };
   const reminded = count("reminded");
   if (reminded === null) return null;
-  return { reminded, failed: count("failed") ?? 0, held: count("held") ?? 0 };
+  return {
+    reminded,
+    failed: count("failed") ?? 0,
+    held: count("held") ?? 0,
+    enoughToday: count("enoughToday") ?? 0,
+  };
 }
 
 export async function loadReminders(request: Request, params: Params) {
@@ -77,6 +82,8 @@ export async function loadReminders(request: Request, params: Params) {
     held: plan.held.length,
     heldLastReminded: held ? formatDateTime(held) : null,
     withoutChampions: plan.withoutChampions.map((c) => c.name),
+    enoughToday: plan.enoughToday.map((c) => c.name),
+    remindersPerDay: REMINDERS_PER_DAY,
     outcome: outcomeFrom(url),
   };
 }
@@ -104,5 +111,6 @@ export async function remind(request: Request, params: Params, context: AppLoadC
     failed: String(result.failed),
     held: String(result.held),
   });
+  if (result.enoughToday > 0) query.set("enoughToday", String(result.enoughToday));
   return redirect(`/places/${place.id}/reminders?${query}`);
 }

@@ -59,6 +59,16 @@ export default function RemindersPage() {
               by the ICS, not by each place.
             </p>
             <OutstandingTable rows={r.outstanding} periodLabel={r.period.label} />
+            {r.enoughToday.length ? (
+              <div className="nhsuk-inset-text">
+                <p>
+                  {namesList(r.enoughToday)} {r.enoughToday.length === 1 ? "has" : "have"} been
+                  reminded {r.remindersPerDay} times today, the most in one day, so{" "}
+                  {r.enoughToday.length === 1 ? "it is" : "they are"} not offered here. You can
+                  remind {r.enoughToday.length === 1 ? "it" : "them"} again tomorrow.
+                </p>
+              </div>
+            ) : null}
             {r.withoutChampions.length ? (
               <div className="nhsuk-inset-text">
                 <p>
@@ -93,11 +103,24 @@ export default function RemindersPage() {
   );
 }
 
-function OutcomeBanner(props: { reminded: number; failed: number; held: number }) {
+function OutcomeBanner(props: {
+  reminded: number;
+  failed: number;
+  held: number;
+  enoughToday: number;
+}) {
+  const were = (n: number) => (n === 1 ? "was" : "were");
   const skipped =
-    props.held > 0
-      ? `${organisations(props.held)} already reminded this month ${props.held === 1 ? "was" : "were"} skipped.`
-      : null;
+    [
+      props.held > 0
+        ? `${organisations(props.held)} already reminded this month ${were(props.held)} skipped.`
+        : "",
+      props.enoughToday > 0
+        ? `${organisations(props.enoughToday)} reminded as often today as a day allows ${were(props.enoughToday)} not reminded again: try again tomorrow.`
+        : "",
+    ]
+      .filter(Boolean)
+      .join(" ") || null;
   const success = props.reminded > 0;
   const heading = success
     ? `Reminders sent to the champions of ${organisations(props.reminded)}.`
@@ -134,7 +157,7 @@ function OutcomeBanner(props: { reminded: number; failed: number; held: number }
             <p className="nhsuk-notification-banner__heading">{heading}</p>
             {skipped ? (
               <p className="nhsuk-body">
-                {skipped} {success ? "" : "You can remind them again below."}
+                {skipped} {!success && props.held > 0 ? "You can remind them again below." : ""}
               </p>
             ) : null}
           </div>

@@ -10,7 +10,7 @@ import { annualReportSchema } from "~/forms/annual-report";
 import { readForm } from "~/http/form-body.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPlaces } from "~/models/places.server";
-import { enqueueReportJob } from "~/models/report-jobs.server";
+import { MAX_WAITING_PER_PERSON, requestReportJob } from "~/models/report-requests.server";
 import { requireUser } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { formErrors } from "~/http/form-errors.server";
@@ -77,6 +77,7 @@ export async function loadReportRequest(request: Request) {
     scopes: scopes.map(({ value, label }) => ({ value, label })),
     chosen: scopes.find((s) => s.value === asked)?.value ?? null,
     years,
+    maxWaiting: MAX_WAITING_PER_PERSON,
   };
 }
 
@@ -93,7 +94,7 @@ export async function requestReport(request: Request) {
   if (!(await yearsIn([scope.systemId])).includes(form.data.year)) {
     return formErrors({ year: "Choose a year that has reporting months" }, form.values);
   }
-  const job = await enqueueReportJob(getDb(), {
+  const asked = await requestReportJob(getDb(), {
     scope_kind: form.data.scope.kind,
     scope_id: form.data.scope.id,
     system_id: scope.systemId,
@@ -102,5 +103,15 @@ export async function requestReport(request: Request) {
     requested_by: auth.user.id,
     now: new Date(),
   });
-  return redirect(`/reports/${job.id}`);
+  if (asked.outcome === "tooMany") {
+    return formErrors(
+      {
+        scope: `You have ${asked.waiting} reports waiting to be built. Wait for one of them to finish, then ask for this one.`,
+      },
+      form.values,
+      { status: 429 },
+    );
+  }
+  // The same report already waiting or being built: its page, not a second job.
+  return redirect(`/reports/${asked.job.id}`);
 }

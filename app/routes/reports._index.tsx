@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** Asking for an annual report: it is built in the background and offered for download. */
 export default function AnnualReportRequestPage() {
-  const { scopes, years, chosen } = useLoaderData<typeof loader>();
+  const { scopes, years, chosen, maxWaiting } = useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
   const errors = problem?.errors;
   const values = problem?.values ?? {};
@@ -30,6 +30,10 @@ export default function AnnualReportRequestPage() {
           A board paper of the year&apos;s returns: levels now and a year ago, findings by domain,
           common gaps, shared practice, verified against self-assessed, actions, and a page for each
           organisation. Large reports take a little while: you can leave the page and come back.
+        </p>
+        <p className="nhsuk-body">
+          Asking again for a report that is already being built takes you to it. You can have up to{" "}
+          {maxWaiting} reports waiting at a time.
         </p>
         {scopes.length === 0 || years.length === 0 ? (
           <div className="nhsuk-inset-text">

@@ -39,9 +39,13 @@ export async function attemptSignIn(input: z.infer<typeof signInSchema>, context
     now,
   });
   if (waitMinutes !== null) {
+    // About the address's owner, if it has one, so only their systems' administrators see it.
+    const owner = await findUserByEmail(db, { email });
     await recordAudit(db, {
       actorUserId: null,
       action: "sign_in.rate_limited",
+      targetType: owner ? "user" : undefined,
+      targetId: owner?.id,
       detail: { email },
       ip,
       now,

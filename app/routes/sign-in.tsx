@@ -95,6 +95,11 @@ export default function SignIn() {
         <p className="nhsuk-body">
           <Link to="/forgot-password">Forgotten your password?</Link>
         </p>
+        <h2 className="nhsuk-heading-s">If you do not have an account</h2>
+        <p className="nhsuk-body">
+          Accounts are by invitation only. Ask your place lead or your system administrator to
+          invite you: you will get an email with a link to choose your password.
+        </p>
       </div>
     </div>
   );

@@ -17,6 +17,9 @@ import * as periodDueDates from "./2026-12-07-20-period-due-dates";
 import * as secondFactors from "./2026-12-07-31-second-factors";
 import * as organisationSignIn from "./2026-12-07-32-organisation-sign-in";
 import * as heldPosts from "./2026-12-07-33-held-posts";
+import * as auditEventSystem from "./2026-12-07-41-audit-event-system";
+import * as reportJobOneAtATime from "./2026-12-07-42-report-job-one-at-a-time";
+import * as messageSystem from "./2026-12-07-43-message-system";
 import * as postgresFanOutStatistics from "./2026-12-07-60-postgres-fan-out-statistics";
 
 /**
@@ -43,5 +46,8 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-31-second-factors": secondFactors,
   "2026-12-07-32-organisation-sign-in": organisationSignIn,
   "2026-12-07-33-held-posts": heldPosts,
+  "2026-12-07-41-audit-event-system": auditEventSystem,
+  "2026-12-07-42-report-job-one-at-a-time": reportJobOneAtATime,
+  "2026-12-07-43-message-system": messageSystem,
   "2026-12-07-60-postgres-fan-out-statistics": postgresFanOutStatistics,
 };

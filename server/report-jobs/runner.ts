@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Kysely } from "kysely";
 import {
   claimNextJob,
@@ -12,6 +12,7 @@ import {
 import { removeReportFile, storeReportFile } from "../../app/reports/report-store.server";
 import type { Database } from "../../db/schema";
 import type { BuildRequest, WorkerMessage } from "./worker";
+import { tsxWorker } from "../tsx-worker";
 
 /**
  * Runs report jobs off the request path (ADR 029): claims one job at a time
@@ -51,14 +52,10 @@ export function startReportRunner(options: RunnerOptions) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
 
-  // The server runs its TypeScript through tsx, whose loader a worker thread
-  // does not inherit: the worker registers it before loading its module.
-  const workerModule = JSON.stringify(new URL("./worker.ts", import.meta.url).href);
   const newWorker = () =>
-    new Worker(
-      `import("tsx/esm/api").then(({ register }) => { register(); return import(${workerModule}); })`,
-      { eval: true, env: process.env, resourceLimits: { maxOldGenerationSizeMb: 1024 } },
-    );
+    tsxWorker(new URL("./worker.ts", import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
 
   const runJob = (job: ReportJob) =>
     new Promise<WorkerMessage>((resolve) => {

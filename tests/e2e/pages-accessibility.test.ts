@@ -54,7 +54,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const signedOutPages = ["/", "/sign-in", "/forgot-password", "/invitations/not-a-real-token"];
+const signedOutPages = [
+  "/",
+  "/charter",
+  "/sign-in",
+  "/forgot-password",
+  "/invitations/not-a-real-token",
+];
 
 /** Pages that draw charts: axe must see them drawn, so each is checked to have some. */
 const chartedPaths = /^\/(systems|places)\/\d+(\?|$)|^\/organisations\/\d+(\?|$)/;

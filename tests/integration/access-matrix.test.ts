@@ -195,6 +195,11 @@ describe("the access matrix", () => {
       ["admin", "/admin/audit", /@second\.example/],
       ["admin2", "/admin/outbox", /@example\.com/],
       ["admin", "/admin/outbox", /@second\.example/],
+      // A place lead's administration is their own place's, in either system.
+      ["placeLead2", "/admin/people", /@example\.com/],
+      ["placeLead", "/admin/people", /@second\.example/],
+      ["placeLead2", "/admin/organisations", /Morecambe Bay|Blackpool|Lancaster/],
+      ["placeLead", "/admin/organisations", /Second (Trust|Place)/],
     ];
     for (const path of listings) {
       looks.push(["admin2", path, /Morecambe Bay|Blackpool|Lancaster/]);
@@ -228,24 +233,39 @@ describe("the access matrix", () => {
     expect(await menu("signedOut")).toEqual({ links: [], signOut: false });
     const practice = `${place}/good-practice`;
     expect(await menu("champion")).toEqual({
-      links: ["/organisations", practice, "/exports", "/"],
+      links: ["/organisations", practice, "/exports", "/charter"],
       signOut: true,
     });
     expect(await menu("steering")).toEqual({
-      links: ["/organisations", place, `${place}/comparison`, practice, "/exports", "/"],
+      links: ["/organisations", place, `${place}/comparison`, practice, "/exports", "/charter"],
       signOut: true,
     });
     expect(await menu("placeLead")).toEqual({
-      links: ["/organisations", place, `${place}/comparison`, practice, "/admin", "/exports", "/"],
+      links: [
+        "/organisations",
+        place,
+        `${place}/comparison`,
+        practice,
+        "/admin",
+        "/exports",
+        "/charter",
+      ],
       signOut: true,
     });
     expect(await menu("admin")).toEqual({
-      links: ["/organisations", "/places", `/systems/${ids.system}`, "/admin", "/exports", "/"],
+      links: [
+        "/organisations",
+        "/places",
+        `/systems/${ids.system}`,
+        "/admin",
+        "/exports",
+        "/charter",
+      ],
       signOut: true,
     });
     // Every place's summary (through Places) and the roll-up; nothing to administer.
     expect(await menu("systemReader")).toEqual({
-      links: ["/organisations", "/places", `/systems/${ids.system}`, "/exports", "/"],
+      links: ["/organisations", "/places", `/systems/${ids.system}`, "/exports", "/charter"],
       signOut: true,
     });
     // Every link offered answers 200 for the person it is offered to.

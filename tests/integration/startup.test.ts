@@ -25,7 +25,8 @@ describe("starting the app", () => {
     const first = await startApp(env);
     try {
       expect(first.output()).toContain("Loaded demonstration data");
-      const html = await fetchHome(first.url);
+      // The charter's page: the content loaded at start, all 16 components.
+      const html = await fetchHome(`${first.url}/charter`);
       expect(html).toContain("Demonstration data");
       expect(html.match(/Component (?:<!-- -->)?\d\.\d/g)).toHaveLength(16);
     } finally {

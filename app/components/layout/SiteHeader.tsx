@@ -87,9 +87,7 @@ function ServiceMenu({ items }: { items: NavigationItem[] }) {
                 to={item.href}
                 // Only the current page is highlighted: a link that is the start of another
                 // (the place summary, before its comparison) matches only itself.
-                end={
-                  items.some((other) => other.href.startsWith(`${item.href}/`)) || item.href === "/"
-                }
+                end={items.some((other) => other.href.startsWith(`${item.href}/`))}
               >
                 {item.text}
               </NavLink>

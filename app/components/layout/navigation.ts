@@ -36,6 +36,6 @@ export function navigationFor(principal: Principal): NavigationItem[] {
   }
   if (canManagePeople(principal)) items.push({ href: "/admin", text: "Administration" });
   items.push({ href: "/exports", text: "Data exports" });
-  items.push({ href: "/", text: "The charter" });
+  items.push({ href: "/charter", text: "The charter" });
   return items;
 }

@@ -32,7 +32,7 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
   {
     name: "another system's comparison",
     path: (i) => `/places/${i.second.place}/comparison`,
-    get: only({ admin2: 200, steering2: 200, systemReader2: 200 }, 404),
+    get: only({ admin2: 200, placeLead2: 200, steering2: 200, systemReader2: 200 }, 404),
   },
   // In progress: the system reader knows the organisation, and is refused its draft.
   {
@@ -100,7 +100,12 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
   {
     name: "another system's place's reminders",
     path: (i) => `/places/${i.second.place}/reminders`,
-    get: { ...only({ admin2: 200 }, 404), steering2: 403, champion2: 403, systemReader2: 403 },
+    get: {
+      ...only({ admin2: 200, placeLead2: 200 }, 404),
+      steering2: 403,
+      champion2: 403,
+      systemReader2: 403,
+    },
   },
   {
     name: "a month that does not exist",
@@ -113,29 +118,35 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
     get: only({}, 404),
   },
   { name: "a malformed id", path: () => "/organisations/1%20or%201=1", get: only({}, 404) },
-  // The place lead and the second system's administrator may use these pages, so an
-  // id outside their place or system is 404 for them; the others may not use the pages (403).
+  // Place leads and the second system's administrator may use these pages, so an id
+  // outside their place or system is 404 for them; the others may not use the pages (403).
   {
     name: "another place's organisation to edit",
     path: (i) => `/admin/organisations/${i.blackpool}`,
-    get: { ...only({ admin: 200 }, 403), placeLead: 404, admin2: 404 },
+    get: { ...only({ admin: 200 }, 403), placeLead: 404, admin2: 404, placeLead2: 404 },
   },
   {
     name: "another place's champion",
     path: (i) => `/admin/people/${i.otherChampionUser}`,
-    get: { ...only({ admin: 200 }, 403), placeLead: 404, admin2: 404 },
+    get: { ...only({ admin: 200 }, 403), placeLead: 404, admin2: 404, placeLead2: 404 },
   },
   // Systems are separate: each one's people see nothing of the other's, as if absent.
   {
     name: "another system's organisation",
     path: (i) => `/organisations/${i.second.organisation}`,
-    get: only({ admin2: 200, steering2: 200, champion2: 200, systemReader2: 200 }, 404),
+    get: only(
+      { admin2: 200, placeLead2: 200, steering2: 200, champion2: 200, systemReader2: 200 },
+      404,
+    ),
   },
   // Nothing is started there yet: its own system reader is refused the month in progress.
   {
     name: "another system's organisation's month",
     path: (i) => `/organisations/${i.second.organisation}/periods/${i.second.period}`,
-    get: only({ admin2: 200, steering2: 200, champion2: 200, systemReader2: 403 }, 404),
+    get: only(
+      { admin2: 200, placeLead2: 200, steering2: 200, champion2: 200, systemReader2: 403 },
+      404,
+    ),
   },
   {
     name: "another system's month, on an organisation one may read",
@@ -145,21 +156,46 @@ export const guessed: Array<{ name: string; path: (ids: Ids) => string; get: Exp
   {
     name: "another system's place",
     path: (i) => `/places/${i.second.place}`,
-    get: only({ admin2: 200, steering2: 200, systemReader2: 200 }, 404),
+    get: only({ admin2: 200, placeLead2: 200, steering2: 200, systemReader2: 200 }, 404),
   },
   {
     name: "another system's place's good practice",
     path: (i) => `/places/${i.second.place}/good-practice`,
-    get: only({ admin2: 200, steering2: 200, champion2: 200, systemReader2: 200 }, 404),
+    get: only(
+      { admin2: 200, placeLead2: 200, steering2: 200, champion2: 200, systemReader2: 200 },
+      404,
+    ),
   },
   {
     name: "another system's organisation to edit",
     path: (i) => `/admin/organisations/${i.second.organisation}`,
-    get: { ...only({ admin2: 200 }, 403), admin: 404, placeLead: 404 },
+    get: { ...only({ admin2: 200, placeLead2: 200 }, 403), admin: 404, placeLead: 404 },
   },
   {
     name: "another system's champion",
     path: (i) => `/admin/people/${i.second.championUser}`,
-    get: { ...only({ admin2: 200 }, 403), admin: 404, placeLead: 404 },
+    get: { ...only({ admin2: 200, placeLead2: 200 }, 403), admin: 404, placeLead: 404 },
+  },
+  // The audit log's filters answer another system's person or organisation as they answer
+  // one that does not exist (400, "no one in your system"), so they tell nothing.
+  {
+    name: "another system's person, in the audit log's filter",
+    path: () => "/admin/audit?person=place.lead%40example.com",
+    get: only({ admin: 200, admin2: 400 }, 403),
+  },
+  {
+    name: "an address nobody has, in the audit log's filter",
+    path: () => "/admin/audit?person=nobody%40nowhere.example",
+    get: only({ admin: 400, admin2: 400 }, 403),
+  },
+  {
+    name: "the second system's person, in the audit log's filter",
+    path: () => "/admin/audit?person=place.lead%40second.example",
+    get: only({ admin: 400, admin2: 200 }, 403),
+  },
+  {
+    name: "another system's organisation, in the audit log's filter",
+    path: (i) => `/admin/audit?organisation=${i.uhmb}`,
+    get: only({ admin: 200, admin2: 400 }, 403),
   },
 ];

@@ -5,9 +5,9 @@ import { addPerson, addSecondSystem, type Person, signInAsPerson } from "../../s
 /**
  * Who the access matrix asks for: the demo accounts of the first system; two
  * real administrators of it who are part-way in (password given, code still
- * owed; no second factor set up yet); and the administrator, steering group
- * member, champion and system reader of a second system, who must see
- * nothing of the first.
+ * owed; no second factor set up yet); and the administrator, place lead,
+ * steering group member, champion and system reader of a second system, who
+ * must see nothing of the first.
  */
 export const who = [
   "signedOut",
@@ -19,6 +19,7 @@ export const who = [
   "codeOwed",
   "noFactor",
   "admin2",
+  "placeLead2",
   "steering2",
   "champion2",
   "systemReader",
@@ -34,6 +35,7 @@ export const signedIn = [
   "champion",
   "otherChampion",
   "admin2",
+  "placeLead2",
   "steering2",
   "champion2",
   "systemReader",
@@ -57,7 +59,20 @@ const demoAccounts = {
  * after signing out; any other target is written out.
  */
 export type Outcome =
-  200 | 400 | 403 | 404 | 409 | 410 | 503 | "in" | "code" | "setup" | "home" | "out" | `/${string}`;
+  | 200
+  | 400
+  | 403
+  | 404
+  | 405
+  | 409
+  | 410
+  | 503
+  | "in"
+  | "code"
+  | "setup"
+  | "home"
+  | "out"
+  | `/${string}`;
 export type Expect = Record<Who, Outcome>;
 
 /**
@@ -75,6 +90,7 @@ export const everyone = (o: Outcome, signedOut: Outcome = o): Expect => ({
   codeOwed: signedOut === "in" ? "code" : o,
   noFactor: signedOut === "in" ? "setup" : o,
   admin2: o,
+  placeLead2: o,
   steering2: o,
   champion2: o,
   systemReader: o,
@@ -191,8 +207,17 @@ export async function signInEveryone(baseUrl: string, databaseUrl: string, ids: 
     email: "reader@second.example",
     grants: [{ role: "system_reader", systemId: second.system }],
   });
-  const people: Record<"admin2" | "steering2" | "champion2" | "systemReader2", Person> = {
+  const placeLead2 = await addPerson(databaseUrl, {
+    email: "place.lead@second.example",
+    grants: [{ role: "place_lead", placeId: second.place }],
+    secondFactor: true,
+  });
+  const people: Record<
+    "admin2" | "placeLead2" | "steering2" | "champion2" | "systemReader2",
+    Person
+  > = {
     admin2: second.admin,
+    placeLead2,
     steering2: second.steering,
     champion2: second.champion,
     systemReader2,
@@ -224,6 +249,7 @@ function homes(ids: Ids): Record<Who, string> {
     codeOwed: "/admin",
     noFactor: "/admin",
     admin2: "/admin",
+    placeLead2: `/places/${ids.second.place}`,
     steering2: `/places/${ids.second.place}`,
     champion2: `/organisations/${ids.second.organisation}`,
     systemReader: `/systems/${ids.system}`,

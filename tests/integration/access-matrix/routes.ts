@@ -15,20 +15,23 @@ export type Row = {
 // second system's administrator may use them too (its listings are its own).
 const admins = { admin: 200, admin2: 200 } as const;
 const adminsPost = { admin: 400, admin2: 400 } as const;
-const manager = { ...admins, placeLead: 200 } as const;
-const managerPost = { ...adminsPost, placeLead: 400 } as const;
+// Place leads of either system manage their own place's organisations and champions.
+const manager = { ...admins, placeLead: 200, placeLead2: 200 } as const;
+const managerPost = { ...adminsPost, placeLead: 400, placeLead2: 400 } as const;
 // The first system's reader reads every place and every organisation's submitted months, and
 // changes nothing; the second system's reader is told none of it exists.
 const reader = { systemReader: 200 } as const;
-// One of the first system's own: the second system's administrator is told it does not exist.
-const managerOfFirst = { admin: 200, placeLead: 200, admin2: 404 } as const;
-const managerOfFirstPost = { admin: 400, placeLead: 400, admin2: 404 } as const;
+// One of the first system's own: the second system's administrator and place lead are told it
+// does not exist.
+const managerOfFirst = { admin: 200, placeLead: 200, admin2: 404, placeLead2: 404 } as const;
+const managerOfFirstPost = { admin: 400, placeLead: 400, admin2: 404, placeLead2: 404 } as const;
 // The real (not demo) people signed in all the way, who hold a second factor.
 const realFactorHolders = (o: 200 | 400) =>
-  ({ admin2: o, steering2: o, champion2: o, systemReader2: o }) as const;
+  ({ admin2: o, placeLead2: o, steering2: o, champion2: o, systemReader2: o }) as const;
 
 export const rows: Row[] = [
   { file: "_index.tsx", path: () => "/", get: everyone(200) },
+  { file: "charter.tsx", path: () => "/charter", get: everyone(200) },
   // Signed in, the page's loader sends a visitor home even after a failed post;
   // someone who still owes their code is not signed in yet, and may start again.
   {
@@ -225,8 +228,8 @@ export const rows: Row[] = [
   {
     file: "organisations.$organisationId_.evidence.$evidenceId_.share.tsx",
     path: (i) => `/organisations/${i.uhmb}/evidence/${i.uhmbFile}/share`,
-    // An action only: Remix answers a GET with 400, for everyone, and runs nothing.
-    get: everyone(400),
+    // An action only: a GET is refused with 405 in words, for everyone, and runs nothing.
+    get: everyone(405),
     post: {
       ...only({ champion: 400 }, 404),
       admin: 403,

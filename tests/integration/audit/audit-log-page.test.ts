@@ -166,7 +166,7 @@ describe("the audit log in plain words", () => {
         "The end date must be the same as or after the start date",
       ],
       ["?person=not-an-email", "Enter the person's email address"],
-      ["?person=nobody%40nhs.example", "No one with this email address has an account"],
+      ["?person=nobody%40nhs.example", "No one in your system has this email address"],
       ["?kind=drop%20table%20audit_event", "Select a kind of event from the list"],
       ["?organisation=1%20or%201%3D1", "Select an organisation from the list"],
       ["?organisation=999999", "Select an organisation from the list"],
@@ -217,9 +217,7 @@ describe("the audit log in a browser", () => {
     expect(new URL(tab.url()).searchParams.get("kind")).toBe("component.saved");
     expect(await accessibilityViolations(tab)).toEqual([]);
     await tab.goto(`${app.url}/admin/audit?person=nobody%40nhs.example`);
-    await tab
-      .getByRole("link", { name: "No one with this email address has an account" })
-      .waitFor();
+    await tab.getByRole("link", { name: "No one in your system has this email address" }).waitFor();
     expect(await accessibilityViolations(tab)).toEqual([]);
     await context.close();
   });

@@ -68,14 +68,25 @@ describe("the audit log", () => {
       now: later(40),
     });
 
+    await recordAudit(db, {
+      actorUserId: null,
+      action: "sign_in.failure",
+      targetType: "user",
+      targetId: championId,
+      detail: { email: "chris.champion@example.nhs.uk" },
+      ip: "198.51.100.8",
+      now: later(50),
+    });
+
     const events = await listAuditEvents(db, { systemIds: [systemId], limit: 10 });
 
+    // A failed sign-in for an address nobody has is about no one: no system's log shows it.
     expect(events.map((e) => e.action)).toEqual([
       "sign_in.failure",
       "invitation.accepted",
       "invitation.sent",
     ]);
-    expect(events[0]).toMatchObject({ actor_name: null, actor_email: null, ip: "198.51.100.7" });
+    expect(events[0]).toMatchObject({ actor_name: null, actor_email: null, ip: "198.51.100.8" });
     expect(events[1]).toMatchObject({ actor_name: "Chris Champion", detailParsed: null });
     expect(events[2]).toMatchObject({
       at: "2026-11-23T09:00:00.000Z",
@@ -86,10 +97,7 @@ describe("the audit log", () => {
       target_id: String(championId),
       detailParsed: { role: "champion", organisationId: 4, messageId: 12 },
     });
-    expect(events[0]?.detailParsed).toEqual({
-      email: "nobody@example.nhs.uk",
-      reasons: ["unknown_email"],
-    });
+    expect(events[0]?.detailParsed).toEqual({ email: "chris.champion@example.nhs.uk" });
   });
 
   it("pages back from the oldest event shown and filters by actor and by action", async () => {
@@ -186,7 +194,7 @@ describe("the audit log of one system", () => {
       [stranger, "user", stranger], // theirs
       [null, "user", stranger], // theirs: a failed sign-in to their admin's account
       [null, "user", championId], // ours: a failed sign-in to our champion's account
-      [null, undefined, undefined], // about nobody: both
+      [null, undefined, undefined], // about no one known: neither
     ];
     for (const [actorUserId, targetType, targetId] of events) {
       await recordAudit(db, {
@@ -205,8 +213,82 @@ describe("the audit log of one system", () => {
           e.target_id === null ? undefined : Number(e.target_id),
         ])
         .reverse();
-    expect(await seenBy([systemId])).toEqual([events[0], events[4], events[5]]);
-    expect(await seenBy([other])).toEqual([events[1], events[2], events[3], events[5]]);
+    expect(await seenBy([systemId])).toEqual([events[0], events[4]]);
+    expect(await seenBy([other])).toEqual([events[1], events[2], events[3]]);
+    expect(await seenBy([systemId, other])).toHaveLength(5);
     expect(await seenBy([])).toEqual([]);
+  });
+
+  it("keeps what a person with roles in two systems did in one out of the other's log", async () => {
+    const other = (
+      await db
+        .insertInto("system")
+        .values({ name: "Other ICS" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const theirTrust = (
+      await db
+        .insertInto("organisation")
+        .values({ system_id: other, place_id: null, name: "Their Trust", type: "nhs_trust" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const ourTrust = (
+      await db
+        .selectFrom("organisation")
+        .select("id")
+        .where("system_id", "=", systemId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    // Chris champions a trust in each system.
+    await db
+      .insertInto("role_assignment")
+      .values({ user_id: championId, role: "champion", organisation_id: theirTrust })
+      .execute();
+    const did = (organisationId: number, evidence: string) =>
+      recordAudit(db, {
+        actorUserId: championId,
+        action: "evidence.shared",
+        targetType: "organisation",
+        targetId: organisationId,
+        detail: { evidence },
+        now: morning,
+      });
+    await did(ourTrust, "Ours");
+    await did(theirTrust, "Theirs");
+    // Signing in is about Chris alone: both systems Chris works in see it.
+    await recordAudit(db, { actorUserId: championId, action: "sign_in.success", now: later(1) });
+    // A role given within the other system belongs to it, whoever it is about.
+    await recordAudit(db, {
+      actorUserId: adminId,
+      action: "role.granted",
+      targetType: "user",
+      targetId: championId,
+      detail: { role: "champion", organisationId: theirTrust },
+      system: { organisationId: theirTrust },
+      now: later(2),
+    });
+    const seenBy = async (systemIds: number[]) =>
+      (await listAuditEvents(db, { systemIds, limit: 50 }))
+        .map((e) => `${e.action} ${String(e.detailParsed?.evidence ?? "")}`.trim())
+        .reverse();
+    expect(await seenBy([systemId])).toEqual(["evidence.shared Ours", "sign_in.success"]);
+    expect(await seenBy([other])).toEqual([
+      "evidence.shared Theirs",
+      "sign_in.success",
+      "role.granted",
+    ]);
+    const stored = await db
+      .selectFrom("audit_event")
+      .select(["action", "system_id"])
+      .orderBy("id")
+      .execute();
+    expect(stored).toEqual([
+      { action: "evidence.shared", system_id: systemId },
+      { action: "evidence.shared", system_id: other },
+      { action: "sign_in.success", system_id: null },
+      { action: "role.granted", system_id: other },
+    ]);
   });
 });

@@ -150,4 +150,48 @@ describe("the outbox of one system", () => {
     expect(ours.map((m) => m.to_email)).toEqual(["sam.taylor@example.nhs.uk"]);
     expect(theirs.map((m) => m.to_email)).toEqual(["kim@other.example"]);
   });
+
+  it("lists an email about one system's organisation in that system's outbox alone, whoever it is to", async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const other = (
+      await db
+        .insertInto("system")
+        .values({ name: "Other ICS" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    // Sam also administers the other system: a person of both.
+    await db
+      .insertInto("role_assignment")
+      .values({ user_id: userId, role: "admin", system_id: other })
+      .execute();
+    const reminder = (system: number, organisation: string) =>
+      sendEmail(
+        db,
+        {
+          template: "reminder",
+          to: "sam.taylor@example.nhs.uk",
+          userId,
+          systemId: system,
+          personalisation: {
+            name: "Sam Taylor",
+            organisation,
+            period: "November 2026",
+            link: "http://127.0.0.1:3000/organisations/1/periods/1",
+            sender: "Pat Lead",
+          },
+        },
+        { config: outboxConfig() },
+      );
+    await reminder(systemId, "Our Trust");
+    await reminder(other, "Their Trust");
+    await sendEmail(db, passwordReset(), { config: outboxConfig() });
+    const bodies = async (systemIds: number[]) =>
+      (await listMessages(db, { systemIds, limit: 10 })).map(
+        (m) => /Our Trust|Their Trust/.exec(m.outbox_body ?? "")?.[0] ?? m.template,
+      );
+    // The reset is about Sam alone: both systems Sam works in list it.
+    expect(await bodies([systemId])).toEqual(["password_reset", "Our Trust"]);
+    expect(await bodies([other])).toEqual(["password_reset", "Their Trust"]);
+  });
 });

@@ -7,6 +7,14 @@ import { generousAttemptLimits, type RunningApp, startApp } from "../../setup/st
 import { databaseFingerprint } from "../../support/fingerprint";
 import { signIn, visit, type Visitor } from "../../support/http";
 import { downloadTemplate, editTemplate, templateRows, upload } from "./support";
+import {
+  farCell,
+  manyRows,
+  withDataValidation,
+  withDefinedName,
+  withMerge,
+  withRowsAdded,
+} from "../../fixtures/hostile-workbooks";
 
 /**
  * A champion fills the sheet's Excel template offline and uploads it: saved
@@ -350,6 +358,50 @@ describe("files the import refuses, storing nothing", () => {
       Array.from({ length: 150 }, (_, i) => [`part${i}.xml`, new Uint8Array(1)]),
     );
     await refusedWith({ bytes: zipSync(parts), name: "parts.xlsx" }, 400, /more parts/);
+  });
+
+  it("rows and ranges far beyond the template's, unread, and the server answers meanwhile", async () => {
+    const template = await downloadTemplate(app.url, champion, sheetPath);
+    const beyond =
+      /far (below|to the right of) the template's own (rows|columns): it was refused unread/;
+    // Each file is made just before it is sent: making the 300,000 rows takes seconds, long
+    // enough for the server to close the kept-alive connection the next request would reuse.
+    const cases: Array<[string, () => Uint8Array, RegExp]> = [
+      ["one cell at row 1,048,576", () => farCell(template), /row numbered 1,048,576, far below/],
+      ["300,000 rows of text", () => manyRows(template, 300_000), /row numbered 1,001, far below/],
+      [
+        "a cell in the last column",
+        () =>
+          withRowsAdded(
+            template,
+            '<row r="30"><c r="XFD30" t="inlineStr"><is><t>x</t></is></c></row>',
+          ),
+        /in column XFD, far to the right/,
+      ],
+      [
+        "a data validation over a long column (exceljs walks every cell of it)",
+        () => withDataValidation(template, "H2:H5000"),
+        /row numbered 5,000, far below/,
+      ],
+      [
+        "a merge over a whole column",
+        () => withMerge(template, "H:H"),
+        /row numbered 1,048,576, far below/,
+      ],
+      [
+        "a defined name over a long range",
+        () => withDefinedName(template, "Components!$H$1:$H$20000"),
+        /row numbered 20,000, far below/,
+      ],
+    ];
+    for (const [what, make, message] of cases) {
+      const bytes = make();
+      expect({ what, small: bytes.length < 2 * 1024 * 1024 }).toEqual({ what, small: true });
+      await refusedWith({ bytes, name: "filled.xlsx" }, 400, message);
+      await refusedWith({ bytes, name: "filled.xlsx" }, 400, beyond);
+    }
+    const healthy = await fetch(`${app.url}/healthz`);
+    expect(healthy.status).toBe(200);
   });
 
   it("a formula in a cell, named by its row and column", async () => {

@@ -1,3 +1,4 @@
+import http from "node:http";
 import ExcelJS from "exceljs";
 import type { Visitor } from "../../support/http";
 
@@ -58,13 +59,11 @@ export async function upload(
     "template",
     new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? XLSX_TYPE }),
   );
-  const response = await fetch(`${baseUrl}${sheetPath}/import`, {
-    method: "POST",
-    body: form,
-    headers: { cookie: visitor.cookie ?? "", origin: baseUrl },
-    redirect: "manual",
+  const response = await postOnItsOwnConnection(`${baseUrl}${sheetPath}/import`, form, {
+    cookie: visitor.cookie ?? "",
+    origin: baseUrl,
   });
-  const html = await response.text();
+  const html = response.body;
   const problems = [
     ...(/nhsuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? "").matchAll(
       /<li><a[^>]*>([\s\S]*?)<\/a><\/li>/g,
@@ -81,3 +80,44 @@ const decode = (s: string) =>
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();
+
+/**
+ * A form posted on a connection of its own, as a browser's is after a pause:
+ * fetch reuses a kept-alive connection, and one left idle while a test makes
+ * a large file (seconds) may be closed by the server just as it is reused.
+ */
+async function postOnItsOwnConnection(
+  url: string,
+  form: FormData,
+  headers: Record<string, string>,
+) {
+  const encoded = new Request(url, { method: "POST", body: form });
+  const body = Buffer.from(await encoded.arrayBuffer());
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        headers: {
+          ...headers,
+          "content-type": encoded.headers.get("content-type") ?? "",
+          "content-length": body.length,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}

@@ -53,7 +53,7 @@ describe("the header menu", () => {
       { visitor: lead, path: `/places/${f.place}/comparison`, current: "Compare" },
       { visitor: lead, path: `/places/${f.place}/good-practice`, current: "Good practice" },
       { visitor: lead, path: "/organisations", current: "Organisations" },
-      { visitor: lead, path: "/", current: "The charter" },
+      { visitor: lead, path: "/charter", current: "The charter" },
       { visitor: admin, path: "/places", current: "Place summaries" },
       { visitor: admin, path: `/places/${f.place}`, current: "Place summaries" },
       { visitor: admin, path: `/systems/${system}`, current: "ICS roll-up" },

@@ -221,6 +221,50 @@ describe("reminding those who have not submitted", () => {
     expect((await audited()).map((e) => e.action)).toEqual(Array(4).fill("reminder.sent"));
   });
 
+  it("re-sends at most twice a day after the first: a third confirmation emails nobody and says why", async () => {
+    expect((await send(placeLead, { period: String(period.id) })).status).toBe(302);
+    for (let again = 1; again <= 2; again++) {
+      const confirmed = await send(placeLead, { period: String(period.id), confirm: "yes" });
+      expect(confirmed.headers.get("location")).toBe(
+        `${path()}?period=${period.id}&reminded=2&failed=0&held=0`,
+      );
+    }
+    expect(emailed()).toHaveLength(9);
+    notifyRequests.length = 0;
+
+    const third = await send(placeLead, { period: String(period.id), confirm: "yes" });
+    expect(third.headers.get("location")).toBe(
+      `${path()}?period=${period.id}&reminded=0&failed=0&held=0&enoughToday=2`,
+    );
+    expect(emailed()).toEqual([]);
+    expect(await reminderRows()).toHaveLength(6);
+    const outcome = pageText(
+      await (await visit(app.url, third.headers.get("location")!, { visitor: placeLead })).text(),
+    );
+    expect(outcome).toContain("Nobody was reminded.");
+    expect(outcome).toContain(
+      "2 organisations reminded as often today as a day allows were not reminded again: try again tomorrow.",
+    );
+    // The page no longer offers to send to them, and says why.
+    expect(outcome).not.toContain("Send reminders to");
+    expect(outcome).not.toContain("send again?");
+    expect(outcome).toMatch(
+      /have been reminded 3 times today, the most in one day, so they are not offered here\. You can remind them again tomorrow\./,
+    );
+
+    // Many presses at once still send no more than a day allows.
+    await sql.run("delete from reminder");
+    notifyRequests.length = 0;
+    const presses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        send(placeLead, { period: String(period.id), confirm: "yes" }),
+      ),
+    );
+    expect(presses.every((p) => p.status === 302)).toBe(true);
+    expect(await reminderRows()).toHaveLength(6);
+    expect(emailed()).toHaveLength(9);
+  });
+
   it("when Notify refuses, says so, audits the failure and counts nobody as reminded", async () => {
     notify.use(notifyFailsWith(500));
     const failed = await send(placeLead, { period: String(period.id) });

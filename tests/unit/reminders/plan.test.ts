@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { lastReminded, planReminders, type ReminderCandidate } from "~/reminders/plan";
+import {
+  lastReminded,
+  planReminders,
+  REMINDERS_PER_DAY,
+  type ReminderCandidate,
+} from "~/reminders/plan";
 
 const organisation = (over: Partial<ReminderCandidate> & { id: number }): ReminderCandidate => ({
   name: `Organisation ${over.id}`,
   submitted: false,
   champions: 1,
   lastRemindedAt: null,
+  remindedToday: 0,
   ...over,
 });
 
@@ -44,6 +50,31 @@ describe("who a reminder goes to", () => {
       const plan = planReminders([late], { confirmed });
       expect([...plan.send, ...plan.held, ...plan.withoutChampions]).toEqual([]);
     }
+  });
+
+  it(`reminds an organisation at most ${REMINDERS_PER_DAY} times in a UK day, confirmed or not`, () => {
+    const twice = organisation({ id: 7, lastRemindedAt: "2026-12-07T09:00:00Z", remindedToday: 2 });
+    const enough = organisation({
+      id: 8,
+      lastRemindedAt: "2026-12-07T10:00:00Z",
+      remindedToday: REMINDERS_PER_DAY,
+    });
+    const more = organisation({ id: 9, lastRemindedAt: "2026-12-07T11:00:00Z", remindedToday: 7 });
+    for (const confirmed of [false, true]) {
+      const plan = planReminders([fresh, twice, enough, more], { confirmed });
+      expect(ids(plan.send)).toEqual(confirmed ? [2, 7] : [2]);
+      expect(ids(plan.held)).toEqual(confirmed ? [] : [7]);
+      expect(ids(plan.enoughToday)).toEqual([8, 9]);
+    }
+    // Nobody to remind is not "reminded enough", and a submitted one is never reminded.
+    const done = organisation({ id: 10, submitted: true, remindedToday: 9 });
+    const none = organisation({ id: 11, champions: 0, remindedToday: 9 });
+    const plan = planReminders([done, none], { confirmed: true });
+    expect([ids(plan.send), ids(plan.enoughToday), ids(plan.withoutChampions)]).toEqual([
+      [],
+      [],
+      [11],
+    ]);
   });
 
   it("asks about the latest reminder among those held back, or none", () => {
