@@ -44,6 +44,9 @@ export const auditActions = [
   "reminder.failed",
   "query.notified",
   "query.replied",
+  "query.reply_notified",
+  "system.due_rule_set",
+  "period.due_date_set",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

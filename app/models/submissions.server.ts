@@ -109,17 +109,25 @@ export async function recentSubmissions(
   args: { organisationId: number; limit: number },
 ) {
   return submissionsOf(db, args.organisationId)
-    .select([
+    .select((eb) => [
       "s.id",
       "p.id as periodId",
       "p.label as periodLabel",
       "s.submitted_at as submittedAt",
       "s.level",
       "u.name as submittedBy",
+      // Which submission of its month this is (1st, 2nd…), so two alike can be told apart.
+      eb
+        .selectFrom("assessment_submission as earlier")
+        .select((inner) => inner.fn.countAll<number | string>().as("n"))
+        .whereRef("earlier.assessment_id", "=", "s.assessment_id")
+        .whereRef("earlier.id", "<=", "s.id")
+        .as("sequence"),
     ])
     .orderBy("s.id", "desc")
     .limit(args.limit)
-    .execute();
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, sequence: Number(row.sequence ?? 1) })));
 }
 
 /**

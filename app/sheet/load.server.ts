@@ -11,7 +11,12 @@ import { levelForAssessment } from "~/charter/summary";
 import { reviewState, verifiedFulfilledIds } from "~/charter/verification";
 import { getDb } from "~/models/db.server";
 import { searchEvidenceLibrary } from "~/models/evidence-files.server";
-import { latestByComponent, type ReviewRow, reviewsOfAssessment } from "~/models/reviews.server";
+import {
+  asLatestReview,
+  latestByComponent,
+  type ReviewRow,
+  reviewsOfAssessment,
+} from "~/models/reviews.server";
 import {
   evidenceSummary,
   getAssessment,
@@ -56,10 +61,15 @@ export async function loadSheet(
     : new Map<string, ReviewRow>();
   const reviewed = [...answers.values()].map((a: SheetAnswer) => {
     const review = reviews.get(a.componentId);
-    const latestReview = review
-      ? { verdict: review.verdict, answerVersion: review.answerVersion }
-      : null;
-    return { componentId: a.componentId, status: a.status, version: a.version, latestReview };
+    const latestReview = review ? asLatestReview(review) : null;
+    const evidenceIds = a.evidence.map((e) => e.id);
+    return {
+      componentId: a.componentId,
+      status: a.status,
+      version: a.version,
+      evidenceIds,
+      latestReview,
+    };
   });
   const reviewViews = new Map(
     reviewed.map((a) => {
@@ -72,6 +82,8 @@ export async function loadSheet(
               comment: review.comment,
               reviewerName: review.reviewerName,
               date: review.createdAt.slice(0, 10),
+              // "Verified in November 2026, unchanged since" (ADR 034).
+              carriedFrom: review.carriedFrom?.periodLabel ?? null,
             }
           : null,
       ];

@@ -14,6 +14,8 @@ import * as answered from "./2026-11-25-08-answered";
 import * as queryReplies from "./2026-11-25-09-query-replies";
 import * as reportJobs from "./2026-11-25-10-report-jobs";
 import * as periodDueDates from "./2026-12-07-20-period-due-dates";
+import * as reviewsCoverEvidence from "./2026-12-07-21-reviews-cover-evidence";
+import * as queryReplyEmails from "./2026-12-07-22-query-reply-emails";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-09-query-replies": queryReplies,
   "2026-11-25-10-report-jobs": reportJobs,
   "2026-12-07-20-period-due-dates": periodDueDates,
+  "2026-12-07-21-reviews-cover-evidence": reviewsCoverEvidence,
+  "2026-12-07-22-query-reply-emails": queryReplyEmails,
 };
