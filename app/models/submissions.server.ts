@@ -152,3 +152,34 @@ export async function getSubmission(
     .where("s.id", "=", args.submissionId)
     .executeTakeFirst();
 }
+
+/**
+ * When each organisation first submitted the period's return, keyed by
+ * organisation: what its timeliness is judged by (a reopened month sent
+ * again keeps the lateness of its first submission). One grouped query.
+ */
+export async function firstSubmissionTimes(
+  db: Kysely<Database>,
+  args: { periodIds: readonly number[]; organisationIds: readonly number[] },
+): Promise<Map<string, string>> {
+  if (!args.periodIds.length || !args.organisationIds.length) return new Map();
+  const rows = await db
+    .selectFrom("assessment_submission as s")
+    .innerJoin("assessment as a", "a.id", "s.assessment_id")
+    .select((eb) => [
+      "a.organisation_id as organisationId",
+      "a.period_id as periodId",
+      eb.fn.min("s.submitted_at").as("first"),
+    ])
+    .where("a.period_id", "in", [...args.periodIds])
+    .where("a.organisation_id", "in", [...args.organisationIds])
+    .groupBy(["a.organisation_id", "a.period_id"])
+    .execute();
+  return new Map(
+    rows.map((r) => [firstKey(Number(r.organisationId), Number(r.periodId)), String(r.first)]),
+  );
+}
+
+/** The key of firstSubmissionTimes' map. */
+export const firstKey = (organisationId: number, periodId: number) =>
+  `${organisationId}|${periodId}`;

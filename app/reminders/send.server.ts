@@ -6,10 +6,11 @@ import { listOrganisations } from "../models/organisations.server";
 import { championRecipients, recordReminder, remindersFor } from "../models/reminders.server";
 import { absoluteUrl } from "../email/links.server";
 import { sendEmail } from "../email/notify.server";
+import { formatDay } from "../utils/dates";
 import { planReminders, type ReminderCandidate } from "./plan";
 
 type Place = { id: number; systemId: number };
-type Period = { id: number; label: string };
+type Period = { id: number; label: string; dueOn: string; status: "open" | "closed" };
 
 /**
  * The place's own organisations for a period, with whether each has
@@ -56,7 +57,8 @@ export async function sendReminders(
     now?: Date;
   },
 ) {
-  const candidates = await reminderCandidates(db, args);
+  // A closed month takes no returns, so there is nothing to remind anyone of (issue 20).
+  const candidates = args.period.status === "open" ? await reminderCandidates(db, args) : [];
   const plan = planReminders(candidates, { confirmed: args.confirmed });
   const champions = await championRecipients(db, {
     organisationIds: plan.send.map((o) => o.id),
@@ -79,6 +81,7 @@ export async function sendReminders(
           name: champion.name,
           organisation: organisation.name,
           period: args.period.label,
+          due_date: formatDay(args.period.dueOn),
           link,
           sender: args.sender.name,
         },

@@ -83,6 +83,7 @@ export default function PlaceSummaryPage() {
             rows={s.organisations}
             periodLabel={s.period.label}
             previousLabel={s.previousPeriod?.label ?? null}
+            dueOn={s.period.dueOn}
           />
           <DownloadLink to={csv("returns")} what="returns" />
           {s.canRemind ? (
@@ -116,8 +117,20 @@ export default function PlaceSummaryPage() {
                 <ul className="nhsuk-list nhsuk-list--bullet">
                   {s.nextSteps.map((step) => (
                     <li key={step.componentId}>
-                      Fulfilling {step.componentId} {step.title} would move {step.organisations}{" "}
-                      {step.organisations === 1 ? "organisation" : "organisations"} up a level
+                      Fulfilling {step.componentId} {step.title} would move{" "}
+                      {step.organisations.length}{" "}
+                      {step.organisations.length === 1 ? "organisation" : "organisations"} up a
+                      level:{" "}
+                      {step.organisations.map((o, index) => (
+                        <span key={o.id}>
+                          {index === 0
+                            ? ""
+                            : index === step.organisations.length - 1
+                              ? " and "
+                              : ", "}
+                          <Link to={`/organisations/${o.id}?period=${s.period!.id}`}>{o.name}</Link>
+                        </span>
+                      ))}
                     </li>
                   ))}
                 </ul>

@@ -25,6 +25,8 @@ import {
 } from "~/models/sheet.server";
 import { listSubmissions } from "~/models/submissions.server";
 import { openQueriesNotice, reopenedNotice } from "~/queries/notice.server";
+import { periodPhase, returnTimeliness } from "~/periods/phase";
+import { formatDate, formatDay } from "~/utils/dates";
 import { appConfig } from "~/utils/env.server";
 import { sheetPath } from "./paths";
 import { loadSheetPlan } from "./plan.server";
@@ -90,12 +92,18 @@ export async function loadSheet(
     }),
   );
   const canShare = canShareEvidence(principal, sheet.organisation);
+  const submissions = assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [];
   return {
     path: sheetPath(sheet),
     // Browser drafts are keyed by who typed them, so nobody else signing in here sees them.
     userId: sheet.auth.user.id,
     organisation: { id: sheet.organisation.id, name: sheet.organisation.name },
-    period: { id: sheet.period.id, label: sheet.period.label, open },
+    period: {
+      id: sheet.period.id,
+      label: sheet.period.label,
+      open,
+      ...dueOf(sheet.period, submissions),
+    },
     charter: {
       version: charter.version,
       domains: charter.domains.map((d) => ({
@@ -162,7 +170,7 @@ export async function loadSheet(
             })),
           }
         : null,
-    submissions: assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [],
+    submissions,
     plan: await loadSheetPlan({ sheet, assessment, answers, charter }),
     // Queries answered without reopening (issue 11, part 6): two notices, kept apart to re-home.
     openQueries: {
@@ -175,5 +183,23 @@ export async function loadSheet(
       mayReply: canReplyToQuery(principal, sheet.organisation),
     },
     reopened: await reopenedNotice(db, { assessmentId: assessment?.id ?? null }),
+  };
+}
+
+/**
+ * When the month's return is due, and how this organisation's return stands
+ * against it: on time or late by its first submission (a reopened month sent
+ * again keeps the lateness of its first), else not yet due or overdue.
+ */
+function dueOf(
+  period: { dueOn: string; status: "open" | "closed" },
+  submissions: ReadonlyArray<{ submittedAt: string }>,
+) {
+  const first = submissions[0]?.submittedAt ?? null;
+  return {
+    dueOn: formatDay(period.dueOn),
+    phase: periodPhase(period),
+    timeliness: returnTimeliness({ firstSubmittedAt: first, dueOn: period.dueOn }),
+    firstSubmittedOn: first ? formatDate(first) : null,
   };
 }
