@@ -183,3 +183,38 @@ export async function firstSubmissionTimes(
 /** The key of firstSubmissionTimes' map. */
 export const firstKey = (organisationId: number, periodId: number) =>
   `${organisationId}|${periodId}`;
+
+/**
+ * Where each organisation's return for a period stands, without its answers:
+ * `submitted`, `draft` or `reopened` (submitted, reopened, not yet sent again),
+ * keyed by organisation; one without an assessment has not started.
+ */
+export async function returnStates(
+  db: Kysely<Database>,
+  args: { periodId: number; organisationIds: readonly number[] },
+): Promise<Map<number, "submitted" | "draft" | "reopened">> {
+  if (!args.organisationIds.length) return new Map();
+  const rows = await db
+    .selectFrom("assessment as a")
+    .select((eb) => [
+      "a.organisation_id as organisationId",
+      "a.status",
+      eb
+        .exists(
+          eb
+            .selectFrom("assessment_submission as s")
+            .select("s.id")
+            .whereRef("s.assessment_id", "=", "a.id"),
+        )
+        .as("everSubmitted"),
+    ])
+    .where("a.period_id", "=", args.periodId)
+    .where("a.organisation_id", "in", [...args.organisationIds])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      Number(r.organisationId),
+      r.status === "submitted" ? "submitted" : Number(r.everSubmitted) > 0 ? "reopened" : "draft",
+    ]),
+  );
+}

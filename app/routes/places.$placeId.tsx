@@ -10,8 +10,14 @@ import { LevelCountsTable } from "~/components/readers/LevelCountsTable";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { ReturnsTable } from "~/components/readers/ReturnsTable";
 import { canSendReminders } from "~/access/policy";
+import { PlaceHomePanel } from "~/components/home/PlaceHomePanel";
+import { DemoBannerSlot, homeFirstHandle } from "~/components/layout/DemoBannerSlot";
+import { placeHome } from "~/home/place.server";
+import { getDb } from "~/models/db.server";
 import { requirePlaceReader } from "~/auth/guards.server";
 import { placeSummary } from "~/readers/place-summary.server";
+
+export const handle = homeFirstHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -24,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...(await placeSummary(place, new URL(request.url).searchParams.get("period"))),
     canRemind: canSendReminders(auth.principal, place),
+    // The steering group's and place lead's first page says what needs them (issue 20).
+    home: await placeHome(getDb(), place, auth.principal),
   };
 }
 
@@ -45,6 +53,8 @@ export default function PlaceSummaryPage() {
         <span className="nhsuk-caption-l">Place summary</span>
         {s.place.name}
       </h1>
+      <PlaceHomePanel home={s.home} />
+      <DemoBannerSlot />
       <PeriodChooser groups={s.periods} chosenId={s.period?.id ?? null} />
       {s.unknownRequest && s.period ? (
         <div className="nhsuk-inset-text">
