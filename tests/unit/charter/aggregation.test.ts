@@ -178,7 +178,13 @@ describe("next-level steps", () => {
       ["1.3", 1],
     ]);
     // And names them: the page lists and links each one.
-    expect(steps.map((s) => s.organisationIds)).toEqual([[1, 2, 3], [1, 2, 3], [1, 2, 3], [4], [4]]);
+    expect(steps.map((s) => s.organisationIds)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+      [4],
+      [4],
+    ]);
   });
 });
 
