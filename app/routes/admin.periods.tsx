@@ -84,7 +84,8 @@ export default function Periods() {
           <h2 className="nhsuk-heading-m" id="due-date-heading">
             Due date for {editing.label}
           </h2>
-          <Form method="post" noValidate>
+          {/* Posts back to this address, so a refused date is shown with its form. */}
+          <Form method="post" noValidate action={`/admin/periods?dueDate=${editing.id}`}>
             <input type="hidden" name="intent" value="dueDate" />
             <input type="hidden" name="periodId" value={editing.id} />
             <DateInput
