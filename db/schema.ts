@@ -126,7 +126,7 @@ export interface ComponentReviewTable {
   created_at: Timestamp;
   /** The answer's evidence item ids when reviewed, sorted and comma-separated; null: not kept (older reviews). */
   evidence_key: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Set on a verification carried into a later month: the reviewer's own review it carries (ADR 034). */
+  /** Set on a verification carried into a later month: the reviewer's own review it carries (ADR 039). */
   carried_from_review_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 

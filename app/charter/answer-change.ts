@@ -2,7 +2,7 @@
  * Whether a save of a component changes anything. "Save and continue" is how
  * champions page through the month, so most saves carry the answer exactly
  * as it stands: such a save is no change (no new version, no audit entry),
- * and a steering group's review of the answer stays true (ADR 034). Pure, so
+ * and a steering group's review of the answer stays true (ADR 039). Pure, so
  * the sheet, autosave and the Excel import all judge it the same way.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Whether a steering group's review still covers a component, and when a
  * verification carries into a later month: the one place these rules live
- * (ADR 011, ADR 034). A review is of the answer as it stood: its version and
+ * (ADR 011, ADR 039). A review is of the answer as it stood: its version and
  * the evidence it had. Once the champion changes either, the review no longer
  * vouches for it and the component counts as self-assessed. A verified
  * component whose status and evidence are the same in the next month stays

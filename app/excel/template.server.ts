@@ -145,7 +145,7 @@ function components(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
         componentId: component.id,
         domain: `${domain.number}. ${domain.title}`,
         title: component.title,
-        // Blank until answered, so uploading the template unchanged answers nothing (ADR 034).
+        // Blank until answered, so uploading the template unchanged answers nothing (ADR 039).
         status: answer && answer.answered !== false ? statusLabels[answer.status] : "",
         opportunities: answer?.opportunities ?? "",
         evidence: answer?.evidence.map((e) => e.title).join("\n") || "None yet",

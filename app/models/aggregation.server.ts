@@ -104,7 +104,7 @@ export async function answersOfAssessments(
   const latestReview = new Map<number, (typeof reviews)[number]>();
   for (const review of reviews)
     if (!latestReview.has(review.answerId)) latestReview.set(review.answerId, review);
-  // A review covers the evidence too (ADR 034): read only for the answers it could still cover.
+  // A review covers the evidence too (ADR 039): read only for the answers it could still cover.
   const evidence = await evidenceIdsOf(
     db,
     answers

@@ -85,7 +85,7 @@ export async function saveAnswerIn(
   if (args.status === "fulfilled" && (await evidenceCount(trx, answer.id)) === 0) {
     return { refused: "needsEvidence" } as const;
   }
-  // The answer exactly as it stands is no change (ADR 034): nothing written, nothing audited,
+  // The answer exactly as it stands is no change (ADR 039): nothing written, nothing audited,
   // and a review of it still covers it. Whatever version the form was read at, there is
   // nothing to overwrite, so it is not a conflict either.
   const change = answerChange(

@@ -250,7 +250,7 @@ export async function carryVerifications(
 /**
  * After a component is verified, carries the verification into the
  * organisation's later months that were started before it and still hold
- * the same status and evidence (ADR 034), month by month until one differs.
+ * the same status and evidence (ADR 039), month by month until one differs.
  */
 export async function carryVerificationForward(
   trx: Transaction<Database>,

@@ -215,7 +215,7 @@ export async function startAssessment(
           .execute();
       }
     }
-    // A verified component whose status and evidence come across unchanged stays verified (ADR 034).
+    // A verified component whose status and evidence come across unchanged stays verified (ADR 039).
     const carriedVerifications = await carryVerifications(trx, {
       earlier: [...earlier.values()].map((a: SheetAnswer) => ({
         ...a,

@@ -22,7 +22,7 @@ export type VerdictToRecord = {
  * Records a steering group member's verdict on the answer as they saw it (its
  * version and evidence), audited in the same transaction. A verification
  * also carries into the organisation's later months that still hold the same
- * status and evidence (ADR 034). A query emails the champions after the
+ * status and evidence (ADR 039). A query emails the champions after the
  * commit: the query stands whether or not the emails go.
  */
 export async function recordVerdict(db: Kysely<Database>, args: VerdictToRecord) {

@@ -84,7 +84,7 @@ export async function loadSheet(
               comment: review.comment,
               reviewerName: review.reviewerName,
               date: review.createdAt.slice(0, 10),
-              // "Verified in November 2026, unchanged since" (ADR 034).
+              // "Verified in November 2026, unchanged since" (ADR 039).
               carriedFrom: review.carriedFrom?.periodLabel ?? null,
             }
           : null,

@@ -10,7 +10,7 @@ import type { Kysely } from "kysely";
  * are judged by their version alone, as they were: their evidence then is
  * not known, and guessing it from today's would vouch for what nobody saw.
  *
- * A verification carried into the next month (ADR 034) is a review row of
+ * A verification carried into the next month (ADR 039) is a review row of
  * that month's answer naming the review it carries (`carried_from_review_id`,
  * the reviewer's own, never another carried row), so every page that counts
  * verified components reads it as it reads any review.

@@ -332,7 +332,7 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
     );
 
     // Reviews at the answer version and evidence the reviewer saw, as the review page records
-    // them; then the verifications carried into the next month unchanged (ADR 034), each naming
+    // them; then the verifications carried into the next month unchanged (ADR 039), each naming
     // the reviewer's own review it carries.
     const evidenceKeyOf = (answer: PlannedAnswer) =>
       evidenceKey(answer.evidence.map((key) => evidenceIds.get(key)!));

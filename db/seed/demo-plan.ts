@@ -45,7 +45,7 @@ export type PlannedAnswer = {
   updatedAt: string;
   evidence: string[];
   action: { description: string; owner: string; targetDate: string; createdAt: string } | null;
-  /** `carried`: the previous month's verification, carried forward unchanged (ADR 034). */
+  /** `carried`: the previous month's verification, carried forward unchanged (ADR 039). */
   review: { verdict: ReviewVerdict; comment: string; at: string; carried?: true } | null;
 };
 
@@ -287,7 +287,7 @@ export function planDemo(args: {
             answer.review = { verdict: "verified", comment: "", at: reviewedAt() };
         }
       }
-      // A verified component that comes across unchanged stays verified (ADR 034).
+      // A verified component that comes across unchanged stays verified (ADR 039).
       const earlier = previousAnswers;
       if (organisation.reviewed && earlier && m >= last - 1) {
         for (const answer of answers) {

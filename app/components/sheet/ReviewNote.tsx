@@ -26,7 +26,7 @@ export function ReviewNote(props: {
   return (
     <div className="app-review-note">
       {review && tag && review.carriedFrom && review.state === "verified" ? (
-        // Carried forward (ADR 034): the verification was of an earlier month's same answer.
+        // Carried forward (ADR 039): the verification was of an earlier month's same answer.
         <p className="nhsuk-body">
           <strong className={`nhsuk-tag nhsuk-tag--${tag.colour}`}>{tag.text}</strong> in{" "}
           {review.carriedFrom} by {review.reviewerName}, unchanged since

@@ -3,7 +3,7 @@ import type { Visitor } from "../../support/http";
 import { type SheetApp, startSheetApp } from "../sheet/fixture";
 
 /**
- * A verification carries forward (issue 20, ADR 034): starting a month from
+ * A verification carries forward (issue 20, ADR 039): starting a month from
  * the last keeps each verified component verified while its status and
  * evidence are unchanged, marked "verified in <month>, unchanged since";
  * verifying last month after this one was started carries it too; any change

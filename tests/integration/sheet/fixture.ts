@@ -62,7 +62,7 @@ export async function startSheetApp(env: Record<string, string> = {}) {
     uhmb,
     blackpool,
   );
-  // Nor does a verification of theirs carry into it (ADR 034): its reviews are each test's own.
+  // Nor does a verification of theirs carry into it (ADR 039): its reviews are each test's own.
   await read.run(
     `delete from component_review where component_answer_id in
      (select id from component_answer where assessment_id in (${theirs}))`,

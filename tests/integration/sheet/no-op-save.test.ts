@@ -6,7 +6,7 @@ import { downloadTemplate, upload } from "../excel/support";
 import { type SheetApp, startSheetApp } from "./fixture";
 
 /**
- * A save that changes nothing is no change (issue 20, ADR 034): no new
+ * A save that changes nothing is no change (issue 20, ADR 039): no new
  * version, no audit entry, and the steering group's reviews stay as they
  * were, whether it comes from the form, an autosave or the Excel import.
  */
