@@ -12,6 +12,7 @@ import {
 import nhsukStyles from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
 import type { ReactNode } from "react";
 import { DemoDataBanner } from "./components/layout/DemoDataBanner";
+import { DemoDataShown, useHomeFirst } from "./components/layout/DemoBannerSlot";
 import { SiteFooter } from "./components/layout/SiteFooter";
 import { SiteHeader } from "./components/layout/SiteHeader";
 import { refusalTitle } from "./http/refusal";
@@ -53,6 +54,11 @@ export function Layout({ children }: { children: ReactNode }) {
   // Absent when the root loader itself failed: the error page still renders.
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  // A role's first page puts its home panel first and the banner after it; an error page
+  // in its place still shows the banner here.
+  const error = useRouteError();
+  const homeFirst = useHomeFirst();
+  const bannerHere = Boolean(data?.demoData) && (!homeFirst || Boolean(error));
   return (
     <html lang="en-GB">
       <head>
@@ -68,8 +74,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader account={data?.account ?? null} />
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
-            {data?.demoData ? <DemoDataBanner /> : null}
-            {children}
+            {bannerHere ? <DemoDataBanner /> : null}
+            <DemoDataShown.Provider value={Boolean(data?.demoData)}>
+              {children}
+            </DemoDataShown.Provider>
           </main>
         </div>
         <SiteFooter />

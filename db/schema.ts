@@ -124,6 +124,10 @@ export interface ComponentReviewTable {
   verdict: ReviewVerdict;
   comment: string;
   created_at: Timestamp;
+  /** The answer's evidence item ids when reviewed, sorted and comma-separated; null: not kept (older reviews). */
+  evidence_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set on a verification carried into a later month: the reviewer's own review it carries (ADR 039). */
+  carried_from_review_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Uploaded bytes, stored on disk under their SHA-256; media_type is sniffed from the content. */
@@ -215,7 +219,8 @@ export type EvidenceFile = Selectable<EvidenceFileTable>;
 
 export type Role = "champion" | "steering_member" | "place_lead" | "admin" | "system_reader";
 export type TokenPurpose = "invitation" | "password_reset";
-export type MessageTemplate = "invitation" | "password_reset" | "reminder" | "query";
+export type MessageTemplate =
+  "invitation" | "password_reset" | "reminder" | "query" | "query_reply";
 export type MessageStatus = "pending" | "sent" | "failed" | "outbox";
 
 export interface UserTable {

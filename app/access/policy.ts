@@ -156,6 +156,22 @@ export function canVerifyEvidence(p: Principal, org: OrganisationScope): boolean
 }
 
 /**
+ * A place's review queue (what awaits verification across its organisations
+ * and the system-wide ones) is for those who verify there: its steering group
+ * and its lead. Administrators and system readers read the place but do not
+ * verify (ADR 011), so the queue is not theirs.
+ */
+export function canReviewPlace(p: Principal, place: PlaceScope): boolean {
+  return has(
+    p,
+    (g) =>
+      (g.role === "steering_member" || g.role === "place_lead") &&
+      g.systemId === place.systemId &&
+      g.placeId === place.id,
+  );
+}
+
+/**
  * Good practice shared within a place is for the place's collaborative: those
  * who oversee it, and champions of its organisations. Champions of system-wide
  * organisations work in every place of their system, so they see every place's.

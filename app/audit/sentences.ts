@@ -127,6 +127,14 @@ function componentOf(f: AuditFacts): string {
 
 const someone = (f: AuditFacts) => f.targetName ?? "someone";
 
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as const)[n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
 const sentences: Record<AuditAction, Sentence> = {
   "sign_in.success": (f, who) => `${who} signed in${signInWay(f)}`,
   "sign_in.failure": (f) =>
@@ -151,8 +159,16 @@ const sentences: Record<AuditAction, Sentence> = {
     const scope = text(f.detail?.scope);
     return `${who} removed ${someone(f)} as ${role}${scope ? ` of ${scope}` : ""}`;
   },
-  "component.reviewed": (f, who) =>
-    `${who} ${f.detail?.verdict === "queried" ? "queried" : "verified"} ${componentOf(f)} in ${monthOf(f)}`,
+  "component.reviewed": (f, who) => {
+    const verdict = f.detail?.verdict === "queried" ? "queried" : "verified";
+    const since = text(f.detail?.unchangedSince);
+    const carried = Array.isArray(f.detail?.carriedInto)
+      ? f.detail.carriedInto.filter((m): m is string => typeof m === "string")
+      : [];
+    return `${who} ${verdict} ${componentOf(f)} in ${monthOf(f)}${
+      since ? `, unchanged since verified in ${since}` : ""
+    }${carried.length ? `; the verification carries into ${carried.join(" and ")}, unchanged` : ""}`;
+  },
   "evidence.shared": (f, who) =>
     `${who} shared ${quoted(f.detail?.evidence)} from ${someone(f)} as good practice`,
   "evidence.unshared": (f, who) =>
@@ -169,7 +185,16 @@ const sentences: Record<AuditAction, Sentence> = {
   "period.closed": (f, who) =>
     `${who} closed ${text(f.detail?.label) ?? someone(f)}: its returns can no longer change`,
   "assessment.changed": (f, who) => `${who} changed ${monthOf(f)}`,
-  "assessment.started": (f, who) => `${who} started ${monthOf(f)}`,
+  "assessment.started": (f, who) => {
+    const carried = Array.isArray(f.detail?.carriedVerifications)
+      ? f.detail.carriedVerifications.length
+      : 0;
+    const still =
+      carried === 0
+        ? ""
+        : `; ${carried === 1 ? "1 verified component stays" : `${carried} verified components stay`} verified, unchanged`;
+    return `${who} started ${monthOf(f)}${still}`;
+  },
   "assessment.submitted": (f, who) => `${who} submitted ${monthOf(f)}`,
   "assessment.reopened": (f, who) => {
     const reason = text(f.detail?.reason);
@@ -206,6 +231,30 @@ const sentences: Record<AuditAction, Sentence> = {
     const emails = Array.isArray(f.detail?.emails) ? f.detail.emails.length : 0;
     const champions = emails === 1 ? "1 champion" : `${emails} champions`;
     return `${who}'s query on ${componentOf(f)} in ${monthOf(f)} was emailed to ${champions}`;
+  },
+  "query.reply_notified": (f, who) => {
+    const emails = Array.isArray(f.detail?.emails) ? (f.detail.emails as unknown[]) : [];
+    const sent = emails.some(
+      (e) => typeof e === "object" && e !== null && (e as { status?: unknown }).status !== "failed",
+    );
+    return `${who}'s reply on ${componentOf(f)} in ${monthOf(f)} ${
+      sent ? "was emailed to the reviewer who asked" : "could not be emailed to the reviewer"
+    }`;
+  },
+  "system.due_rule_set": (f, who) => {
+    const day = Number(f.detail?.workingDay);
+    const from = Number(f.detail?.from);
+    const was = Number.isInteger(from) && from > 0 ? ` (it was the ${ordinal(from)})` : "";
+    return Number.isInteger(day) && day > 0
+      ? `${who} set returns to be due on the ${ordinal(day)} working day of the month after each month${was}`
+      : `${who} changed when returns are due`;
+  },
+  "period.due_date_set": (f, who) => {
+    const label = text(f.detail?.label) ?? someone(f);
+    const due = text(f.detail?.dueOnWords);
+    return f.detail?.override
+      ? `${who} set ${label}'s returns to be due on ${due ?? "a date of its own"}`
+      : `${who} set ${label}'s returns to be due by the usual rule${due ? `, on ${due}` : ""}`;
   },
   "query.replied": (f, who) =>
     `${who} replied to the query on ${componentOf(f)} in ${monthOf(f)}${
@@ -247,6 +296,7 @@ export const auditKinds: Array<{
       { action: "component.reviewed", label: "Component reviewed (verified or queried)" },
       { action: "query.notified", label: "Champions emailed about a query" },
       { action: "query.replied", label: "Query replied to" },
+      { action: "query.reply_notified", label: "Reviewer emailed about a reply" },
       { action: "evidence.shared", label: "Evidence shared as good practice" },
       { action: "evidence.unshared", label: "Evidence no longer shared" },
       { action: "reminder.sent", label: "Reminder sent" },
@@ -300,6 +350,8 @@ export const auditKinds: Array<{
       { action: "organisation.updated", label: "Organisation changed" },
       { action: "period.opened", label: "Month opened" },
       { action: "period.closed", label: "Month closed" },
+      { action: "system.due_rule_set", label: "Due date rule changed" },
+      { action: "period.due_date_set", label: "A month's due date set" },
     ],
   },
 ];

@@ -6,11 +6,13 @@ import {
   canEditAssessment,
   canManagePeople,
   canReadOrganisation,
+  canReadGoodPractice,
   canReadPlace,
   canReadSheet,
   canReadSubmittedReturns,
   canReadSystemRollup,
   canReopenAssessment,
+  canReviewPlace,
   exportReach,
   type Principal,
   requiresSecondFactor,
@@ -306,6 +308,22 @@ export async function requireSheetReopener(
   if (!canReopenAssessment(sheet.auth.principal, sheet.organisation))
     forbidden("Only the place lead or an administrator can reopen a self-assessment.");
   return sheet;
+}
+
+/**
+ * A place whose review queue the person works through: its steering group
+ * and lead. The rest of its collaborative (administrators, system readers,
+ * its champions) knows the place and is refused (403); to anyone else it
+ * does not exist (404).
+ */
+export async function requirePlaceReviewer(request: Request, placeId: string | undefined) {
+  const auth = await requireUser(request);
+  const place = await getPlace(getDb(), { id: routeId(placeId) });
+  if (!place || !canReadGoodPractice(auth.principal, place)) notFound();
+  if (!canReviewPlace(auth.principal, place)) {
+    forbidden("Only the place's steering group and its lead review its returns.");
+  }
+  return { auth, place };
 }
 
 export async function requirePlaceReader(request: Request, placeId: string | undefined) {

@@ -145,7 +145,8 @@ export function commonGaps(coverage: readonly Coverage[], limit: number): Covera
  */
 export function nextLevelSteps(charter: Charter, returns: readonly ReturnRow[]) {
   const rank = levelRank(charter);
-  const movers = new Map<string, number>();
+  // Which organisations each component would move: named on the page (issue 20, item 8).
+  const movers = new Map<string, number[]>();
   for (const r of returns) {
     if (r.state !== "submitted") continue;
     const fulfilled = fulfilledIds(r.answers);
@@ -154,7 +155,7 @@ export function nextLevelSteps(charter: Charter, returns: readonly ReturnRow[]) 
       for (const component of domain.components) {
         if (fulfilled.includes(component.id)) continue;
         if (rank(computeLevel(charter, [...fulfilled, component.id]).level) > now) {
-          movers.set(component.id, (movers.get(component.id) ?? 0) + 1);
+          movers.set(component.id, [...(movers.get(component.id) ?? []), r.organisationId]);
         }
       }
     }
@@ -162,7 +163,12 @@ export function nextLevelSteps(charter: Charter, returns: readonly ReturnRow[]) 
   const order = charter.domains.flatMap((d) => d.components);
   return order
     .filter((c) => movers.has(c.id))
-    .map((c) => ({ componentId: c.id, title: c.title, organisations: movers.get(c.id) ?? 0 }))
+    .map((c) => ({
+      componentId: c.id,
+      title: c.title,
+      organisations: movers.get(c.id)?.length ?? 0,
+      organisationIds: movers.get(c.id) ?? [],
+    }))
     .sort((a, b) => b.organisations - a.organisations);
 }
 

@@ -11,8 +11,9 @@ import type { MessageTemplate } from "../../db/schema";
 export const personalisationKeys = {
   invitation: ["name", "link", "role_description", "expiry"],
   password_reset: ["name", "link"],
-  reminder: ["name", "organisation", "period", "link", "sender"],
+  reminder: ["name", "organisation", "period", "due_date", "link", "sender"],
   query: ["name", "organisation", "period", "component", "reviewer", "link"],
+  query_reply: ["name", "organisation", "period", "component", "champion", "link"],
 } as const satisfies Record<MessageTemplate, readonly string[]>;
 
 type Fields<T extends MessageTemplate> = Record<(typeof personalisationKeys)[T][number], string>;
@@ -43,8 +44,8 @@ const templates: { [T in MessageTemplate]: (p: Fields<T>) => { subject: string; 
     subject: `Reminder: ${p.organisation} has not submitted its Anchor Charter return for ${p.period}`,
     body: [
       `Dear ${p.name},`,
-      `${p.organisation} has not yet submitted its Anchor Charter self-assessment for ${p.period}. ${p.sender} has asked us to remind you.`,
-      `You can complete and submit it here:`,
+      `${p.organisation} has not yet submitted its Anchor Charter self-assessment for ${p.period}. It is due by ${p.due_date}. ${p.sender} has asked us to remind you.`,
+      `A return made after the due date is still accepted until the month is closed, and is marked late. You can complete and submit it here:`,
       p.link,
       `If it has been submitted since this email was sent, you can ignore it.`,
     ].join("\n\n"),
@@ -57,6 +58,16 @@ const templates: { [T in MessageTemplate]: (p: Fields<T>) => { subject: string; 
       `You can read the query and reply here, with new evidence if you have it. You do not need the month reopened to reply:`,
       p.link,
       `If someone at ${p.organisation} has replied already, you can ignore this email.`,
+    ].join("\n\n"),
+  }),
+  query_reply: (p) => ({
+    subject: `${p.champion} replied to your query about ${p.component} in ${p.organisation}'s return for ${p.period}`,
+    body: [
+      `Dear ${p.name},`,
+      `${p.champion}, a champion at ${p.organisation}, has replied to your query about ${p.component} in its Anchor Charter return for ${p.period}.`,
+      `You can read the reply and its evidence, then verify the component or query it again, here:`,
+      p.link,
+      `The reply also waits for you in your place's review queue.`,
     ].join("\n\n"),
   }),
 };

@@ -17,6 +17,8 @@ import {
 /** What the workbook shows of an answer: the sheet's live one, or a submission's frozen one. */
 export type TemplateAnswer = {
   status: ComponentStatus;
+  /** False for a component nobody has answered yet: its status is left blank (ADR 026). */
+  answered?: boolean;
   opportunities: string;
   version: number;
   evidence: ReadonlyArray<{ title: string }>;
@@ -143,7 +145,8 @@ function components(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
         componentId: component.id,
         domain: `${domain.number}. ${domain.title}`,
         title: component.title,
-        status: answer ? statusLabels[answer.status] : "",
+        // Blank until answered, so uploading the template unchanged answers nothing (ADR 039).
+        status: answer && answer.answered !== false ? statusLabels[answer.status] : "",
         opportunities: answer?.opportunities ?? "",
         evidence: answer?.evidence.map((e) => e.title).join("\n") || "None yet",
         version: answer?.version ?? 0,

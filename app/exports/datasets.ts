@@ -97,6 +97,9 @@ const returns: Dataset = {
       col(`domain_${d.number}_fulfilled`, "integer"),
       col(`domain_${d.number}_verified`, "integer"),
     ]),
+    col("due_on", "date"),
+    col("first_submitted_at", "datetime"),
+    col("timeliness", "text"),
   ],
   rows: (charter, r) => {
     const standing = standingOf(charter, r.organisationId, {
@@ -126,6 +129,9 @@ const returns: Dataset = {
           d.components.filter((c) => fulfilled.has(c.id)).length,
           d.components.filter((c) => verified.has(c.id)).length,
         ]),
+        r.dueOn,
+        isoInstant(r.firstSubmittedAt),
+        r.timeliness.replace(/-/g, "_"),
       ],
     ];
   },

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { multiLineText, singleLineText } from "./fields";
+import { MAX_WORKING_DAY } from "../periods/due-dates";
+import { dateInput, multiLineText, singleLineText } from "./fields";
 
 const name = (what: string) => singleLineText(`The ${what}`, 200).min(1, `Enter the ${what}`);
 
@@ -97,5 +98,37 @@ export const openPeriodSchema = z.object({
 export const periodStatusSchema = z.object({
   // A month is opened and closed to returns; only a return is "reopened" (never the same word).
   intent: z.enum(["close", "openAgain"]),
+  periodId: z.coerce.number().int().positive(),
+});
+
+/** When returns are due by default: the Nth working day of the month after a month ends. */
+export const dueRuleSchema = z.object({
+  intent: z.literal("dueRule"),
+  workingDay: z.coerce
+    .number({ error: "Enter the working day returns are due on, from 1 to 20" })
+    .int("Enter a whole number of working days, from 1 to 20")
+    .min(1, "Enter a working day from 1 to 20")
+    .max(MAX_WORKING_DAY, `Enter a working day from 1 to ${MAX_WORKING_DAY}`),
+});
+
+/**
+ * A month's own due date (GOV.UK date input). Whether the date suits the
+ * month (not before it starts) is checked against the month on the server.
+ */
+export const periodDueDateSchema = z
+  .object({
+    intent: z.literal("dueDate"),
+    periodId: z.coerce.number().int().positive(),
+  })
+  .and(
+    dateInput("dueOn", "the due date", {
+      earliest: "2021-01-01",
+      latest: () => `${new Date().getUTCFullYear() + 2}-12-31`,
+    }).transform((dueOn) => ({ dueOn })),
+  );
+
+/** A month back to the system's rule. */
+export const periodDueByRuleSchema = z.object({
+  intent: z.literal("dueByRule"),
   periodId: z.coerce.number().int().positive(),
 });

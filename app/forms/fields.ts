@@ -60,3 +60,57 @@ export const isoDateBetween = (
 /** The last day of the year `yearsAhead` years from today: for dates that may lie ahead. */
 export const endOfYearAhead = (yearsAhead: number) => () =>
   `${new Date().getUTCFullYear() + yearsAhead}-12-31`;
+
+/**
+ * A GOV.UK date input (day, month and year in three fields named
+ * `<name>-day`, `<name>-month`, `<name>-year`) read as one `YYYY-MM-DD`, with
+ * the design system's messages: what is missing, or that it is not a real
+ * date, or out of range. Errors are keyed by `name`, where the component puts
+ * the day field's id, so the error summary links to the first field.
+ */
+export function dateInput(
+  name: string,
+  what: string,
+  bounds: { earliest: string; latest: () => string },
+) {
+  const field = () => z.string().trim().max(10).default("");
+  return z
+    .object({
+      [`${name}-day`]: field(),
+      [`${name}-month`]: field(),
+      [`${name}-year`]: field(),
+    })
+    .transform((parts, ctx) => {
+      const [day, month, year] = ["day", "month", "year"].map((p) => parts[`${name}-${p}`] ?? "");
+      const missing = [
+        ["day", day],
+        ["month", month],
+        ["year", year],
+      ]
+        .filter(([, value]) => !value)
+        .map(([part]) => part);
+      const fail = (message: string) => {
+        ctx.addIssue({ code: "custom", path: [name], message });
+        return z.NEVER;
+      };
+      if (missing.length === 3) return fail(`Enter ${what}`);
+      if (missing.length)
+        return fail(`${capitalise(what)} must include a ${missing.join(" and ")}`);
+      if (![day, month, year].every((p) => /^\d+$/.test(p!)) || year!.length !== 4) {
+        return fail(`${capitalise(what)} must be a real date`);
+      }
+      const iso = `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
+      const real = new Date(`${iso}T00:00:00Z`);
+      if (Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== iso) {
+        return fail(`${capitalise(what)} must be a real date`);
+      }
+      if (iso < bounds.earliest || iso > bounds.latest()) {
+        return fail(
+          `${capitalise(what)} must be between ${bounds.earliest} and ${bounds.latest()}`,
+        );
+      }
+      return iso;
+    });
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

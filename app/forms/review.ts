@@ -10,6 +10,11 @@ export const reviewSchema = z
     comment: multiLineText("The comment", 2000).default(""),
     // The answer as the reviewer saw it: a change since then must be looked at first.
     answerVersion: z.coerce.number().int().nonnegative(),
+    // Its evidence as they saw it (evidenceKey): adding or removing an item does not move the version.
+    evidenceKey: z
+      .string()
+      .regex(/^(\d{1,12}(,\d{1,12})*)?$/)
+      .optional(),
   })
   .refine((review) => review.verdict !== "queried" || review.comment.length > 0, {
     path: ["comment"],
@@ -22,4 +27,20 @@ export const verdictLabels = { verified: "Verified", queried: "Queried" } as con
 export const shareSchema = z.object({
   share: z.enum(["yes", "no"]),
   returnTo: z.string().optional(),
+});
+
+/**
+ * "Verify all unchanged since last verified": each answer as the reviewer was
+ * shown it (answer id, version and evidence ids), space-separated, so the
+ * server verifies only answers still exactly as compared.
+ */
+export const verifyUnchangedSchema = z.object({
+  intent: z.literal("verifyUnchanged"),
+  items: z
+    .string({ error: "Choose what to verify" })
+    .trim()
+    .min(1, "There is nothing unchanged to verify")
+    .max(20_000, "Too many to verify at once")
+    .regex(/^(\d{1,12}:\d{1,9}:[\d.]*)( \d{1,12}:\d{1,9}:[\d.]*)*$/, "Choose what to verify")
+    .transform((text) => text.split(" ")),
 });

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { AnswerRow, ReturnRow } from "../charter/aggregation";
 import { reviewState } from "../charter/verification";
+import { asLatestReview, evidenceIdsOf } from "./reviews.server";
 
 /**
  * The rows the readers' figures are computed from (app/charter/aggregation.ts):
@@ -91,13 +92,28 @@ export async function answersOfAssessments(
   const reviews = await db
     .selectFrom("component_review as r")
     .innerJoin("component_answer as c", "c.id", "r.component_answer_id")
-    .select(["r.component_answer_id as answerId", "r.verdict", "r.answer_version as answerVersion"])
+    .select([
+      "r.component_answer_id as answerId",
+      "r.verdict",
+      "r.answer_version as answerVersion",
+      "r.evidence_key as evidenceKey",
+    ])
     .where("c.assessment_id", "in", [...assessmentIds])
     .orderBy("r.id", "desc")
     .execute();
   const latestReview = new Map<number, (typeof reviews)[number]>();
   for (const review of reviews)
     if (!latestReview.has(review.answerId)) latestReview.set(review.answerId, review);
+  // A review covers the evidence too (ADR 039): read only for the answers it could still cover.
+  const evidence = await evidenceIdsOf(
+    db,
+    answers
+      .filter((a) => {
+        const review = latestReview.get(a.id);
+        return review && review.evidenceKey !== null && review.answerVersion === a.version;
+      })
+      .map((a) => a.id),
+  );
 
   const answersOf = new Map<number, AnswerRow[]>();
   for (const answer of answers) {
@@ -110,9 +126,8 @@ export async function answersOfAssessments(
         componentId: answer.componentId,
         status: answer.status,
         version: answer.version,
-        latestReview: review
-          ? { verdict: review.verdict, answerVersion: review.answerVersion }
-          : null,
+        evidenceIds: evidence.get(answer.id) ?? [],
+        latestReview: review ? asLatestReview(review) : null,
       }),
     });
     answersOf.set(answer.assessmentId, list);

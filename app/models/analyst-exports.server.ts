@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database, OrganisationType } from "../../db/schema";
 import type { AnswerRow } from "../charter/aggregation";
+import { periodDueOn } from "../periods/due-dates";
+import { returnTimeliness, type Timeliness } from "../periods/phase";
 import { answersOfAssessments } from "./aggregation.server";
 
 /** Whose returns an export reads, as organisation conditions (a place brings its system-wide organisations). */
@@ -24,6 +26,12 @@ export type ExportReturn = {
   everSubmitted: boolean;
   submittedAt: string | null;
   updatedAt: string;
+  /** When its return was due (the period's own date, else the system's rule). */
+  dueOn: string;
+  /** Its first submission, which its timeliness is judged by. */
+  firstSubmittedAt: string | null;
+  /** Against the due date, as the export is read (so "not yet due" may become "overdue"). */
+  timeliness: Timeliness;
   answers: AnswerRow[];
   measures: ExportMeasure[];
 };
@@ -95,7 +103,16 @@ async function returnsPage(
     .innerJoin("organisation as o", "o.id", "a.organisation_id")
     .innerJoin("assessment_period as p", "p.id", "a.period_id")
     .leftJoin("place as pl", "pl.id", "o.place_id")
+    .innerJoin("system as sy", "sy.id", "p.system_id")
     .select([
+      "p.due_on as dueOnOverride",
+      "sy.returns_due_working_day as workingDay",
+      (eb) =>
+        eb
+          .selectFrom("assessment_submission as first")
+          .select((inner) => inner.fn.min("first.submitted_at").as("at"))
+          .whereRef("first.assessment_id", "=", "a.id")
+          .as("firstSubmittedAt"),
       "a.id as assessmentId",
       "p.id as periodId",
       "p.label as periodLabel",
@@ -136,12 +153,20 @@ async function returnsPage(
   if (args.submittedOnly) query = query.where("a.status", "=", "submitted");
   const rows = await query.execute();
   // pg answers EXISTS with a boolean, SQLite with 0 or 1.
-  return rows.map((r) => ({
-    ...r,
-    everSubmitted: Number(r.everSubmitted) > 0,
-    submittedAt: r.submittedAt === null ? null : String(r.submittedAt),
-    updatedAt: String(r.updatedAt),
-  }));
+  const now = new Date();
+  return rows.map(({ dueOnOverride, workingDay, ...r }) => {
+    const dueOn = periodDueOn({ endsOn: r.periodEndsOn, dueOnOverride }, { workingDay });
+    const firstSubmittedAt = r.firstSubmittedAt ? String(r.firstSubmittedAt) : null;
+    return {
+      ...r,
+      everSubmitted: Number(r.everSubmitted) > 0,
+      submittedAt: r.submittedAt === null ? null : String(r.submittedAt),
+      updatedAt: String(r.updatedAt),
+      dueOn,
+      firstSubmittedAt,
+      timeliness: returnTimeliness({ firstSubmittedAt, dueOn, now }),
+    };
+  });
 }
 
 /** The measures (evidence of kind "measure") behind each assessment's answers. */

@@ -57,6 +57,9 @@ export const auditActions = [
   "oidc_provider.created",
   "oidc_provider.updated",
   "oidc_provider.removed",
+  "query.reply_notified",
+  "system.due_rule_set",
+  "period.due_date_set",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { ComponentStatus, Database, EvidenceKind } from "../../db/schema";
+import { answerChange, changesAnything } from "../charter/answer-change";
 import { type Actor, audit } from "./actor.server";
 import { isEditable, parseIndexes } from "./sheet.server";
 
@@ -47,9 +48,15 @@ async function evidenceCount(trx: Transaction<Database>, answerId: number) {
 export async function saveAnswer(
   db: Kysely<Database>,
   args: SaveAnswerArgs,
-): Promise<(Done & { changesSummary: boolean }) | Refusal> {
+): Promise<Saved | Refusal> {
   return db.transaction().execute((trx) => saveAnswerIn(trx, args));
 }
+
+/**
+ * A save done: whether it changed anything, the answer's version now, and
+ * whether pages showing the month's summary must load it again.
+ */
+export type Saved = Done & { changed: boolean; version: number; changesSummary: boolean };
 
 type SaveAnswerArgs = {
   assessmentId: number;
@@ -71,12 +78,27 @@ type SaveAnswerArgs = {
 export async function saveAnswerIn(
   trx: Transaction<Database>,
   args: SaveAnswerArgs,
-): Promise<(Done & { changesSummary: boolean }) | Refusal> {
+): Promise<Saved | Refusal> {
   if (!(await isEditable(trx, args))) return { refused: "locked" } as const;
   const answer = await answerRow(trx, args.assessmentId, args.componentId);
   if (!answer) return { refused: "notFound" } as const;
   if (args.status === "fulfilled" && (await evidenceCount(trx, answer.id)) === 0) {
     return { refused: "needsEvidence" } as const;
+  }
+  // The answer exactly as it stands is no change (ADR 039): nothing written, nothing audited,
+  // and a review of it still covers it. Whatever version the form was read at, there is
+  // nothing to overwrite, so it is not a conflict either.
+  const change = answerChange(
+    {
+      status: answer.status,
+      answered: answer.answered_at !== null,
+      opportunities: answer.opportunities,
+      practicesInPlace: parseIndexes(answer.practices_in_place),
+    },
+    args,
+  );
+  if (!changesAnything(change)) {
+    return { refused: null, changed: false, version: answer.version, changesSummary: false };
   }
   const updated = await trx
     .updateTable("component_answer")
@@ -118,9 +140,12 @@ export async function saveAnswerIn(
     .where("component_answer_id", "=", answer.id)
     .limit(1)
     .executeTakeFirst();
-  const statusChanged =
-    args.status !== undefined && (answer.status !== args.status || answer.answered_at === null);
-  return { refused: null, changesSummary: statusChanged || !!reviewed };
+  return {
+    refused: null,
+    changed: true,
+    version: args.expectedVersion + 1,
+    changesSummary: change.status || !!reviewed,
+  };
 }
 
 export type NewEvidence = {

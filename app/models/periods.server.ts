@@ -99,3 +99,27 @@ export async function setPeriodStatus(
 async function setStatus(db: Kysely<Database>, id: number, status: PeriodStatus) {
   await db.updateTable("assessment_period").set({ status }).where("id", "=", id).execute();
 }
+
+/** Sets the system's rule for due dates; every month without a date of its own follows it. */
+export async function setDueDateRule(
+  db: Kysely<Database>,
+  args: { systemId: number; rule: DueDateRule },
+): Promise<void> {
+  await db
+    .updateTable("system")
+    .set({ returns_due_working_day: args.rule.workingDay })
+    .where("id", "=", args.systemId)
+    .execute();
+}
+
+/** Gives a month a due date of its own, or (null) returns it to the system's rule. */
+export async function setPeriodDueDate(
+  db: Kysely<Database>,
+  args: { id: number; dueOn: string | null },
+): Promise<void> {
+  await db
+    .updateTable("assessment_period")
+    .set({ due_on: args.dueOn })
+    .where("id", "=", args.id)
+    .execute();
+}

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ComponentStatus, Database } from "../../db/schema";
+import { answerChange, changesAnything } from "../charter/answer-change";
 import type { Actor } from "./actor.server";
 import { saveAnswerIn } from "./component-answers.server";
 import { isEditable, loadAnswers } from "./sheet.server";
@@ -30,7 +31,8 @@ class Refused extends Error {
 /**
  * Applies a checked import's rows in one transaction, each through the sheet's
  * own saveAnswerIn (lock, evidence rule, version guard, audit row). A row the
- * same as the answer now is left alone; one whose component changed online
+ * same as the answer now (answerChange) is left alone, whatever version it was
+ * downloaded at: no new version, no audit row, reviews intact; one whose component changed online
  * since the download (another version) is a conflict, listed and not
  * applied. Any other refusal rolls the whole import back.
  */
@@ -64,7 +66,8 @@ export async function applyImport(
           problems.push({ row: row.row, componentId: row.componentId, problem: "notFound" });
           continue;
         }
-        if (now.status === row.status && now.opportunities === row.opportunities) {
+        // The same judgement as a save from the sheet (answerChange): as it stands is no change.
+        if (!changesAnything(answerChange(now, row))) {
           unchanged.push(row.componentId);
           continue;
         }
@@ -89,7 +92,7 @@ export async function applyImport(
         if (saved.refused === "conflict") conflicts.push(conflict);
         else if (saved.refused) {
           problems.push({ row: row.row, componentId: row.componentId, problem: saved.refused });
-        } else applied.push(row.componentId);
+        } else (saved.changed ? applied : unchanged).push(row.componentId);
       }
       if (problems.length) throw new Refused(problems);
       return { ok: true as const, applied, unchanged, conflicts };

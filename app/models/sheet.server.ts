@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { type Actor, audit } from "./actor.server";
+import { carryVerifications } from "./reviews.server";
 import { lockedForUpdate } from "./row-locks.server";
 import type {
   Assessment,
@@ -175,6 +176,7 @@ export async function startAssessment(
       .limit(1)
       .executeTakeFirst();
     const earlier = previous ? await loadAnswers(trx, { assessmentId: previous.id }) : new Map();
+    const started: Array<{ id: number; componentId: string; status: ComponentStatus }> = [];
     for (const componentId of args.componentIds) {
       const before: SheetAnswer | undefined = earlier.get(componentId);
       const answer = await trx
@@ -188,8 +190,9 @@ export async function startAssessment(
           opportunities: before?.opportunities ?? "",
           practices_in_place: JSON.stringify(before?.practicesInPlace ?? []),
         })
-        .returning("id")
+        .returning(["id", "status"])
         .executeTakeFirstOrThrow();
+      started.push({ id: answer.id, componentId, status: answer.status });
       // The improvement plan carries on from month to month, as the evidence does.
       if (before) {
         const actions = await trx
@@ -212,6 +215,19 @@ export async function startAssessment(
           .execute();
       }
     }
+    // A verified component whose status and evidence come across unchanged stays verified (ADR 039).
+    const carriedVerifications = await carryVerifications(trx, {
+      earlier: [...earlier.values()].map((a: SheetAnswer) => ({
+        ...a,
+        evidenceIds: a.evidence.map((e) => e.id),
+      })),
+      later: started.map((a) => ({
+        ...a,
+        version: 1,
+        evidenceIds: (earlier.get(a.componentId)?.evidence ?? []).map((e: EvidenceItem) => e.id),
+      })),
+      now: args.actor.now,
+    });
     if (previous) {
       const principles = await trx
         .selectFrom("domain_principles")
@@ -228,6 +244,7 @@ export async function startAssessment(
     await audit(trx, args.actor, "assessment.started", assessment.id, {
       period: args.period.label,
       copiedFromAssessment: previous?.id ?? null,
+      ...(carriedVerifications.length ? { carriedVerifications } : {}),
     });
     return { assessmentId: assessment.id, created: true, copiedFrom: previous?.id ?? null };
   });

@@ -109,17 +109,25 @@ export async function recentSubmissions(
   args: { organisationId: number; limit: number },
 ) {
   return submissionsOf(db, args.organisationId)
-    .select([
+    .select((eb) => [
       "s.id",
       "p.id as periodId",
       "p.label as periodLabel",
       "s.submitted_at as submittedAt",
       "s.level",
       "u.name as submittedBy",
+      // Which submission of its month this is (1st, 2nd…), so two alike can be told apart.
+      eb
+        .selectFrom("assessment_submission as earlier")
+        .select((inner) => inner.fn.countAll<number | string>().as("n"))
+        .whereRef("earlier.assessment_id", "=", "s.assessment_id")
+        .whereRef("earlier.id", "<=", "s.id")
+        .as("sequence"),
     ])
     .orderBy("s.id", "desc")
     .limit(args.limit)
-    .execute();
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, sequence: Number(row.sequence ?? 1) })));
 }
 
 /**
@@ -143,4 +151,70 @@ export async function getSubmission(
     ])
     .where("s.id", "=", args.submissionId)
     .executeTakeFirst();
+}
+
+/**
+ * When each organisation first submitted the period's return, keyed by
+ * organisation: what its timeliness is judged by (a reopened month sent
+ * again keeps the lateness of its first submission). One grouped query.
+ */
+export async function firstSubmissionTimes(
+  db: Kysely<Database>,
+  args: { periodIds: readonly number[]; organisationIds: readonly number[] },
+): Promise<Map<string, string>> {
+  if (!args.periodIds.length || !args.organisationIds.length) return new Map();
+  const rows = await db
+    .selectFrom("assessment_submission as s")
+    .innerJoin("assessment as a", "a.id", "s.assessment_id")
+    .select((eb) => [
+      "a.organisation_id as organisationId",
+      "a.period_id as periodId",
+      eb.fn.min("s.submitted_at").as("first"),
+    ])
+    .where("a.period_id", "in", [...args.periodIds])
+    .where("a.organisation_id", "in", [...args.organisationIds])
+    .groupBy(["a.organisation_id", "a.period_id"])
+    .execute();
+  return new Map(
+    rows.map((r) => [firstKey(Number(r.organisationId), Number(r.periodId)), String(r.first)]),
+  );
+}
+
+/** The key of firstSubmissionTimes' map. */
+export const firstKey = (organisationId: number, periodId: number) =>
+  `${organisationId}|${periodId}`;
+
+/**
+ * Where each organisation's return for a period stands, without its answers:
+ * `submitted`, `draft` or `reopened` (submitted, reopened, not yet sent again),
+ * keyed by organisation; one without an assessment has not started.
+ */
+export async function returnStates(
+  db: Kysely<Database>,
+  args: { periodId: number; organisationIds: readonly number[] },
+): Promise<Map<number, "submitted" | "draft" | "reopened">> {
+  if (!args.organisationIds.length) return new Map();
+  const rows = await db
+    .selectFrom("assessment as a")
+    .select((eb) => [
+      "a.organisation_id as organisationId",
+      "a.status",
+      eb
+        .exists(
+          eb
+            .selectFrom("assessment_submission as s")
+            .select("s.id")
+            .whereRef("s.assessment_id", "=", "a.id"),
+        )
+        .as("everSubmitted"),
+    ])
+    .where("a.period_id", "=", args.periodId)
+    .where("a.organisation_id", "in", [...args.organisationIds])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      Number(r.organisationId),
+      r.status === "submitted" ? "submitted" : Number(r.everSubmitted) > 0 ? "reopened" : "draft",
+    ]),
+  );
 }

@@ -14,7 +14,9 @@ import { listOrganisations } from "~/models/organisations.server";
 import { sharedPracticeForPlace } from "~/models/shared-practice.server";
 import type { requirePlaceReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
-import { formatDateTime } from "~/utils/dates";
+import { firstKey, firstSubmissionTimes } from "~/models/submissions.server";
+import { periodPhase, returnTimeliness } from "~/periods/phase";
+import { formatDateTime, formatDay } from "~/utils/dates";
 import { readersPeriod } from "~/readers/period.server";
 
 type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
@@ -39,10 +41,20 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
     organisationIds: ids,
     requested: requestedPeriod,
   });
-  const [returns, previousReturns] = await Promise.all([
+  const [returns, previousReturns, firsts] = await Promise.all([
     chosen ? periodReturns(db, { periodId: chosen.id, organisationIds: ids }) : [],
     previous ? periodReturns(db, { periodId: previous.id, organisationIds: ids }) : [],
+    firstSubmissionTimes(db, { periodIds: chosen ? [chosen.id] : [], organisationIds: ids }),
   ]);
+  // On time, late, not yet due or overdue against the month's due date (issue 20).
+  const timelinessOf = (organisationId: number) =>
+    chosen
+      ? returnTimeliness({
+          firstSubmittedAt: firsts.get(firstKey(organisationId, chosen.id)) ?? null,
+          dueOn: chosen.dueOn,
+        })
+      : null;
+  const nameOf = new Map(organisations.map((o) => [o.id, o.name]));
   const orgRows = organisations.map((o) => ({
     id: o.id,
     name: o.name,
@@ -64,7 +76,14 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
   return {
     place: { id: place.id, name: place.name },
     periods: chooser,
-    period: chosen ? { id: chosen.id, label: chosen.label } : null,
+    period: chosen
+      ? {
+          id: chosen.id,
+          label: chosen.label,
+          dueOn: formatDay(chosen.dueOn),
+          phase: periodPhase({ status: chosen.status, dueOn: chosen.dueOn }),
+        }
+      : null,
     previousPeriod: previous ? { id: previous.id, label: previous.label } : null,
     unknownRequest,
     organisationCount: organisations.length,
@@ -89,6 +108,7 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
         type: o.type,
         systemWide: o.placeId === null,
         returnState: s!.returnState,
+        timeliness: timelinessOf(o.id),
         lastChanged: s!.lastChangedAt ? formatDateTime(s!.lastChangedAt) : null,
         lastChangedAt: s!.lastChangedAt,
         level: levelName.get(bucketOf(s!)) ?? null,
@@ -100,7 +120,12 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
     }),
     coverage,
     gaps: commonGaps(coverage, GAPS_SHOWN),
-    nextSteps: nextLevelSteps(charter, returns).slice(0, GAPS_SHOWN),
+    nextSteps: nextLevelSteps(charter, returns)
+      .slice(0, GAPS_SHOWN)
+      .map(({ organisationIds, ...step }) => ({
+        ...step,
+        organisations: organisationIds.map((id) => ({ id, name: nameOf.get(id) ?? String(id) })),
+      })),
     practice: practice.items.map((p) => ({
       id: p.id,
       title: p.title,

@@ -14,10 +14,11 @@ import { ukDayStartUtc } from "../forms/audit-filter";
 import { todayInUk } from "../utils/dates";
 import { absoluteUrl } from "../email/links.server";
 import { sendEmail } from "../email/notify.server";
+import { formatDay } from "../utils/dates";
 import { planReminders, REMINDERS_PER_DAY, type ReminderCandidate } from "./plan";
 
 type Place = { id: number; systemId: number };
-type Period = { id: number; label: string };
+type Period = { id: number; label: string; dueOn: string; status: "open" | "closed" };
 
 /**
  * The place's own organisations for a period, with whether each has
@@ -70,7 +71,8 @@ export async function sendReminders(
     now?: Date;
   },
 ) {
-  const candidates = await reminderCandidates(db, args);
+  // A closed month takes no returns, so there is nothing to remind anyone of (issue 20).
+  const candidates = args.period.status === "open" ? await reminderCandidates(db, args) : [];
   const plan = planReminders(candidates, { confirmed: args.confirmed });
   const champions = await championRecipients(db, {
     organisationIds: plan.send.map((o) => o.id),
@@ -105,6 +107,7 @@ export async function sendReminders(
           name: champion.name,
           organisation: organisation.name,
           period: args.period.label,
+          due_date: formatDay(args.period.dueOn),
           link,
           sender: args.sender.name,
         },

@@ -1,69 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SelectField } from "~/components/forms/ChoiceFields";
+import { DateInput } from "~/components/forms/DateInput";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
-import { openPeriodSchema, periodStatusSchema } from "~/forms/admin";
-import { recordAudit } from "~/models/audit.server";
-import {
-  getPeriod,
-  listPeriods,
-  openMonthlyPeriod,
-  setPeriodStatus,
-} from "~/models/periods.server";
-import { forbidden, requireAdmin } from "~/auth/guards.server";
-import { getDb } from "~/models/db.server";
-import { formErrors } from "~/http/form-errors.server";
-import { parseForm } from "~/forms/parse";
-import { todayInUk } from "~/utils/dates";
+import { ordinal } from "~/audit/sentences";
 import { monthlyPeriod } from "~/periods/monthly";
-import { clientIp } from "~/http/request.server";
-import { readForm } from "~/http/form-body.server";
+import { changePeriods, loadPeriods } from "./admin.periods.server";
 
 export const meta: MetaFunction = () => [{ title: "Reporting periods – Anchor Charter" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { systemId } = await requireAdmin(request);
-  const periods = await listPeriods(getDb(), { systemId });
-  const [year, month] = todayInUk().split("-");
-  return {
-    periods: periods.map((p) => ({ id: p.id, label: p.label, status: p.status })),
-    thisYear: year!,
-    thisMonth: String(Number(month)),
-  };
+  return loadPeriods(request);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { auth, systemId } = await requireAdmin(request);
-  const formData = await readForm(request);
-  const db = getDb();
-  const audit = (action: "period.opened" | "period.closed", id: number, label: string) =>
-    recordAudit(db, {
-      actorUserId: auth.user.id,
-      action,
-      targetType: "assessment_period",
-      targetId: id,
-      detail: { label },
-      ip: clientIp(context),
-      now: new Date(),
-    });
-  if (formData.get("intent") === "open") {
-    const form = parseForm(openPeriodSchema, formData);
-    if (!form.success) return formErrors(form.errors, form.values);
-    const opened = await openMonthlyPeriod(db, { systemId, ...form.data });
-    await audit("period.opened", opened.id, opened.label);
-    return redirect("/admin/periods");
-  }
-  const form = parseForm(periodStatusSchema, formData);
-  if (!form.success) return formErrors(form.errors, form.values);
-  const period = await getPeriod(db, { id: form.data.periodId });
-  if (!period || period.system_id !== systemId) forbidden();
-  const status = form.data.intent === "close" ? "closed" : "open";
-  await setPeriodStatus(db, { id: period.id, status });
-  await audit(status === "closed" ? "period.closed" : "period.opened", period.id, period.label);
-  return redirect("/admin/periods");
+  return changePeriods(request, context);
 }
 
 const months = Array.from({ length: 12 }, (_, i) => ({
@@ -72,15 +25,93 @@ const months = Array.from({ length: 12 }, (_, i) => ({
 }));
 
 export default function Periods() {
-  const { periods, thisYear, thisMonth } = useLoaderData<typeof loader>();
+  const { periods, rule, editing, thisYear, thisMonth } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const refused = (intent: string) => (result?.values?.intent === intent ? result : undefined);
+  const saved = search.get("saved");
   return (
     <>
       <ErrorSummary errors={result?.errors} />
+      {saved ? (
+        <div
+          className="nhsuk-notification-banner nhsuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="saved-title"
+        >
+          <div className="nhsuk-notification-banner__header">
+            <h2 className="nhsuk-notification-banner__title" id="saved-title">
+              Success
+            </h2>
+          </div>
+          <div className="nhsuk-notification-banner__content">
+            <p className="nhsuk-notification-banner__heading">
+              {saved === "rule"
+                ? `Returns are now due on the ${ordinal(rule.workingDay)} working day of the month after each month.`
+                : `${periods.find((p) => String(p.id) === saved)?.label ?? "The month"}'s returns are now due by ${periods.find((p) => String(p.id) === saved)?.dueOn ?? "the date shown"}.`}
+            </p>
+          </div>
+        </div>
+      ) : null}
       <h1 className="nhsuk-heading-l">Reporting periods</h1>
       <p className="nhsuk-body">
-        Champions can update their self-assessment while a month is open.
+        Champions can update their self-assessment while a month is open. Returns made after the
+        month&apos;s due date are still accepted until you close it, and are marked late.
       </p>
+
+      <h2 className="nhsuk-heading-m">When returns are due</h2>
+      <p className="nhsuk-body">
+        Unless a month has a date of its own, its returns are due on the{" "}
+        <strong>{ordinal(rule.workingDay)} working day</strong> of the month after it ends. Weekends
+        and bank holidays in England and Wales are not working days.
+      </p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="dueRule" />
+        <TextField
+          name="workingDay"
+          label="Working day of the next month that returns are due on"
+          hint="A number from 1 to 20. For example, 10 for the tenth working day."
+          inputMode="numeric"
+          width={2}
+          defaultValue={refused("dueRule")?.values?.workingDay ?? String(rule.workingDay)}
+          error={refused("dueRule")?.errors?.workingDay}
+        />
+        <SubmitButton secondary>Save the rule</SubmitButton>
+      </Form>
+
+      {editing ? (
+        <section aria-labelledby="due-date-heading" id="due-date-form">
+          <h2 className="nhsuk-heading-m" id="due-date-heading">
+            Due date for {editing.label}
+          </h2>
+          {/* Posts back to this address, so a refused date is shown with its form. */}
+          <Form method="post" noValidate action={`/admin/periods?dueDate=${editing.id}`}>
+            <input type="hidden" name="intent" value="dueDate" />
+            <input type="hidden" name="periodId" value={editing.id} />
+            <DateInput
+              name="dueOn"
+              legend={`When are ${editing.label}'s returns due?`}
+              hint={`For example, 15 1 2027. By the rule it would be ${editing.byRule}.`}
+              error={refused("dueDate")?.errors?.dueOn}
+              values={refused("dueDate")?.values}
+              defaultDate={editing.dueOn}
+            />
+            <SubmitButton>Save due date</SubmitButton>
+          </Form>
+          {editing.ownDate ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="dueByRule" />
+              <input type="hidden" name="periodId" value={editing.id} />
+              <SubmitButton secondary>Use the rule instead ({editing.byRule})</SubmitButton>
+            </Form>
+          ) : null}
+          <p className="nhsuk-body">
+            <Link to="/admin/periods">Cancel</Link>
+          </p>
+        </section>
+      ) : null}
+
+      <h2 className="nhsuk-heading-m">Months</h2>
       {periods.length === 0 ? (
         <p className="nhsuk-body">No periods yet. Open the first month below.</p>
       ) : (
@@ -92,6 +123,9 @@ export default function Periods() {
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">
                 Month
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Returns due
               </th>
               <th scope="col" className="nhsuk-table__header">
                 Status
@@ -106,8 +140,15 @@ export default function Periods() {
               <tr className="nhsuk-table__row" key={p.id}>
                 <td className="nhsuk-table__cell">{p.label}</td>
                 <td className="nhsuk-table__cell">
-                  {p.status === "open" ? "Open for returns" : "Closed to returns"}
+                  {p.dueOn}
+                  {p.ownDate ? " (its own date)" : ""}
+                  <br />
+                  <Link to={`/admin/periods?dueDate=${p.id}#due-date-form`}>
+                    Change
+                    <span className="nhsuk-u-visually-hidden"> the due date of {p.label}</span>
+                  </Link>
                 </td>
+                <td className="nhsuk-table__cell">{p.phase}</td>
                 <td className="nhsuk-table__cell">
                   <Form method="post">
                     <input type="hidden" name="periodId" value={p.id} />
@@ -134,16 +175,16 @@ export default function Periods() {
           name="month"
           label="Month"
           options={months}
-          defaultValue={result?.values?.month ?? thisMonth}
-          error={result?.errors?.month}
+          defaultValue={refused("open")?.values?.month ?? thisMonth}
+          error={refused("open")?.errors?.month}
         />
         <TextField
           name="year"
           label="Year"
           inputMode="numeric"
           width={4}
-          defaultValue={result?.values?.year ?? thisYear}
-          error={result?.errors?.year}
+          defaultValue={refused("open")?.values?.year ?? thisYear}
+          error={refused("open")?.errors?.year}
         />
         <SubmitButton>Open month</SubmitButton>
       </Form>

@@ -13,10 +13,15 @@ import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { returnStateLabels } from "~/components/readers/ReturnsTable";
 import { TrendTable } from "~/components/readers/TrendTable";
 import { OpenQueries } from "~/components/queries/OpenQueries";
+import { ChampionHomePanel } from "~/components/home/ChampionHomePanel";
+import { DemoBannerSlot, homeFirstHandle } from "~/components/layout/DemoBannerSlot";
+import { championHome } from "~/home/champion.server";
 import { openQueriesNotice } from "~/queries/notice.server";
 import { requireOrganisationReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { organisationOverview } from "./organisations.$organisationId.server";
+
+export const handle = homeFirstHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisation"} – Anchor Charter` },
@@ -32,9 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     new URL(request.url).searchParams.get("period"),
     { readsDrafts },
   );
+  const isChampion = canEditAssessment(auth.principal, organisation);
   return {
     ...overview,
-    isChampion: canEditAssessment(auth.principal, organisation),
+    isChampion,
+    // A champion's first page says what to do next, before anything else (issue 20).
+    home: isChampion ? await championHome(getDb(), organisation) : null,
     readsDrafts,
     // Queries are the champions' work in progress: for those who read the drafts too.
     openQueries: readsDrafts
@@ -61,6 +69,8 @@ export default function OrganisationPage() {
         <span className="nhsuk-caption-l">{o.organisation.place}</span>
         {o.organisation.name}
       </h1>
+      {o.home ? <ChampionHomePanel home={o.home} /> : null}
+      <DemoBannerSlot />
       <p className="nhsuk-body">
         {o.organisation.type}.{" "}
         {o.isChampion
@@ -69,7 +79,7 @@ export default function OrganisationPage() {
             ? "You can read this organisation's self-assessments."
             : "You can read this organisation's self-assessments once they are submitted."}
       </p>
-      <OpenQueries queries={o.openQueries} mayReply={o.isChampion} showPeriod />
+      {o.home ? null : <OpenQueries queries={o.openQueries} mayReply={false} showPeriod />}
       {o.trend.length === 0 ? (
         <p className="nhsuk-body">No reporting periods have been opened yet.</p>
       ) : (

@@ -1,5 +1,7 @@
 import type { requireSheetReader } from "~/auth/guards.server";
 import { loadSheet } from "~/sheet/load.server";
+import { getDb } from "~/models/db.server";
+import { queueView } from "~/reviews/queue.server";
 import { componentPath } from "~/sheet/paths";
 
 /**
@@ -32,7 +34,17 @@ export async function loadOverview(sheet: Awaited<ReturnType<typeof requireSheet
     ),
   );
   const answered = Object.values(tasks).filter((t) => t.answered).length;
+  // The steering group sees what of this month awaits their review (issue 20).
+  const awaitingReview =
+    rest.can.verify && rest.assessment?.status === "submitted"
+      ? await queueView(
+          getDb(),
+          { kind: "month", organisationId: sheet.organisation.id, periodId: sheet.period.id },
+          { kind: "month" },
+        )
+      : null;
   return {
+    awaitingReview,
     ...rest,
     plan: overviewPlan,
     charter: {

@@ -5,7 +5,9 @@ import { SubmitButton } from "~/components/forms/SubmitButton";
 import { DomainPrinciples } from "~/components/sheet/DomainPrinciples";
 import { ReopenForm } from "~/components/sheet/ReopenForm";
 import { DomainProgressNote, LevelPanel } from "~/components/sheet/LevelPanel";
+import { MonthDueNote } from "~/components/sheet/MonthDueNote";
 import { MonthTaskList } from "~/components/sheet/MonthTaskList";
+import { AwaitingReviewInMonth } from "~/components/reviews/AwaitingReviewInMonth";
 import { SubmissionHistory } from "~/components/sheet/SubmissionHistory";
 import { OpenQueries } from "~/components/queries/OpenQueries";
 import { ReopenedNotice } from "~/components/queries/ReopenedNotice";
@@ -66,9 +68,11 @@ export default function MonthOverview() {
         <span className="nhsuk-caption-l">{sheet.organisation.name}</span>
         Self-assessment for {sheet.period.label}
       </h1>
+      <MonthDueNote period={sheet.period} />
       <p className="nhsuk-body">
         <Link to={`/organisations/${sheet.organisation.id}`}>All months for this organisation</Link>
       </p>
+      <AwaitingReviewInMonth awaiting={sheet.awaitingReview} />
       {/* Who reopened the month and why, and queries waiting for the champions' answer. */}
       <ReopenedNotice reopened={sheet.reopened} />
       <OpenQueries

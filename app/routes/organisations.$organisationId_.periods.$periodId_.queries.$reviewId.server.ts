@@ -7,6 +7,7 @@ import { readFormWithFile } from "~/http/form-body.server";
 import type { Actor } from "~/models/actor.server";
 import type { NewEvidence } from "~/models/component-answers.server";
 import { findQuery, recordReply, repliesTo } from "~/models/queries.server";
+import { notifyReviewerOfReply } from "~/queries/notify.server";
 import { evidenceHref, queryPath } from "~/queries/paths";
 import { forbidden, notFound, requireSheetReader, routeId } from "~/auth/guards.server";
 import { formatDateTime } from "~/utils/dates";
@@ -132,6 +133,23 @@ export async function replyToQuery(request: Request, params: Params, context: Ap
       { status: 409 },
     );
   }
+  // After the commit: the reply stands whether or not the email goes.
+  await notifyReviewerOfReply(db, {
+    request,
+    organisation: q.organisation,
+    period: q.period,
+    assessmentId: q.query.assessmentId,
+    component: q.component,
+    reviewId: q.query.reviewId,
+    reviewer: {
+      id: q.query.reviewerId,
+      name: q.query.reviewerName,
+      email: q.query.reviewerEmail,
+      deactivated: q.query.reviewerDeactivatedAt !== null,
+    },
+    champion: { id: q.auth.user.id, name: q.auth.user.name },
+    ip: actor.ip,
+  });
   const path = queryPath({
     organisationId: q.organisation.id,
     periodId: q.period.id,

@@ -1,15 +1,18 @@
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { canVerifyEvidence } from "~/access/policy";
+import { canVerifyEvidence, overseenPlaceIds } from "~/access/policy";
+import { evidenceKey } from "~/charter/verification";
 import { componentById, loadCharter } from "~/charter/content";
 import { reviewSchema } from "~/forms/review";
-import { recordAudit } from "~/models/audit.server";
 import { repliesTo } from "~/models/queries.server";
-import { notifyChampionsOfQuery } from "~/queries/notify.server";
+import type { QueueScope } from "~/models/review-queue.server";
+import { type QueueRef, placeQueuePath, queueFrom } from "~/reviews/paths";
+import { nextInQueue, placeScope } from "~/reviews/queue.server";
+import { recordVerdict } from "~/reviews/record.server";
 import { evidenceHref, queryPath } from "~/queries/paths";
 import { formatDateTime } from "~/utils/dates";
 import { periodEvidence, type PeriodEvidence } from "~/models/evidence-files.server";
-import { findComponentAnswer, recordReview, reviewsOfAssessment } from "~/models/reviews.server";
+import { findComponentAnswer, reviewsOfAssessment } from "~/models/reviews.server";
 import { forbidden, notFound, requireSheetReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { formErrors } from "~/http/form-errors.server";
@@ -46,6 +49,40 @@ async function requireReviewer(request: Request, params: Params) {
   if (!component) notFound();
   const sheetPath = `/organisations/${organisation.id}/periods/${period.id}`;
   return { auth, organisation, period, answer, component, sheetPath };
+}
+
+type Reviewer = Awaited<ReturnType<typeof requireReviewer>>;
+
+/**
+ * The queue this review page follows for "Next": the place's, when it was
+ * opened from a place's queue the reviewer works; otherwise the month's.
+ */
+async function queueOf(request: Request, r: Reviewer) {
+  const asked = queueFrom(new URL(request.url));
+  const month: { ref: QueueRef; scope: QueueScope; home: string } = {
+    ref: { kind: "month" },
+    scope: { kind: "month", organisationId: r.organisation.id, periodId: r.period.id },
+    home: r.sheetPath,
+  };
+  if (asked?.kind !== "place" || !overseenPlaceIds(r.auth.principal).includes(asked.placeId)) {
+    return month;
+  }
+  const place = { id: asked.placeId, systemId: r.organisation.systemId };
+  return { ref: asked, scope: await placeScope(getDb(), place), home: placeQueuePath(place.id) };
+}
+
+async function nextOf(request: Request, r: Reviewer) {
+  const queue = await queueOf(request, r);
+  const next = await nextInQueue(getDb(), {
+    scope: queue.scope,
+    queue: queue.ref,
+    current: {
+      organisationId: r.organisation.id,
+      periodId: r.period.id,
+      componentId: r.component.id,
+    },
+  });
+  return { next, home: queue.home, isPlace: queue.ref.kind === "place" };
 }
 
 function evidenceView(organisationId: number, item: PeriodEvidence) {
@@ -106,14 +143,18 @@ export async function loadReviewPage(request: Request, params: Params) {
           }),
         }
       : null;
+  const queue = await nextOf(request, r);
   return {
     openQuery,
+    next: queue.next,
+    queueHome: { path: queue.home, isPlace: queue.isPlace },
     organisation: { name: r.organisation.name },
     period: { label: r.period.label },
     component: { id: r.component.id, title: r.component.title },
     statusLabel: statusLabels[r.answer.status] ?? r.answer.status,
     reviewable: r.answer.status === "fulfilled",
     answerVersion: r.answer.version,
+    evidenceKey: evidenceKey(r.answer.evidenceIds),
     evidence: evidence
       .filter((item) => item.componentIds.includes(r.component.id))
       .map((item) => evidenceView(r.organisation.id, item)),
@@ -122,7 +163,15 @@ export async function loadReviewPage(request: Request, params: Params) {
       comment: review.comment,
       reviewerName: review.reviewerName,
       date: formatDateTime(review.createdAt),
-      outdated: review.answerVersion !== r.answer.version,
+      outdated:
+        review.answerVersion !== r.answer.version ||
+        (review.evidenceKey !== null && review.evidenceKey !== evidenceKey(r.answer.evidenceIds)),
+      carriedFrom: review.carriedFrom
+        ? {
+            periodLabel: review.carriedFrom.periodLabel,
+            verifiedAt: formatDateTime(review.carriedFrom.verifiedAt),
+          }
+        : null,
     })),
     sheetPath: r.sheetPath,
   };
@@ -138,7 +187,11 @@ export async function saveReview(request: Request, params: Params, context: AppL
       form.values,
     );
   }
-  if (form.data.answerVersion !== r.answer.version) {
+  const changedSince =
+    form.data.answerVersion !== r.answer.version ||
+    (form.data.evidenceKey !== undefined &&
+      form.data.evidenceKey !== evidenceKey(r.answer.evidenceIds));
+  if (changedSince) {
     return formErrors(
       {
         verdict:
@@ -148,46 +201,23 @@ export async function saveReview(request: Request, params: Params, context: AppL
       { status: 409 },
     );
   }
-  const now = new Date();
-  const db = getDb();
-  const reviewId = await db.transaction().execute(async (trx) => {
-    const id = await recordReview(trx, {
-      componentAnswerId: r.answer.id,
-      answerVersion: r.answer.version,
-      reviewerId: r.auth.user.id,
-      verdict: form.data.verdict,
-      comment: form.data.comment,
-      now,
-    });
-    await recordAudit(trx, {
-      actorUserId: r.auth.user.id,
-      action: "component.reviewed",
-      targetType: "organisation",
-      targetId: r.organisation.id,
-      detail: {
-        period: r.period.label,
-        component: r.component.id,
-        verdict: form.data.verdict,
-        review: id,
-      },
-      ip: clientIp(context),
-      now,
-    });
-    return id;
+  // Worked out before the write: once reviewed, this component leaves the queue.
+  const queue = await nextOf(request, r);
+  await recordVerdict(getDb(), {
+    request,
+    organisation: r.organisation,
+    period: r.period,
+    component: r.component,
+    answer: { ...r.answer, assessmentId: r.answer.assessmentId },
+    reviewer: { id: r.auth.user.id, name: r.auth.user.name },
+    verdict: form.data.verdict,
+    comment: form.data.comment,
+    ip: clientIp(context),
   });
-  if (form.data.verdict === "queried") {
-    // After the commit: the query stands whether or not the emails go.
-    await notifyChampionsOfQuery(db, {
-      request,
-      organisation: r.organisation,
-      period: r.period,
-      assessmentId: r.answer.assessmentId,
-      component: r.component,
-      reviewId,
-      reviewer: { id: r.auth.user.id, name: r.auth.user.name },
-      ip: clientIp(context),
-    });
+  // From a queue: on to the next item, or back to the queue once none is left.
+  if (queueFrom(new URL(request.url))) {
+    return redirect(queue.next ?? `${queue.home}${queue.isPlace ? "" : "#awaiting-review"}`);
   }
-  // Back to the month's task list, at the component just reviewed (its tag now says so).
+  // Otherwise back to the month's task list, at the component just reviewed (its tag now says so).
   return redirect(`${r.sheetPath}#task-${r.component.id}-status`);
 }

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { RadioGroup } from "~/components/forms/ChoiceFields";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextArea } from "~/components/forms/TextArea";
@@ -95,7 +94,9 @@ export default function ReviewComponent() {
             <ul className="nhsuk-list">
               {page.reviews.map((review, index) => (
                 <li key={index}>
-                  {verdictLabels[review.verdict]} by {review.reviewerName} on {review.date}
+                  {review.carriedFrom
+                    ? `Verified in ${review.carriedFrom.periodLabel} by ${review.reviewerName} on ${review.carriedFrom.verifiedAt}, carried forward unchanged`
+                    : `${verdictLabels[review.verdict]} by ${review.reviewerName} on ${review.date}`}
                   {review.outdated ? " (the answer has changed since)" : ""}
                   {review.comment ? `: ${review.comment}` : ""}
                 </li>
@@ -106,24 +107,30 @@ export default function ReviewComponent() {
         {page.reviewable ? (
           <Form method="post" noValidate onSubmit={check.onSubmit}>
             <input type="hidden" value={page.answerVersion} {...check.register("answerVersion")} />
-            <RadioGroup
-              {...check.field("verdict")}
-              legend="Is the evidence enough to show this component is fulfilled?"
-              options={[
-                { value: "verified", label: "Verified", hint: "The evidence shows it." },
-                {
-                  value: "queried",
-                  label: "Queried",
-                  hint: "Ask the champion for more, or about something unclear.",
-                },
-              ]}
-            />
+            <input type="hidden" value={page.evidenceKey} {...check.register("evidenceKey")} />
             <TextArea
               {...check.field("comment")}
               label="Comment for the champion"
-              hint="Required when you query the evidence."
+              hint="Required when you query the evidence; optional when you verify it."
             />
-            <SubmitButton>Save review</SubmitButton>
+            <div className="nhsuk-form-group" id="verdict">
+              <p className="nhsuk-body">
+                Is the evidence enough to show this component is fulfilled?
+              </p>
+              {errors.verdict ? (
+                <p className="nhsuk-error-message" id="verdict-error">
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {errors.verdict}
+                </p>
+              ) : null}
+              <div className="nhsuk-button-group">
+                <SubmitButton name="verdict" value="verified">
+                  Verify
+                </SubmitButton>
+                <SubmitButton name="verdict" value="queried" secondary>
+                  Query
+                </SubmitButton>
+              </div>
+            </div>
           </Form>
         ) : (
           <div className="nhsuk-inset-text">
@@ -131,6 +138,24 @@ export default function ReviewComponent() {
             <p>Only a component the champion has marked fulfilled can be reviewed.</p>
           </div>
         )}
+        {page.next ? (
+          <p className="nhsuk-body">
+            <Link to={page.next} className="nhsuk-link">
+              Next
+              <span className="nhsuk-u-visually-hidden">
+                {" "}
+                component awaiting review, leaving this one as it is
+              </span>
+            </Link>
+          </p>
+        ) : (
+          <p className="nhsuk-body">Nothing else awaits review here.</p>
+        )}
+        {page.queueHome.isPlace ? (
+          <p className="nhsuk-body">
+            <Link to={page.queueHome.path}>Back to everything awaiting review</Link>
+          </p>
+        ) : null}
         <p className="nhsuk-body">
           <Link to={page.sheetPath}>Back to the self-assessment</Link>
         </p>

@@ -6,7 +6,8 @@ import { recentSubmissions } from "~/models/submissions.server";
 import sheetStyles from "~/styles/reporting-sheet.css?url";
 import { requireSubmissionReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
-import { formatDateTime } from "~/utils/dates";
+import { loadCharter } from "~/charter/content";
+import { formatDateTimeWithSeconds } from "~/utils/dates";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: sheetStyles }];
 
@@ -20,6 +21,7 @@ const OTHERS = 24;
 /** A past submission from its frozen snapshot: what was sent, even if the month has changed since. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation, submission } = await requireSubmissionReader(request, params);
+  const charter = loadCharter();
   const others = await recentSubmissions(getDb(), {
     organisationId: organisation.id,
     limit: OTHERS + 1,
@@ -35,8 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((s) => ({
         href: `/organisations/${organisation.id}/submissions/${s.id}`,
         periodLabel: s.periodLabel,
-        submittedAt: s.submittedAt,
+        submittedAt: formatDateTimeWithSeconds(s.submittedAt),
         submittedBy: s.submittedBy,
+        sequence: s.sequence,
+        levelName: charter.levels.find((l) => l.id === s.level)?.name ?? "No level yet",
       })),
   };
 }
@@ -57,8 +61,8 @@ export default function SubmissionPage() {
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
             This is what {sheet.submission.submittedBy} submitted on{" "}
-            {formatDateTime(sheet.submission.submittedAt)}. It does not change if the month is
-            reopened and changed later.
+            {formatDateTimeWithSeconds(sheet.submission.submittedAt)}. It does not change if the
+            month is reopened and changed later.
           </p>
         </div>
       ) : null}
@@ -90,8 +94,10 @@ export default function SubmissionPage() {
             {page.others.map((s) => (
               <li key={s.href}>
                 <Link to={s.href}>
-                  {s.periodLabel}: submitted by {s.submittedBy} on {formatDateTime(s.submittedAt)}
+                  {s.periodLabel}, submission {s.sequence}: submitted by {s.submittedBy} on{" "}
+                  {s.submittedAt}
                 </Link>
+                , {s.levelName}
               </li>
             ))}
           </ul>

@@ -10,8 +10,14 @@ import { LevelCountsTable } from "~/components/readers/LevelCountsTable";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
 import { ReturnsTable } from "~/components/readers/ReturnsTable";
 import { canSendReminders } from "~/access/policy";
+import { PlaceHomePanel } from "~/components/home/PlaceHomePanel";
+import { DemoBannerSlot, homeFirstHandle } from "~/components/layout/DemoBannerSlot";
+import { placeHome } from "~/home/place.server";
+import { getDb } from "~/models/db.server";
 import { requirePlaceReader } from "~/auth/guards.server";
 import { placeSummary } from "~/readers/place-summary.server";
+
+export const handle = homeFirstHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -24,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...(await placeSummary(place, new URL(request.url).searchParams.get("period"))),
     canRemind: canSendReminders(auth.principal, place),
+    // The steering group's and place lead's first page says what needs them (issue 20).
+    home: await placeHome(getDb(), place, auth.principal),
   };
 }
 
@@ -45,6 +53,8 @@ export default function PlaceSummaryPage() {
         <span className="nhsuk-caption-l">Place summary</span>
         {s.place.name}
       </h1>
+      <PlaceHomePanel home={s.home} />
+      <DemoBannerSlot />
       <PeriodChooser groups={s.periods} chosenId={s.period?.id ?? null} />
       {s.unknownRequest && s.period ? (
         <div className="nhsuk-inset-text">
@@ -83,6 +93,7 @@ export default function PlaceSummaryPage() {
             rows={s.organisations}
             periodLabel={s.period.label}
             previousLabel={s.previousPeriod?.label ?? null}
+            dueOn={s.period.dueOn}
           />
           <DownloadLink to={csv("returns")} what="returns" />
           {s.canRemind ? (
@@ -116,8 +127,20 @@ export default function PlaceSummaryPage() {
                 <ul className="nhsuk-list nhsuk-list--bullet">
                   {s.nextSteps.map((step) => (
                     <li key={step.componentId}>
-                      Fulfilling {step.componentId} {step.title} would move {step.organisations}{" "}
-                      {step.organisations === 1 ? "organisation" : "organisations"} up a level
+                      Fulfilling {step.componentId} {step.title} would move{" "}
+                      {step.organisations.length}{" "}
+                      {step.organisations.length === 1 ? "organisation" : "organisations"} up a
+                      level:{" "}
+                      {step.organisations.map((o, index) => (
+                        <span key={o.id}>
+                          {index === 0
+                            ? ""
+                            : index === step.organisations.length - 1
+                              ? " and "
+                              : ", "}
+                          <Link to={`/organisations/${o.id}?period=${s.period!.id}`}>{o.name}</Link>
+                        </span>
+                      ))}
                     </li>
                   ))}
                 </ul>

@@ -9,7 +9,9 @@ import { lastReminded, planReminders, REMINDERS_PER_DAY } from "~/reminders/plan
 import { reminderCandidates, sendReminders } from "~/reminders/send.server";
 import { forbidden, notFound, requireUser, routeId } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
-import { formatDateTime } from "~/utils/dates";
+import { firstKey, firstSubmissionTimes } from "~/models/submissions.server";
+import { returnTimeliness } from "~/periods/phase";
+import { formatDateTime, formatDay, todayInUk } from "~/utils/dates";
 import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
 import { readersPeriod } from "~/readers/period.server";
@@ -63,7 +65,9 @@ export async function loadReminders(request: Request, params: Params) {
     requested: url.searchParams.get("period") ?? (open ? String(open.id) : null),
   });
   const candidates = chosen ? await reminderCandidates(db, { place, period: chosen }) : [];
-  const plan = planReminders(candidates, { confirmed: false });
+  const due = chosen ? await dueStanding(chosen, candidates) : null;
+  const closed = chosen?.status === "closed";
+  const plan = planReminders(closed ? [] : candidates, { confirmed: false });
   const held = lastReminded(plan.held);
   const row = (c: (typeof candidates)[number]) => ({
     id: c.id,
@@ -74,7 +78,8 @@ export async function loadReminders(request: Request, params: Params) {
   return {
     place: { id: place.id, name: place.name },
     periods: chooser,
-    period: chosen ? { id: chosen.id, label: chosen.label } : null,
+    period: chosen ? { id: chosen.id, label: chosen.label, closed } : null,
+    due,
     unknownRequest,
     organisationCount: candidates.length,
     outstanding: candidates.filter((c) => !c.submitted).map(row),
@@ -97,6 +102,15 @@ export async function remind(request: Request, params: Params, context: AppLoadC
   if (!period || period.system_id !== place.systemId) {
     return formErrors({ period: "Choose a reporting period of this place" }, form.values);
   }
+  if (period.status === "closed") {
+    return formErrors(
+      {
+        period: `${period.label} is closed to returns, so there is nothing to remind anyone to submit`,
+      },
+      form.values,
+      { status: 409 },
+    );
+  }
   const result = await sendReminders(db, {
     request,
     place,
@@ -113,4 +127,31 @@ export async function remind(request: Request, params: Params, context: AppLoadC
   });
   if (result.enoughToday > 0) query.set("enoughToday", String(result.enoughToday));
   return redirect(`/places/${place.id}/reminders?${query}`);
+}
+
+/**
+ * The month's due date and where the place's returns stand against it: who
+ * is overdue or not yet due among those not submitted, and who submitted late.
+ */
+async function dueStanding(
+  period: { id: number; dueOn: string },
+  candidates: ReadonlyArray<{ id: number; name: string; submitted: boolean }>,
+) {
+  const firsts = await firstSubmissionTimes(getDb(), {
+    periodIds: [period.id],
+    organisationIds: candidates.map((c) => c.id),
+  });
+  const timeliness = (id: number) =>
+    returnTimeliness({
+      firstSubmittedAt: firsts.get(firstKey(id, period.id)) ?? null,
+      dueOn: period.dueOn,
+    });
+  const named = (which: string) =>
+    candidates.filter((c) => timeliness(c.id) === which).map((c) => c.name);
+  return {
+    dueOn: formatDay(period.dueOn),
+    overdue: todayInUk() > period.dueOn,
+    late: named("late"),
+    onTime: named("on-time").length,
+  };
 }

@@ -41,8 +41,17 @@ export default function RemindersPage() {
             <p>That reporting period is not one of this place&apos;s. Showing {r.period.label}.</p>
           </div>
         ) : null}
+        {r.period && r.due ? <DueLine period={r.period} due={r.due} /> : null}
         {!r.period ? (
           <p className="nhsuk-body">No reporting period has been opened yet.</p>
+        ) : r.period.closed ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              {r.period.label} is closed to returns, so no reminder can be sent for it. Choose a
+              month that is still open.
+            </p>
+          </div>
         ) : r.organisationCount === 0 ? (
           <p className="nhsuk-body">No organisations belong to {r.place.name} yet.</p>
         ) : r.outstanding.length === 0 ? (
@@ -58,7 +67,11 @@ export default function RemindersPage() {
               unless you confirm you want to remind it again. System-wide organisations are reminded
               by the ICS, not by each place.
             </p>
-            <OutstandingTable rows={r.outstanding} periodLabel={r.period.label} />
+            <OutstandingTable
+              rows={r.outstanding}
+              periodLabel={r.period.label}
+              overdue={r.due?.overdue ?? false}
+            />
             {r.enoughToday.length ? (
               <div className="nhsuk-inset-text">
                 <p>
@@ -167,9 +180,34 @@ function OutcomeBanner(props: {
   );
 }
 
+/** When the month is due, and who is late: a return sent after it, or none sent by then. */
+function DueLine(props: {
+  period: { label: string; closed: boolean };
+  due: { dueOn: string; overdue: boolean; late: string[]; onTime: number };
+}) {
+  const { due } = props;
+  return (
+    <>
+      <p className="nhsuk-body-l">
+        {props.period.label} {due.overdue ? "was" : "is"} due by {due.dueOn}.
+        {due.overdue && !props.period.closed
+          ? " Returns not yet submitted are overdue: they are still accepted until the month is closed, and marked late."
+          : ""}
+      </p>
+      {due.onTime || due.late.length ? (
+        <p className="nhsuk-body">
+          {due.onTime === 1 ? "1 organisation" : `${due.onTime} organisations`} submitted on time
+          {due.late.length ? `; submitted late: ${namesList(due.late)}` : ""}.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function OutstandingTable(props: {
   rows: Array<{ id: number; name: string; champions: number; lastReminded: string | null }>;
   periodLabel: string;
+  overdue: boolean;
 }) {
   return (
     <table className="nhsuk-table">
@@ -178,6 +216,9 @@ function OutstandingTable(props: {
         <tr className="nhsuk-table__row">
           <th scope="col" className="nhsuk-table__header">
             Organisation
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Against the due date
           </th>
           <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
             Champions
@@ -191,6 +232,13 @@ function OutstandingTable(props: {
         {props.rows.map((row) => (
           <tr className="nhsuk-table__row" key={row.id}>
             <td className="nhsuk-table__cell">{row.name}</td>
+            <td className="nhsuk-table__cell">
+              {props.overdue ? (
+                <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
+              ) : (
+                <strong className="nhsuk-tag nhsuk-tag--grey">Not yet due</strong>
+              )}
+            </td>
             <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{row.champions}</td>
             <td className="nhsuk-table__cell">{row.lastReminded ?? "Not reminded"}</td>
           </tr>

@@ -29,6 +29,7 @@ const summaryTables = {
       "since_previous",
       "newly_fulfilled",
       "no_longer_fulfilled",
+      "timeliness",
     ],
     ...s.organisations.map((o) => [
       o.name,
@@ -41,6 +42,7 @@ const summaryTables = {
       o.movement,
       o.newlyFulfilled.join(" "),
       o.lost.join(" "),
+      o.timeliness ?? "",
     ]),
   ],
   coverage: (s: Summary) => [

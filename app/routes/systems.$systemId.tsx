@@ -12,7 +12,13 @@ import {
   RollupLevelsTable,
 } from "~/components/readers/RollupTables";
 import { requireSystemRollupReader } from "~/auth/guards.server";
+import { SystemHomePanel } from "~/components/home/SystemHomePanel";
+import { DemoBannerSlot, homeFirstHandle } from "~/components/layout/DemoBannerSlot";
+import { systemHome } from "~/home/system.server";
+import { getDb } from "~/models/db.server";
 import { systemRollup } from "~/readers/system-rollup.server";
+
+export const handle = homeFirstHandle;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `ICS roll-up, ${data?.system.name ?? "system"} – Anchor Charter` },
@@ -20,7 +26,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { system } = await requireSystemRollupReader(request, params.systemId);
-  return systemRollup(system, new URL(request.url).searchParams);
+  return {
+    ...(await systemRollup(system, new URL(request.url).searchParams)),
+    // The system reader's first page: the latest final month and the current one (issue 20).
+    home: await systemHome(getDb(), system.id),
+  };
 }
 
 export default function SystemRollupPage() {
@@ -47,6 +57,8 @@ export default function SystemRollupPage() {
         <span className="nhsuk-caption-l">ICS roll-up</span>
         {r.system.name}
       </h1>
+      <SystemHomePanel home={r.home} showRollupLink={false} />
+      <DemoBannerSlot />
       <PeriodChooser
         groups={r.periods}
         chosenId={r.period?.id ?? null}

@@ -11,7 +11,12 @@ import { levelForAssessment } from "~/charter/summary";
 import { reviewState, verifiedFulfilledIds } from "~/charter/verification";
 import { getDb } from "~/models/db.server";
 import { searchEvidenceLibrary } from "~/models/evidence-files.server";
-import { latestByComponent, type ReviewRow, reviewsOfAssessment } from "~/models/reviews.server";
+import {
+  asLatestReview,
+  latestByComponent,
+  type ReviewRow,
+  reviewsOfAssessment,
+} from "~/models/reviews.server";
 import {
   evidenceSummary,
   getAssessment,
@@ -20,6 +25,8 @@ import {
 } from "~/models/sheet.server";
 import { listSubmissions } from "~/models/submissions.server";
 import { openQueriesNotice, reopenedNotice } from "~/queries/notice.server";
+import { periodPhase, returnTimeliness } from "~/periods/phase";
+import { formatDate, formatDay } from "~/utils/dates";
 import { appConfig } from "~/utils/env.server";
 import { sheetPath } from "./paths";
 import { loadSheetPlan } from "./plan.server";
@@ -56,10 +63,15 @@ export async function loadSheet(
     : new Map<string, ReviewRow>();
   const reviewed = [...answers.values()].map((a: SheetAnswer) => {
     const review = reviews.get(a.componentId);
-    const latestReview = review
-      ? { verdict: review.verdict, answerVersion: review.answerVersion }
-      : null;
-    return { componentId: a.componentId, status: a.status, version: a.version, latestReview };
+    const latestReview = review ? asLatestReview(review) : null;
+    const evidenceIds = a.evidence.map((e) => e.id);
+    return {
+      componentId: a.componentId,
+      status: a.status,
+      version: a.version,
+      evidenceIds,
+      latestReview,
+    };
   });
   const reviewViews = new Map(
     reviewed.map((a) => {
@@ -72,18 +84,26 @@ export async function loadSheet(
               comment: review.comment,
               reviewerName: review.reviewerName,
               date: review.createdAt.slice(0, 10),
+              // "Verified in November 2026, unchanged since" (ADR 039).
+              carriedFrom: review.carriedFrom?.periodLabel ?? null,
             }
           : null,
       ];
     }),
   );
   const canShare = canShareEvidence(principal, sheet.organisation);
+  const submissions = assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [];
   return {
     path: sheetPath(sheet),
     // Browser drafts are keyed by who typed them, so nobody else signing in here sees them.
     userId: sheet.auth.user.id,
     organisation: { id: sheet.organisation.id, name: sheet.organisation.name },
-    period: { id: sheet.period.id, label: sheet.period.label, open },
+    period: {
+      id: sheet.period.id,
+      label: sheet.period.label,
+      open,
+      ...dueOf(sheet.period, submissions),
+    },
     charter: {
       version: charter.version,
       domains: charter.domains.map((d) => ({
@@ -150,7 +170,7 @@ export async function loadSheet(
             })),
           }
         : null,
-    submissions: assessment ? await listSubmissions(db, { assessmentId: assessment.id }) : [],
+    submissions,
     plan: await loadSheetPlan({ sheet, assessment, answers, charter }),
     // Queries answered without reopening (issue 11, part 6): two notices, kept apart to re-home.
     openQueries: {
@@ -163,5 +183,23 @@ export async function loadSheet(
       mayReply: canReplyToQuery(principal, sheet.organisation),
     },
     reopened: await reopenedNotice(db, { assessmentId: assessment?.id ?? null }),
+  };
+}
+
+/**
+ * When the month's return is due, and how this organisation's return stands
+ * against it: on time or late by its first submission (a reopened month sent
+ * again keeps the lateness of its first), else not yet due or overdue.
+ */
+function dueOf(
+  period: { dueOn: string; status: "open" | "closed" },
+  submissions: ReadonlyArray<{ submittedAt: string }>,
+) {
+  const first = submissions[0]?.submittedAt ?? null;
+  return {
+    dueOn: formatDay(period.dueOn),
+    phase: periodPhase(period),
+    timeliness: returnTimeliness({ firstSubmittedAt: first, dueOn: period.dueOn }),
+    firstSubmittedOn: first ? formatDate(first) : null,
   };
 }

@@ -66,3 +66,26 @@ const isoDay = new Intl.DateTimeFormat("en-CA", {
 export function todayInUk(now: Date = new Date()): string {
   return isoDay.format(now);
 }
+
+/** "15 January 2027": a calendar day (`YYYY-MM-DD`, such as a due date) in words. */
+export function formatDay(isoDay: string): string {
+  // Noon UTC is the same day in London whatever the season.
+  return dateOnly.format(new Date(`${isoDay}T12:00:00Z`));
+}
+
+const withSeconds = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Europe/London",
+});
+
+/**
+ * "25 November 2026 at 10:42:07": for lists where two moments may fall in
+ * the same minute (two submissions of one month) and must be told apart.
+ */
+export function formatDateTimeWithSeconds(value: string): string {
+  const moment = parseStoredTime(value);
+  return `${dateOnly.format(moment)} at ${withSeconds.format(moment)}`;
+}

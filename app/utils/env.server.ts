@@ -35,6 +35,7 @@ export function appConfig() {
         password_reset: env.NOTIFY_TEMPLATE_PASSWORD_RESET ?? "",
         reminder: env.NOTIFY_TEMPLATE_REMINDER ?? "",
         query: env.NOTIFY_TEMPLATE_QUERY ?? "",
+        query_reply: env.NOTIFY_TEMPLATE_QUERY_REPLY ?? "",
       },
     },
     evidence: {

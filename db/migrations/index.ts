@@ -14,6 +14,8 @@ import * as answered from "./2026-11-25-08-answered";
 import * as queryReplies from "./2026-11-25-09-query-replies";
 import * as reportJobs from "./2026-11-25-10-report-jobs";
 import * as periodDueDates from "./2026-12-07-20-period-due-dates";
+import * as reviewsCoverEvidence from "./2026-12-07-21-reviews-cover-evidence";
+import * as queryReplyEmails from "./2026-12-07-22-query-reply-emails";
 import * as secondFactors from "./2026-12-07-31-second-factors";
 import * as organisationSignIn from "./2026-12-07-32-organisation-sign-in";
 import * as heldPosts from "./2026-12-07-33-held-posts";
@@ -43,6 +45,8 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-09-query-replies": queryReplies,
   "2026-11-25-10-report-jobs": reportJobs,
   "2026-12-07-20-period-due-dates": periodDueDates,
+  "2026-12-07-21-reviews-cover-evidence": reviewsCoverEvidence,
+  "2026-12-07-22-query-reply-emails": queryReplyEmails,
   "2026-12-07-31-second-factors": secondFactors,
   "2026-12-07-32-organisation-sign-in": organisationSignIn,
   "2026-12-07-33-held-posts": heldPosts,

@@ -9,7 +9,8 @@ import { demoOrganisations, demoPlaces, demoSystemName } from "./demo-ics";
 import { mustFind, seedPeople } from "./demo-people";
 import { tinyPdf } from "./demo-files";
 import { planDemo, type PlannedAnswer } from "./demo-plan";
-import { demoFiles } from "./demo-story";
+import { demoFiles, queryReplies } from "./demo-story";
+import { evidenceKey } from "../../app/charter/verification";
 
 export type DemoSeedOptions = {
   charter: Charter;
@@ -330,24 +331,94 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
       trx.insertInto("assessment_submission").values(chunk).execute(),
     );
 
-    // Reviews at the answer version the reviewer saw, as the review page records them.
-    const reviews = answers.flatMap(({ answer }, i) =>
-      answer.review
-        ? [
-            {
-              component_answer_id: answerIds[i]!,
-              answer_version: answer.version,
-              reviewer_id: i % 3 === 0 ? users.placeLead : users.steering,
-              verdict: answer.review.verdict,
-              comment: answer.review.comment,
-              created_at: answer.review.at,
-            },
-          ]
-        : [],
+    // Reviews at the answer version and evidence the reviewer saw, as the review page records
+    // them; then the verifications carried into the next month unchanged (ADR 039), each naming
+    // the reviewer's own review it carries.
+    const evidenceKeyOf = (answer: PlannedAnswer) =>
+      evidenceKey(answer.evidence.map((key) => evidenceIds.get(key)!));
+    const reviewerOf = (i: number) => (i % 3 === 0 ? users.placeLead : users.steering);
+    const own = answers.flatMap(({ answer }, i) =>
+      answer.review && !answer.review.carried ? [{ answer, i }] : [],
     );
-    await inChunks(reviews, 500, (chunk) =>
-      trx.insertInto("component_review").values(chunk).execute(),
+    const ownRows = await inChunks(own, 500, (chunk) =>
+      trx
+        .insertInto("component_review")
+        .values(
+          chunk.map(({ answer, i }) => ({
+            component_answer_id: answerIds[i]!,
+            answer_version: answer.version,
+            evidence_key: evidenceKeyOf(answer),
+            reviewer_id: reviewerOf(i),
+            verdict: answer.review!.verdict,
+            comment: answer.review!.comment,
+            created_at: answer.review!.at,
+          })),
+        )
+        .returning(["id", "component_answer_id"])
+        .execute(),
     );
+    const reviewOfAnswer = new Map(
+      ownRows.map((r) => [r.component_answer_id, { id: r.id, origin: r.id, reviewer: 0 }]),
+    );
+    own.forEach(({ i }) => (reviewOfAnswer.get(answerIds[i]!)!.reviewer = reviewerOf(i)));
+    // In plan order (each organisation's months oldest first), so a carried row can name the
+    // origin of the row it carries: the same component in the organisation's previous month.
+    const indexOf = new Map(answers.map(({ answer }, i) => [answer, i]));
+    for (const [i, { answer }] of answers.entries()) {
+      if (!answer.review?.carried) continue;
+      const a = plan.assessments.findIndex((x) => x.answers.includes(answer));
+      const previous = plan.assessments[a - 1];
+      const same = previous?.organisation === plan.assessments[a]!.organisation;
+      const was = same ? previous!.answers.find((x) => x.componentId === answer.componentId) : null;
+      const from = was ? indexOf.get(was) : undefined;
+      const origin = from === undefined ? undefined : reviewOfAnswer.get(answerIds[from]!);
+      if (!origin) continue;
+      const row = await trx
+        .insertInto("component_review")
+        .values({
+          component_answer_id: answerIds[i]!,
+          answer_version: answer.version,
+          evidence_key: evidenceKeyOf(answer),
+          reviewer_id: origin.reviewer,
+          verdict: "verified",
+          comment: "",
+          created_at: answer.review.at,
+          carried_from_review_id: origin.origin,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      reviewOfAnswer.set(answerIds[i]!, {
+        id: row.id,
+        origin: origin.origin,
+        reviewer: origin.reviewer,
+      });
+    }
+
+    // Champions' replies to queries, waiting for the reviewer who asked.
+    for (const reply of queryReplies) {
+      const query = await trx
+        .selectFrom("component_review as r")
+        .innerJoin("component_answer as c", "c.id", "r.component_answer_id")
+        .innerJoin("assessment as a", "a.id", "c.assessment_id")
+        .select(["r.id", "r.created_at"])
+        .where("r.verdict", "=", "queried")
+        .where("a.organisation_id", "=", mustFind(organisationIds, reply.organisation))
+        .where("a.period_id", "=", periodIds[periods.length - 1 - reply.monthsAgo]!)
+        .executeTakeFirst();
+      if (!query) continue;
+      await trx
+        .insertInto("query_reply")
+        .values({
+          review_id: query.id,
+          author_id: mustFind(users.championOf, reply.organisation),
+          body: reply.body,
+          // Half way from the query to now: after it, and before the demo's today.
+          created_at: new Date(
+            (Date.parse(query.created_at) + options.today.getTime()) / 2,
+          ).toISOString(),
+        })
+        .execute();
+    }
 
     await trx
       .insertInto("app_setting")

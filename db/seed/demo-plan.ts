@@ -1,4 +1,5 @@
 import type { Charter } from "../../app/charter/schema";
+import { DEFAULT_DUE_RULE, dueDateByRule } from "../../app/periods/due-dates";
 import type { MonthlyPeriod } from "../../app/periods/monthly";
 import type { ComponentStatus, EvidenceKind, ReviewVerdict } from "../schema";
 import {
@@ -7,6 +8,7 @@ import {
   demoCourses,
   demoFiles,
   fullyVerified,
+  lapsedLastMonth,
   queries,
   sharedNarratives,
   fulfilledCount,
@@ -43,7 +45,8 @@ export type PlannedAnswer = {
   updatedAt: string;
   evidence: string[];
   action: { description: string; owner: string; targetDate: string; createdAt: string } | null;
-  review: { verdict: ReviewVerdict; comment: string; at: string } | null;
+  /** `carried`: the previous month's verification, carried forward unchanged (ADR 039). */
+  review: { verdict: ReviewVerdict; comment: string; at: string; carried?: true } | null;
 };
 
 export type PlannedAssessment = {
@@ -73,7 +76,9 @@ export function planDemo(args: {
   const now = today.getTime();
   const iso = (t: number) => new Date(Math.min(t, now - 60_000)).toISOString();
   const startOf = (m: number) => Date.parse(`${periods[m]!.startsOn}T00:00:00Z`);
-  const endOf = (m: number) => Date.parse(`${periods[m]!.endsOn}T00:00:00Z`) + DAY;
+  // The first moment after a month's due date (the tenth working day of the next), as a UK day.
+  const afterDue = (m: number) =>
+    Date.parse(`${dueDateByRule(periods[m]!.endsOn, DEFAULT_DUE_RULE)}T00:00:00Z`) + DAY;
   const domainOf = new Map(
     charter.domains.flatMap((d) => d.components.map((c) => [c.id, d] as const)),
   );
@@ -103,20 +108,27 @@ export function planDemo(args: {
     let measureKey: string | null = null;
     let linkKey: string | null = null;
     let before: Map<string, ComponentStatus> | null = null;
+    let previousAnswers: Map<string, PlannedAnswer> | null = null;
     const files = demoFiles.filter((f) => f.organisation === organisation.name);
 
     for (let m = 0; m <= last; m++) {
       const month = m + shift;
       if (month < course.joins) continue;
       const state =
-        m === last ? course.now : m === last - 1 ? course.lastMonth : ("on time" as const);
+        m === last
+          ? course.now
+          : m === last - 1
+            ? course.lastMonth
+            : m === last - 2
+              ? (course.monthBefore ?? ("on time" as const))
+              : ("on time" as const);
       if (state === "not started" || state === "none") continue;
       const submitted = state === "on time" || state === "late" || state === "submitted";
       const createdAt = workingTime(startOf(m), startOf(m) + 4 * DAY);
       const submittedAt = !submitted
         ? null
         : state === "late"
-          ? workingTime(endOf(m) + DAY, endOf(m) + 4 * DAY)
+          ? workingTime(afterDue(m), afterDue(m) + 3 * DAY)
           : m === last
             ? workingTime(Date.parse(createdAt), now)
             : workingTime(startOf(m) + 19 * DAY, startOf(m) + 26 * DAY);
@@ -194,10 +206,11 @@ export function planDemo(args: {
       }
 
       const statuses = new Map<string, ComponentStatus>();
+      const lapsed = lapsedLastMonth.find((l) => l.organisation === organisation.name);
       order.forEach((componentId, position) => {
         statuses.set(
           componentId,
-          position < k
+          position < k && !(lapsed?.position === position && m === last - 1)
             ? "fulfilled"
             : submitted || position < k + 3
               ? "in_progress"
@@ -266,12 +279,28 @@ export function planDemo(args: {
               q.monthsAgo === last - m &&
               order[q.position] === answer.componentId,
           );
+          const lapsing = lapsed && order[lapsed.position] === answer.componentId;
           if (query)
             answer.review = { verdict: "queried", comment: query.comment, at: reviewedAt() };
-          else if (fullyVerified.has(organisation.name) || random() < 0.7)
+          else if (lapsing && m === last) continue;
+          else if (fullyVerified.has(organisation.name) || random() < 0.7 || lapsing)
             answer.review = { verdict: "verified", comment: "", at: reviewedAt() };
         }
       }
+      // A verified component that comes across unchanged stays verified (ADR 039).
+      const earlier = previousAnswers;
+      if (organisation.reviewed && earlier && m >= last - 1) {
+        for (const answer of answers) {
+          const was = earlier.get(answer.componentId);
+          if (answer.review || answer.status !== "fulfilled" || was?.status !== "fulfilled")
+            continue;
+          if (was.review?.verdict !== "verified") continue;
+          if ([...was.evidence].sort().join() !== [...answer.evidence].sort().join()) continue;
+          const at = iso(Math.max(Date.parse(createdAt), Date.parse(was.review.at)));
+          answer.review = { verdict: "verified", comment: "", at, carried: true };
+        }
+      }
+      previousAnswers = new Map(answers.map((a) => [a.componentId, a]));
       assessments.push({
         organisation: organisation.name,
         period: m,

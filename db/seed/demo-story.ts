@@ -20,8 +20,14 @@ export type Course = {
   thisMonth?: number;
   /** This month's sheet. */
   now: "submitted" | "draft" | "not started";
-  /** Last month's return: submitted in the month, after it ended, left a draft, or none. */
+  /**
+   * Last month's return: submitted before its due date, after it (late: if the
+   * due date has not passed yet, it is sent as late as today allows), left a
+   * draft, or none.
+   */
   lastMonth: "on time" | "late" | "draft" | "none";
+  /** The month before last, if its return was late (after the due date, always past by now). */
+  monthBefore?: "late";
 };
 
 export const demoCourses: Record<string, Course> = {
@@ -59,6 +65,7 @@ export const demoCourses: Record<string, Course> = {
     ],
     now: "submitted",
     lastMonth: "late",
+    monthBefore: "late",
   },
   "Barrow Borough Council": {
     joins: 15,
@@ -160,6 +167,7 @@ export const demoCourses: Record<string, Course> = {
     ],
     now: "submitted",
     lastMonth: "late",
+    monthBefore: "late",
   },
   "University of Central Lancashire": {
     joins: 10,
@@ -274,6 +282,29 @@ export const queries: Array<{
     position: 4,
     comment: "Could you add this year's figures to the narrative?",
   },
+];
+
+/**
+ * Champions' replies to the queries above, waiting for the steering group
+ * (the reviewer is emailed; the reply heads the place's review queue).
+ */
+export const queryReplies: Array<{ organisation: string; monthsAgo: number; body: string }> = [
+  {
+    organisation: "Morecambe Bay CCG",
+    monthsAgo: 0,
+    body: "The place estates group agreed this at its meeting on 4 November (item 6). Its minutes are published next week and I will add them then.",
+  },
+];
+
+/**
+ * A component that lapsed for one month and came back as it was: fulfilled
+ * and verified two months ago, in progress last month, fulfilled again now
+ * with the same evidence. The review queue offers it as "unchanged since last
+ * verified", with the comparison.
+ */
+export const lapsedLastMonth: Array<{ organisation: string; position: number }> = [
+  // Barrow has no level yet either way, so the lapse moves no level.
+  { organisation: "Barrow Borough Council", position: 1 },
 ];
 
 /** Organisations whose steering group has verified every fulfilled component not queried. */

@@ -4,7 +4,7 @@ import { loadCharter } from "~/charter/content";
 import { saveAnswer } from "~/models/component-answers.server";
 import { reopenAssessment } from "~/models/reopening.server";
 import { loadAnswers } from "~/models/sheet.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTimeWithSeconds } from "~/utils/dates";
 import { databaseConfig } from "../../db/config";
 import { createDatabase } from "../../db/dialect";
 import { launchBrowser } from "./support/browser";
@@ -122,7 +122,7 @@ describe.each([true, false])("a past submission (JavaScript %s)", (javaScriptEna
         "select submitted_at from assessment_submission order by id desc limit 1",
       ),
     );
-    const when = formatDateTime(submitted.submitted_at);
+    const when = formatDateTimeWithSeconds(submitted.submitted_at);
     await history.getByRole("link", { name: new RegExp(`^${when}`) }).click();
     await page.getByRole("heading", { level: 1, name: /Reporting sheet as submitted/ }).waitFor();
     await expect

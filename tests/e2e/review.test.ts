@@ -58,8 +58,8 @@ describe("a steering group member reviews a fulfilled component", () => {
       page.on("request", (request) => {
         if (request.method() === "POST") posts.push(request.url());
       });
-      await page.getByLabel("Queried").check();
-      await page.getByRole("button", { name: "Save review" }).click();
+      // Query, with no comment yet.
+      await page.getByRole("button", { name: "Query" }).click();
       await page
         .getByRole("link", { name: "Enter what you are querying, so the champion can answer it" })
         .waitFor();
@@ -69,7 +69,7 @@ describe("a steering group member reviews a fulfilled component", () => {
 
       const comment = `Demonstration query: which staff groups does this cover? (${javaScriptEnabled ? "JS" : "no JS"})`;
       await page.getByLabel("Comment for the champion").fill(comment);
-      await page.getByRole("button", { name: "Save review" }).click();
+      await page.getByRole("button", { name: "Query" }).click();
       await page.waitForURL((url) => url.pathname === sheet);
       // The month's task list tags it; the component's own page shows the comment.
       await page

@@ -15,6 +15,11 @@ import { computeLevel } from "~/charter/scoring";
 import { periodReturns, submittedLevels } from "~/models/aggregation.server";
 import { SHARED_PRACTICE_PAGE, sharedPracticeForPlace } from "~/models/shared-practice.server";
 import { judgeFile } from "~/evidence/file-type";
+import { listPeriods } from "~/models/periods.server";
+import { reviewQueue, unchangedSinceLastVerified } from "~/models/review-queue.server";
+import { firstKey, firstSubmissionTimes } from "~/models/submissions.server";
+import { returnTimeliness } from "~/periods/phase";
+import { placeOrganisationIds } from "~/reviews/queue.server";
 import { seedDemoData } from "../../db/seed/demo-data";
 import type { Database } from "../../db/schema";
 import { createTestDatabase, freshDatabasePerTest } from "../setup/database";
@@ -128,7 +133,7 @@ describe("the demo data's story, read through the aggregation layer", () => {
     expect(falls).toBe(1);
   });
 
-  it("has late returns last month: some never submitted, some submitted after the month ended", async () => {
+  it("has late returns last month: some never submitted, some submitted after its due date", async () => {
     const lastMonth = await standingsIn(periods[1]!.id);
     expect(lastMonth.filter(({ standing }) => standing.returnState !== "submitted").length).toBe(
       // University of Cumbria left a draft, Blackburn with Darwen made none.
@@ -141,6 +146,79 @@ describe("the demo data's story, read through the aggregation layer", () => {
       .where("submitted_at", ">", `${periods[1]!.endsOn}T23:59:59.999Z`)
       .execute();
     expect(late.length).toBe(2);
+  });
+
+  it("has returns late by their due date, last month and the month before, marked late", async () => {
+    const withDue = await listPeriods(db, { systemId });
+    const lateIn = async (index: number) => {
+      const period = withDue.find((p) => p.id === periods[index]!.id)!;
+      const firsts = await firstSubmissionTimes(db, {
+        periodIds: [period.id],
+        organisationIds: ids(),
+      });
+      return organisations
+        .filter(
+          (o) =>
+            returnTimeliness({
+              firstSubmittedAt: firsts.get(firstKey(o.id, period.id)) ?? null,
+              dueOn: period.dueOn,
+              now: today,
+            }) === "late",
+        )
+        .map((o) => o.name)
+        .sort();
+    };
+    const habituallyLate = ["Central Lancashire CCGs", "Lancaster District Council"];
+    // Last month (October, due 13 November) and the month before.
+    expect(await lateIn(1)).toEqual(habituallyLate);
+    expect(await lateIn(2)).toEqual(habituallyLate);
+    // This month is not yet due: nothing submitted so far is late.
+    expect(await lateIn(0)).toEqual([]);
+  });
+
+  it("carries verifications forward into this month where nothing changed, the drafts included", async () => {
+    const carried = await db
+      .selectFrom("component_review as r")
+      .innerJoin("component_answer as c", "c.id", "r.component_answer_id")
+      .innerJoin("assessment as a", "a.id", "c.assessment_id")
+      .innerJoin("component_review as origin", "origin.id", "r.carried_from_review_id")
+      .select([
+        "a.organisation_id as organisationId",
+        "a.period_id as periodId",
+        "origin.carried_from_review_id as originCarried",
+      ])
+      .execute();
+    expect(carried.length).toBeGreaterThan(10);
+    // Each names the reviewer's own review, never another carried row.
+    expect(carried.every((c) => c.originCarried === null)).toBe(true);
+    const uhmb = organisations.find((o) => o.name.startsWith("University Hospitals of Morecambe"))!;
+    const draft = (
+      await periodReturns(db, { periodId: periods[0]!.id, organisationIds: [uhmb.id] })
+    )[0]!;
+    expect(draft.state).toBe("draft");
+    expect(draft.answers.filter((a) => a.review === "verified").length).toBeGreaterThan(0);
+  });
+
+  it("has replies waiting for the reviewer and a component unchanged since last verified", async () => {
+    const place = await db
+      .selectFrom("place")
+      .select("id")
+      .where("name", "=", "Morecambe Bay")
+      .executeTakeFirstOrThrow();
+    const scope = {
+      kind: "organisations" as const,
+      organisationIds: await placeOrganisationIds(db, { id: place.id, systemId }),
+    };
+    const queue = await reviewQueue(db, scope);
+    const replies = queue.filter((i) => i.why === "reply");
+    expect(replies.map((r) => r.organisationName)).toEqual(["Morecambe Bay CCG"]);
+    expect(queue.filter((i) => i.why !== "reply").length).toBeGreaterThan(0);
+    const unchanged = await unchangedSinceLastVerified(db, queue);
+    const barrow = queue.filter(
+      (i) => i.organisationName === "Barrow Borough Council" && unchanged.has(i.answerId),
+    );
+    expect(barrow).toHaveLength(1);
+    expect(unchanged.get(barrow[0]!.answerId)!.periodLabel).toBe(periods[2]!.label);
   });
 
   it("freezes every submitted month as the app's submit does, its level the answers' level", async () => {

@@ -37,6 +37,7 @@ export async function serveNotifyMock(initial: RequestHandler[] = notifyHandlers
       NOTIFY_TEMPLATE_PASSWORD_RESET: fakeNotifyTemplates.password_reset,
       NOTIFY_TEMPLATE_REMINDER: fakeNotifyTemplates.reminder,
       NOTIFY_TEMPLATE_QUERY: fakeNotifyTemplates.query,
+      NOTIFY_TEMPLATE_QUERY_REPLY: fakeNotifyTemplates.query_reply,
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -25,6 +25,7 @@ export const fakeNotifyTemplates: Record<MessageTemplate, string> = {
   password_reset: "8c0c3f6e-3a8b-4f77-b2a4-5d0c1e9f7a02",
   reminder: "3e7d9a1c-6b2f-4d8e-a0c5-9f1b2d3e4a03",
   query: "5a9c2e4b-7d1f-4b3a-9e6c-1f2a3b4c5d04",
+  query_reply: "9d4e6f1a-2c3b-4d5e-8f7a-6b5c4d3e2f05",
 };
 
 /** Notify settings that point at this mock (a base URL that cannot resolve, should msw be off). */

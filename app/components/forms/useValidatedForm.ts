@@ -49,8 +49,9 @@ export function useValidatedForm<S extends z.ZodType>(
           return null;
         }));
   const submit = useSubmit();
-  const send = (element: HTMLFormElement) =>
-    submit(element, {
+  // A form with several submit buttons (Verify, Query) sends the one pressed, as a browser would.
+  const send = (element: HTMLFormElement, submitter: HTMLButtonElement | null) =>
+    submit(submitter ?? element, {
       method: "post",
       encType: element.enctype as "multipart/form-data" | "application/x-www-form-urlencoded",
       action: element.getAttribute("action") ?? undefined,
@@ -58,14 +59,16 @@ export function useValidatedForm<S extends z.ZodType>(
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
+    const pressed = (event.nativeEvent as SubmitEvent).submitter;
+    const submitter = pressed instanceof HTMLButtonElement && pressed.name ? pressed : null;
     void load().then((loaded) => {
-      const verdict = loaded ? parseForm(loaded, new FormData(element)) : null;
+      const verdict = loaded ? parseForm(loaded, new FormData(element, submitter)) : null;
       if (verdict && !verdict.success) {
         setBrowserErrors(verdict.errors);
         return;
       }
       setBrowserErrors({});
-      send(element);
+      send(element, submitter);
     });
   };
   // The browser's verdict, once it has given one, replaces the server's older one.

@@ -10,6 +10,14 @@ export const returnStateLabels = {
   none: "Not started",
 } as const;
 
+/** A return against its month's due date (returnTimeliness), in words. */
+export const timelinessLabels = {
+  "on-time": { text: "On time", colour: "green" },
+  late: { text: "Late", colour: "orange" },
+  "not-yet-due": { text: "Not yet due", colour: "grey" },
+  overdue: { text: "Overdue", colour: "red" },
+} as const;
+
 const movementText = (row: PlaceSummary["organisations"][number], previous: string | null) => {
   if (!previous || row.movement === "not comparable") return "—";
   const parts = [
@@ -25,15 +33,20 @@ export function ReturnsTable(props: {
   rows: PlaceSummary["organisations"];
   periodLabel: string;
   previousLabel: string | null;
+  dueOn?: string;
 }) {
   return (
     <ScrollableTable label={`Returns for ${props.periodLabel} (scrolls sideways)`}>
       <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Returns for {props.periodLabel}</caption>
+        <caption className="nhsuk-table__caption">
+          Returns for {props.periodLabel}
+          {props.dueOn ? <span className="nhsuk-caption-m">Due by {props.dueOn}</span> : null}
+        </caption>
         <TableHead
           labels={[
             "Organisation",
             "Return",
+            "Against the due date",
             "Last change",
             "Level",
             "Verified level",
@@ -48,6 +61,17 @@ export function ReturnsTable(props: {
                 {row.systemWide ? " (system-wide)" : ""}
               </th>
               <td className="nhsuk-table__cell">{returnStateLabels[row.returnState]}</td>
+              <td className="nhsuk-table__cell">
+                {row.timeliness ? (
+                  <strong
+                    className={`nhsuk-tag nhsuk-tag--${timelinessLabels[row.timeliness].colour}`}
+                  >
+                    {timelinessLabels[row.timeliness].text}
+                  </strong>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="nhsuk-table__cell">{row.lastChanged ?? "—"}</td>
               <td className="nhsuk-table__cell">
                 {row.returnState === "submitted" ? row.level : "—"}

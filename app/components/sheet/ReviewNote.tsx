@@ -25,7 +25,13 @@ export function ReviewNote(props: {
   const tag = review ? tags[review.state] : null;
   return (
     <div className="app-review-note">
-      {review && tag ? (
+      {review && tag && review.carriedFrom && review.state === "verified" ? (
+        // Carried forward (ADR 039): the verification was of an earlier month's same answer.
+        <p className="nhsuk-body">
+          <strong className={`nhsuk-tag nhsuk-tag--${tag.colour}`}>{tag.text}</strong> in{" "}
+          {review.carriedFrom} by {review.reviewerName}, unchanged since
+        </p>
+      ) : review && tag ? (
         <p className="nhsuk-body">
           <strong className={`nhsuk-tag nhsuk-tag--${tag.colour}`}>{tag.text}</strong> by{" "}
           {review.reviewerName} on {review.date}

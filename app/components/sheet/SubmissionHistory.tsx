@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTimeWithSeconds } from "~/utils/dates";
 import type { SheetData } from "./types";
 
 /**
@@ -58,6 +58,9 @@ function SubmissionsTable({
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
             <th scope="col" className="nhsuk-table__header">
+              Submission
+            </th>
+            <th scope="col" className="nhsuk-table__header">
               Submitted
             </th>
             <th scope="col" className="nhsuk-table__header">
@@ -69,12 +72,16 @@ function SubmissionsTable({
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          {submissions.map((s) => (
+          {submissions.map((s, index) => (
             <tr className="nhsuk-table__row" key={s.id}>
+              <td className="nhsuk-table__cell">{index + 1}</td>
               <td className="nhsuk-table__cell">
+                {/* To the second: two submissions in one minute must read apart (issue 20). */}
                 <Link to={`/organisations/${organisationId}/submissions/${s.id}`}>
-                  {formatDateTime(s.submittedAt)}
-                  <span className="nhsuk-u-visually-hidden">: open what was submitted</span>
+                  {formatDateTimeWithSeconds(s.submittedAt)}
+                  <span className="nhsuk-u-visually-hidden">
+                    : open submission {index + 1}, as it was submitted
+                  </span>
                 </Link>
               </td>
               <td className="nhsuk-table__cell">{s.submittedBy}</td>

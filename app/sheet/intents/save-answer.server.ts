@@ -52,7 +52,7 @@ export async function saveAnswer(post: PostContext) {
   }
   if (isAutosave(post.request) && result.refused === null) {
     const saved = {
-      version: form.data.version + 1,
+      version: result.version,
       at: post.actor.now.toISOString(),
       changesSummary: result.changesSummary,
     };

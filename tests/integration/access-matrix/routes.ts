@@ -267,6 +267,25 @@ export const rows: Row[] = [
       systemReader: 403,
     },
   },
+  // The review queue is for those who verify in the place (its steering group and lead); the rest
+  // of its collaborative is refused (403), everyone else told it does not exist. An empty form
+  // (no intent, nothing to verify) is refused (400).
+  {
+    file: "places.$placeId_.reviews.tsx",
+    path: (i) => `/places/${i.morecambeBay}/reviews`,
+    get: {
+      ...only({ placeLead: 200, steering: 200 }, 404),
+      admin: 403,
+      champion: 403,
+      systemReader: 403,
+    },
+    post: {
+      ...only({ placeLead: 400, steering: 400 }, 404),
+      admin: 403,
+      champion: 403,
+      systemReader: 403,
+    },
+  },
   {
     file: "systems.$systemId.tsx",
     path: (i) => `/systems/${i.system}`,

@@ -31,8 +31,8 @@ export async function addChampion(
 
 /**
  * A running app on fresh demo data where neither trust has started the open
- * month and their earlier months carry no plan (principles, actions) into
- * it, plus a second UHMB champion so two people can edit the same sheet at once.
+ * month and their earlier months carry no plan (principles, actions) and no
+ * verification into it, plus a second UHMB champion so two people can edit the same sheet at once.
  */
 export async function startSheetApp(env: Record<string, string> = {}) {
   const database = await createTestDatabase();
@@ -58,6 +58,13 @@ export async function startSheetApp(env: Record<string, string> = {}) {
   );
   await read.run(
     `delete from progression_action where component_answer_id in
+     (select id from component_answer where assessment_id in (${theirs}))`,
+    uhmb,
+    blackpool,
+  );
+  // Nor does a verification of theirs carry into it (ADR 039): its reviews are each test's own.
+  await read.run(
+    `delete from component_review where component_answer_id in
      (select id from component_answer where assessment_id in (${theirs}))`,
     uhmb,
     blackpool,

@@ -190,6 +190,21 @@ const cases: Record<AuditAction, [Partial<AuditFacts>, string]> = {
     { detail: { name: "NHSmail" } },
     "Jo Bloggs removed signing in with NHSmail",
   ],
+  "query.reply_notified": [
+    {
+      month: blackpoolNovember,
+      detail: { component: "1.1", review: 3, emails: [{ status: "outbox" }] },
+    },
+    "Jo Bloggs's reply on 1.1 Widening workforce participation in November 2026 for Blackpool Teaching Hospitals was emailed to the reviewer who asked",
+  ],
+  "system.due_rule_set": [
+    { detail: { workingDay: 12, from: 10 } },
+    "Jo Bloggs set returns to be due on the 12th working day of the month after each month (it was the 10th)",
+  ],
+  "period.due_date_set": [
+    { detail: { label: "December 2026", override: true, dueOnWords: "8 January 2027" } },
+    "Jo Bloggs set December 2026's returns to be due on 8 January 2027",
+  ],
 };
 
 describe("how a person signed in", () => {
@@ -249,5 +264,59 @@ describe("the audit log in plain words", () => {
   it("offers every kind of event in the filter, once", () => {
     const offered = auditKinds.flatMap((group) => group.actions.map((a) => a.action));
     expect([...offered].sort()).toEqual([...auditActions].sort());
+  });
+});
+
+describe("the issue 20 sentences in their other forms", () => {
+  const say = (action: AuditAction, facts: Partial<AuditFacts>) =>
+    auditSentence({
+      action,
+      actor: "Jo Bloggs",
+      detail: null,
+      targetName: null,
+      month: null,
+      componentName,
+      ...facts,
+    });
+  it("says when a verification was of an answer unchanged since, and where it carried", () => {
+    expect(
+      say("component.reviewed", {
+        targetName: "Blackpool Teaching Hospitals",
+        detail: {
+          period: "November 2026",
+          component: "1.1",
+          verdict: "verified",
+          unchangedSince: "October 2026",
+          carriedInto: ["December 2026"],
+        },
+      }),
+    ).toBe(
+      "Jo Bloggs verified 1.1 Widening workforce participation in November 2026 for Blackpool Teaching Hospitals, unchanged since verified in October 2026; the verification carries into December 2026, unchanged",
+    );
+  });
+  it("counts the verifications a new month carried forward", () => {
+    expect(
+      say("assessment.started", {
+        month: blackpoolNovember,
+        detail: { carriedVerifications: ["1.1", "2.1"] },
+      }),
+    ).toBe(
+      "Jo Bloggs started November 2026 for Blackpool Teaching Hospitals; 2 verified components stay verified, unchanged",
+    );
+  });
+  it("says a month back to the rule, and a reply email that failed", () => {
+    expect(
+      say("period.due_date_set", {
+        detail: { label: "December 2026", override: false, dueOnWords: "15 January 2027" },
+      }),
+    ).toBe("Jo Bloggs set December 2026's returns to be due by the usual rule, on 15 January 2027");
+    expect(
+      say("query.reply_notified", {
+        month: blackpoolNovember,
+        detail: { component: "1.1", emails: [{ status: "failed" }] },
+      }),
+    ).toBe(
+      "Jo Bloggs's reply on 1.1 Widening workforce participation in November 2026 for Blackpool Teaching Hospitals could not be emailed to the reviewer",
+    );
   });
 });

@@ -159,8 +159,8 @@ describe("next-level steps", () => {
   it("name the components that would move an organisation up on their own", () => {
     // Only B (silver) is one component from gold: 3.3 or 3.4 gives domain 3 its third.
     expect(nextLevelSteps(charter, mayReturns)).toEqual([
-      { componentId: "3.3", title: expect.any(String), organisations: 1 },
-      { componentId: "3.4", title: expect.any(String), organisations: 1 },
+      { componentId: "3.3", title: expect.any(String), organisations: 1, organisationIds: [2] },
+      { componentId: "3.4", title: expect.any(String), organisations: 1, organisationIds: [2] },
     ]);
   });
 
@@ -176,6 +176,14 @@ describe("next-level steps", () => {
       ["6.3", 3],
       ["1.2", 1],
       ["1.3", 1],
+    ]);
+    // And names them: the page lists and links each one.
+    expect(steps.map((s) => s.organisationIds)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+      [4],
+      [4],
     ]);
   });
 });

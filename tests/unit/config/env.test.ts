@@ -59,7 +59,7 @@ describe("the other defaults", () => {
       apiKey: null,
       baseUrl: "https://api.notifications.service.gov.uk",
       timeoutMs: 10_000,
-      templates: { invitation: "", password_reset: "", reminder: "", query: "" },
+      templates: { invitation: "", password_reset: "", reminder: "", query: "", query_reply: "" },
     });
   });
 

@@ -27,15 +27,18 @@ describe("the invitation email", () => {
 });
 
 describe("the reminder email", () => {
-  it("names the organisation and the month, says who asked, and links to the month's sheet", () => {
+  it("names the organisation, the month and its due date, says who asked, and links to the month's sheet", () => {
     const sheet = "https://anchor.example.nhs.uk/organisations/12/periods/34";
     const { subject, body } = renderEmail("reminder", {
       name: "Priya Shah",
       organisation: "Lancaster District Council",
       period: "November 2026",
+      due_date: "14 December 2026",
       link: sheet,
       sender: "Sam Taylor",
     });
+    expect(body).toContain("It is due by 14 December 2026.");
+    expect(body).toContain("still accepted until the month is closed, and is marked late");
     expect(subject).toBe(
       "Reminder: Lancaster District Council has not submitted its Anchor Charter return for November 2026",
     );
@@ -72,8 +75,28 @@ describe("the query email", () => {
   });
 });
 
+describe("the reply email, to the reviewer who asked", () => {
+  it("names the champion who replied, the component and month, and links to the review page", () => {
+    const review = "https://anchor.example.nhs.uk/organisations/12/periods/34/review/3.2";
+    const { subject, body } = renderEmail("query_reply", {
+      name: "Sam Taylor",
+      organisation: "Lancaster District Council",
+      period: "November 2026",
+      component: "3.2 Converting and selling estate",
+      champion: "Priya Shah",
+      link: review,
+    });
+    expect(subject).toBe(
+      "Priya Shah replied to your query about 3.2 Converting and selling estate in Lancaster District Council's return for November 2026",
+    );
+    expect(body).toContain("Dear Sam Taylor,");
+    expect(body).toContain("then verify the component or query it again");
+    expect(body).toContain(`\n\n${review}\n\n`);
+  });
+});
+
 describe("the text to set up in GOV.UK Notify", () => {
-  it.each(["invitation", "password_reset", "reminder", "query"] as const)(
+  it.each(["invitation", "password_reset", "reminder", "query", "query_reply"] as const)(
     "uses a ((placeholder)) for each field of the %s email",
     (template) => {
       const source = notifyTemplateSource(template);

@@ -43,6 +43,9 @@ describe("the analysts' datasets", () => {
       everSubmitted: true,
       submittedAt: "2026-05-20T09:00:00.000Z",
       updatedAt: "2026-05-21 10:00:00",
+      dueOn: "2026-06-12",
+      firstSubmittedAt: "2026-06-15 16:00:00",
+      timeliness: "late",
       answers: [{ componentId: component, status: "fulfilled", review: "verified" }],
       measures: [
         { evidenceId: 9, componentId: component, title: "=1", value: 4, unit: "%", date: null },
@@ -60,6 +63,10 @@ describe("the analysts' datasets", () => {
     expect(cell("level_self_assessed")).toBeNull();
     expect(cell("components_verified")).toBe(1);
     expect(cell("last_changed_at")).toBe("2026-05-21T10:00:00.000Z");
+    // Its due date, its first submission and how that stands against it (issue 20).
+    expect(cell("due_on")).toBe("2026-06-12");
+    expect(cell("first_submitted_at")).toBe("2026-06-15T16:00:00.000Z");
+    expect(cell("timeliness")).toBe("late");
     expect(datasets.components.rows(charter, r)[0]!.at(-1)).toBe(true);
   });
 
