@@ -1,3 +1,4 @@
+import { getDb } from "~/models/db.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -5,6 +6,7 @@ import { placeLevelsChart } from "~/charts/place-levels";
 import { placeTrendChart } from "~/charts/place-trend";
 import { ChartFigure } from "~/components/charts/ChartFigure";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
+import { ProvisionalNotice } from "~/components/readers/ProvisionalNotice";
 import {
   HeatMapKey,
   HeatMapTable,
@@ -20,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { system } = await requireSystemRollupReader(request, params.systemId);
-  return systemRollup(system, new URL(request.url).searchParams);
+  return systemRollup(getDb(), system, new URL(request.url).searchParams);
 }
 
 export default function SystemRollupPage() {
@@ -52,6 +54,7 @@ export default function SystemRollupPage() {
         chosenId={r.period?.id ?? null}
         keep={{ level: r.levelChosen ? r.level.id : null }}
       />
+      <ProvisionalNotice words={r.period?.provisional ?? null} />
       {!r.period ? (
         <p className="nhsuk-body">No reporting period has been opened yet.</p>
       ) : r.places.length === 0 ? (

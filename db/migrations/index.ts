@@ -13,6 +13,7 @@ import * as newestCitationIndex from "./2026-11-25-07-newest-citation-index";
 import * as answered from "./2026-11-25-08-answered";
 import * as queryReplies from "./2026-11-25-09-query-replies";
 import * as reportJobs from "./2026-11-25-10-report-jobs";
+import * as reportYearKind from "./2026-12-07-10-report-year-kind";
 import * as periodDueDates from "./2026-12-07-20-period-due-dates";
 
 /**
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-08-answered": answered,
   "2026-11-25-09-query-replies": queryReplies,
   "2026-11-25-10-report-jobs": reportJobs,
+  "2026-12-07-10-report-year-kind": reportYearKind,
   "2026-12-07-20-period-due-dates": periodDueDates,
 };
