@@ -150,7 +150,9 @@ describe("a month's last change", () => {
     const csv = await (
       await s.get(placeLead, `/places/${placeId}/summary.csv?table=returns&period=${s.openPeriod}`)
     ).text();
-    const row = csvRecords(csv).find((r) => (r.organisation ?? "").startsWith("University Hospitals"));
+    const row = csvRecords(csv).find((r) =>
+      (r.organisation ?? "").startsWith("University Hospitals"),
+    );
     expect(instant(row!.last_change ?? "")).toBe(imported);
     const exported = await (
       await s.get(champion, `/exports/organisations/${s.uhmb}/returns.csv?period=${s.openPeriod}`)
