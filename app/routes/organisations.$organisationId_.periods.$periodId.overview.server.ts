@@ -1,6 +1,9 @@
 import type { requireSheetReader } from "~/auth/guards.server";
 import { loadSheet } from "~/sheet/load.server";
 import { componentPath } from "~/sheet/paths";
+import { monthStateWords } from "~/documents/month-state";
+import { liveMonthState } from "~/documents/month-state.server";
+import { getDb } from "~/models/db.server";
 
 /**
  * The month's overview (ADR 026): per domain its components as a task list,
@@ -32,8 +35,20 @@ export async function loadOverview(sheet: Awaited<ReturnType<typeof requireSheet
     ),
   );
   const answered = Object.values(tasks).filter((t) => t.answered).length;
+  const { assessment } = rest;
+  // Draft, submitted (when, by whom) or reopened: said at the top, so a draft never reads as a return.
+  const state = assessment
+    ? monthStateWords(
+        await liveMonthState(getDb(), {
+          id: assessment.id,
+          status: assessment.status,
+          updated_at: assessment.lastChangedAt,
+        }),
+      )
+    : null;
   return {
     ...rest,
+    state,
     plan: overviewPlan,
     charter: {
       version: charter.version,
