@@ -13,7 +13,11 @@ export async function liveMonthState(
   const submissions = await listSubmissions(db, { assessmentId: assessment.id });
   const last = submissions.at(-1);
   if (assessment.status === "submitted" && last) {
-    return { kind: "submitted", submittedAt: String(last.submittedAt), submittedBy: last.submittedBy };
+    return {
+      kind: "submitted",
+      submittedAt: String(last.submittedAt),
+      submittedBy: last.submittedBy,
+    };
   }
   const reopening = last ? await currentReopening(db, { assessmentId: assessment.id }) : null;
   if (reopening) {
