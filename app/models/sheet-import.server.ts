@@ -30,7 +30,8 @@ class Refused extends Error {
 /**
  * Applies a checked import's rows in one transaction, each through the sheet's
  * own saveAnswerIn (lock, evidence rule, version guard, audit row). A row the
- * same as the answer now is left alone; one whose component changed online
+ * same as an answer already given is left alone (a row for a component
+ * nobody had answered answers it, "Not started" included); one whose component changed online
  * since the download (another version) is a conflict, listed and not
  * applied. Any other refusal rolls the whole import back.
  */
@@ -64,7 +65,8 @@ export async function applyImport(
           problems.push({ row: row.row, componentId: row.componentId, problem: "notFound" });
           continue;
         }
-        if (now.status === row.status && now.opportunities === row.opportunities) {
+        // A component nobody had answered is answered by its row, even with the status it held.
+        if (now.answered && now.status === row.status && now.opportunities === row.opportunities) {
           unchanged.push(row.componentId);
           continue;
         }

@@ -8,6 +8,7 @@ import { getAssessment, loadAnswers } from "~/models/sheet.server";
 import { frozenSheet } from "~/models/submission-snapshot.server";
 import { requireSheetReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
+import { documentMarking } from "~/models/settings.server";
 import { attachmentHeaders } from "~/http/downloads.server";
 
 /**
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const charter = loadCharter(assessment ? { version: assessment.charter_version } : {});
   const submissionId = new URL(request.url).searchParams.get("submission");
+  const marking = (await documentMarking(db)) ?? undefined;
   if (submissionId !== null) {
     const frozen =
       assessment && /^\d{1,12}$/.test(submissionId)
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       plan: { principles: frozen.principles, actions: frozen.actions },
       importPath: "",
       now: new Date(),
+      marking,
     });
     return new Response(new Uint8Array(bytes), {
       headers: attachmentHeaders({
@@ -68,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: { principles, actions },
     importPath: new URL(`${path}/import`, request.url).href,
     now: new Date(),
+    marking,
   });
   return new Response(new Uint8Array(bytes), {
     headers: attachmentHeaders({
