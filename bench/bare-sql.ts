@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import {
-  latestPeriodWithReturn,
   periodReturns,
   periodsEndingWith,
   returnsOf,
@@ -24,6 +23,8 @@ import {
   TREND_MONTHS,
 } from "../app/routes/organisations.$organisationId.server";
 import { choosePeriod } from "../app/periods/monthly";
+import { latestFinalPeriodId } from "../app/readers/period.server";
+import { todayInUk } from "../app/utils/dates";
 
 // The model calls each page's loader makes, in the same order and with the
 // same arguments, without the session, access checks, figures or rendering:
@@ -38,10 +39,7 @@ export async function organisationOverviewSql(db: Db, organisationId: number) {
   const periods = await listPeriods(db, { systemId });
   const { chosen } = choosePeriod(periods, {
     requested: null,
-    latestWithReturn: await latestPeriodWithReturn(db, {
-      systemId,
-      organisationIds: [organisationId],
-    }),
+    preferred: latestFinalPeriodId(periods, todayInUk()),
   });
   const months = periods[0]
     ? await periodsEndingWith(db, {
@@ -68,10 +66,7 @@ export async function placeSummarySql(db: Db, placeId: number) {
   const periods = await listPeriods(db, { systemId: place.systemId });
   const { chosen, previous } = choosePeriod(periods, {
     requested: null,
-    latestWithReturn: await latestPeriodWithReturn(db, {
-      systemId: place.systemId,
-      organisationIds: ids,
-    }),
+    preferred: latestFinalPeriodId(periods, todayInUk()),
   });
   await Promise.all([
     chosen ? periodReturns(db, { periodId: chosen.id, organisationIds: ids }) : [],
@@ -127,10 +122,7 @@ export async function comparisonSql(db: Db, placeId: number) {
   const periods = await listPeriods(db, { systemId: place.systemId });
   const { chosen } = choosePeriod(periods, {
     requested: null,
-    latestWithReturn: await latestPeriodWithReturn(db, {
-      systemId: place.systemId,
-      organisationIds: ids,
-    }),
+    preferred: latestFinalPeriodId(periods, todayInUk()),
   });
   if (chosen) await periodReturns(db, { periodId: chosen.id, organisationIds: ids });
 }
@@ -143,7 +135,7 @@ export async function rollupSql(db: Db, systemId: number) {
   const periods = await listPeriods(db, { systemId });
   const { chosen } = choosePeriod(periods, {
     requested: null,
-    latestWithReturn: await latestPeriodWithReturn(db, { systemId, organisationIds: ids }),
+    preferred: latestFinalPeriodId(periods, todayInUk()),
   });
   if (!chosen) return;
   await periodReturns(db, { periodId: chosen.id, organisationIds: ids });

@@ -336,7 +336,12 @@ export interface ReportJobTable {
   scope_kind: "organisation" | "place" | "system";
   scope_id: number;
   system_id: number;
+  /** The calendar year the reporting year starts in (2025 for the financial year 2025/26). */
   year: number;
+  /** A financial year (April to March) or a calendar year. */
+  year_kind: ColumnType<"financial" | "calendar", "financial" | "calendar" | undefined, never>;
+  /** 1: report the year's latest month even while it is open to returns, labelled provisional. */
+  provisional: ColumnType<number, number | undefined, never>;
   format: "pdf" | "docx";
   requested_by: number | null;
   status: ReportJobStatus;

@@ -178,22 +178,44 @@ export function levelRank(charter: Charter): (level: LevelId | null | undefined)
   return (level) => (level ? ids.indexOf(level) + 1 : 0);
 }
 
-/** What changed for one organisation between two periods' standings and answers. */
+/**
+ * What a period's standing gives a comparison. Two meanings that once shared
+ * one empty value are kept apart: a submitted return below the first level
+ * (`{ kind: "level", level: null }`, "no level yet") is a fact to compare
+ * with; no submitted return (`not submitted` or `no return`) is not.
+ */
+export type Held =
+  | { kind: "level"; level: LevelId | null }
+  | { kind: "not submitted"; state: "draft" | "reopened" }
+  | { kind: "no return" };
+
+export function heldOf(standing: Standing): Held {
+  if (standing.returnState === "none") return { kind: "no return" };
+  if (standing.returnState !== "submitted")
+    return { kind: "not submitted", state: standing.returnState };
+  return { kind: "level", level: standing.self?.level ?? null };
+}
+
+/**
+ * What changed for one organisation between two periods' standings and
+ * answers. Comparable only when both are submitted returns: then it moved
+ * up, down or stayed (no level yet counts as below the first level);
+ * otherwise it is "not comparable", and `before` and `now` say why.
+ */
 export function changeSince(
   charter: Charter,
   now: { standing: Standing; answers: readonly AnswerRow[] },
   before: { standing: Standing; answers: readonly AnswerRow[] },
 ) {
   const rank = levelRank(charter);
-  const comparable =
-    now.standing.returnState === "submitted" && before.standing.returnState === "submitted";
-  const levelNow = now.standing.self?.level ?? null;
-  const levelBefore = before.standing.self?.level ?? null;
+  const heldNow = heldOf(now.standing);
+  const heldBefore = heldOf(before.standing);
+  const comparable = heldNow.kind === "level" && heldBefore.kind === "level";
   const movement = !comparable
     ? ("not comparable" as const)
-    : rank(levelNow) > rank(levelBefore)
+    : rank(heldNow.level) > rank(heldBefore.level)
       ? ("up" as const)
-      : rank(levelNow) < rank(levelBefore)
+      : rank(heldNow.level) < rank(heldBefore.level)
         ? ("down" as const)
         : ("same" as const);
   const fulfilledNow = new Set(comparable ? fulfilledIds(now.answers) : []);
@@ -201,12 +223,14 @@ export function changeSince(
   return {
     organisationId: now.standing.organisationId,
     movement,
-    levelBefore: comparable ? levelBefore : null,
-    levelNow: comparable ? levelNow : null,
+    now: heldNow,
+    before: heldBefore,
     newlyFulfilled: [...fulfilledNow].filter((id) => !fulfilledBefore.has(id)),
     lost: [...fulfilledBefore].filter((id) => !fulfilledNow.has(id)),
   };
 }
+
+export type Change = ReturnType<typeof changeSince>;
 
 /**
  * The ICS heat map: per domain and level, the share of organisations with a

@@ -22,7 +22,8 @@ export function horizontalBars(args: {
   /** The one series' name, and the value axis's title. */
   series: string;
   axisTitle: string;
-  rows: ReadonlyArray<{ long: string; short: string; value: number; words: string }>;
+  /** A row's name: one line, or several (a long name wrapped, never cut). */
+  rows: ReadonlyArray<{ long: string | string[]; short: string; value: number; words: string }>;
   /** The value axis: a percentage (0 to 100), or counts up to `max`. */
   axis: { percent: true } | { percent: false; max: number };
   rowHeight: number;

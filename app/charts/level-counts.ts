@@ -17,6 +17,8 @@ export type LevelCountFigures = {
   /** The charter's level ids, lowest first. */
   levelIds: readonly string[];
   rows: ReadonlyArray<{ bucket: string; label: string; count: number }>;
+  /** The count axis's end, when charts drawn side by side must share one scale. */
+  axisMax?: number;
 };
 
 /** "8 of 12 organisations now hold Bronze or above in May 2026". */
@@ -63,7 +65,7 @@ export function levelCountsChart(f: LevelCountFigures): ChartSpec<"bar"> {
         scales: {
           x: {
             beginAtZero: true,
-            suggestedMax: most,
+            ...(f.axisMax ? { min: 0, max: f.axisMax } : { suggestedMax: most }),
             ticks: { ...text, precision: 0 },
             grid: { color: gridColour },
             title: { display: true, text: "Organisations", ...text },

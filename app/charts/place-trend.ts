@@ -15,7 +15,8 @@ import {
 /** The roll-up's trend: per place and month, returns submitted and how many were at the level or above. */
 export type PlaceTrendFigures = {
   levelName: string;
-  months: ReadonlyArray<{ label: string }>;
+  /** A month still open to returns is provisional: its count is of the returns so far. */
+  months: ReadonlyArray<{ label: string; provisional?: boolean }>;
   places: ReadonlyArray<{
     name: string;
     points: ReadonlyArray<{ submitted: number; atLevel: number }>;
@@ -30,10 +31,13 @@ export function placeTrendTitle(f: PlaceTrendFigures) {
   const last = f.months.length - 1;
   if (last < 0) return `No months to show yet`;
   const now = totalAt(f, last);
-  const head = `${plural(now, "return", "returns")} at ${f.levelName} or above in ${f.months[last]!.label}`;
+  const open = f.months[last]!.provisional === true;
+  const head = `${plural(now, "return", "returns")} at ${f.levelName} or above ${open ? "so far " : ""}in ${f.months[last]!.label}`;
   if (last === 0) return head;
   const before = totalAt(f, last - 1);
   const was = f.months[last - 1]!.label;
+  // A month part-way through its returns is not compared as if finished: the earlier figure stands beside it.
+  if (open) return `${head}; ${before} in ${was}`;
   if (now > before) return `${head}, up from ${before} in ${was}`;
   if (now < before) return `${head}, down from ${before} in ${was}`;
   return `${head}, as in ${was}`;

@@ -55,7 +55,10 @@ export const NARROW = 560;
  * short ones on a narrow screen. Reads only the chart's own width, so it
  * works on a server canvas too.
  */
-export function categoryTicks(long: readonly string[], short: readonly string[]) {
+export function categoryTicks(
+  long: ReadonlyArray<string | string[]>,
+  short: ReadonlyArray<string | string[]>,
+) {
   return {
     ...text,
     autoSkip: false,

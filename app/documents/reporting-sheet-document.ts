@@ -8,6 +8,7 @@ import {
   type TableColumn,
   table,
 } from "./blocks";
+import { monthStateShort, monthStateWords } from "./month-state";
 import type { ReportingSheet, SheetDomain, SheetEvidence } from "./reporting-sheet";
 
 /**
@@ -62,20 +63,39 @@ function domainBlocks(domain: SheetDomain): Block[] {
   ];
 }
 
-export function reportingSheetDocument(sheet: ReportingSheet, now: Date): DocumentModel {
+/**
+ * What every page says the document is: the month as it stands and its
+ * state (draft, submitted, reopened), or a past submission and who sent it.
+ */
+export function sheetStateHeader(sheet: ReportingSheet): string {
+  const whose = `${sheet.organisationName}, ${sheet.periodLabel}`;
+  if (sheet.submission) {
+    return `${whose}: as submitted ${formatDateTime(sheet.submission.submittedAt)} by ${sheet.submission.submittedBy}`;
+  }
+  return sheet.state ? `${whose}: ${monthStateShort(sheet.state)}` : whose;
+}
+
+export function reportingSheetDocument(
+  sheet: ReportingSheet,
+  now: Date,
+  options: { marking?: string } = {},
+): DocumentModel {
+  const draft = !sheet.submission && sheet.state !== null && sheet.state.kind !== "submitted";
   return {
     meta: { title: sheet.title, subject: sheet.charterTitle, author: sheet.organisationName },
     orientation: "landscape",
-    furniture: { footer: sheet.title },
+    furniture: { header: sheetStateHeader(sheet), footer: sheet.title },
+    ...(options.marking ? { marking: options.marking } : {}),
     blocks: [
       heading(1, `Reporting sheet: ${sheet.organisationName}, ${sheet.periodLabel}`),
       paragraph(
         sheet.submission
           ? `This is what ${sheet.submission.submittedBy} submitted on ${formatDateTime(sheet.submission.submittedAt)}.`
-          : `The month as it stood on ${formatDateTime(now.toISOString())}.`,
+          : `${sheet.state ? `${monthStateWords(sheet.state)} ` : ""}The month as it stood on ${formatDateTime(now.toISOString())}.`,
+        { emphasis: draft ? "lead" : undefined },
       ),
       paragraph(
-        `Level: ${sheet.levelName}. ${sheet.answered} of ${sheet.total} components answered. ${sheet.charterTitle}.`,
+        `${draft ? "Level from the answers so far, not submitted" : "Level"}: ${sheet.levelName}. ${sheet.answered} of ${sheet.total} components answered. ${sheet.charterTitle}.`,
         { emphasis: "quiet" },
       ),
       ...(sheet.answered === 0

@@ -8,6 +8,8 @@ import type { ReportingSheet } from "./reporting-sheet";
 import { reportingSheetDocument } from "./reporting-sheet-document";
 import { liveReportingSheet, submittedReportingSheet } from "./reporting-sheet.server";
 import { documentResponse } from "./response.server";
+import { getDb } from "~/models/db.server";
+import { documentMarking } from "~/models/settings.server";
 
 /**
  * The loaders of the sheet's downloads, one per kind and format: the month
@@ -17,7 +19,8 @@ import { documentResponse } from "./response.server";
  */
 
 async function download(sheet: ReportingSheet, name: string, format: DocumentFormat) {
-  const model = reportingSheetDocument(sheet, new Date());
+  const marking = (await documentMarking(getDb())) ?? undefined;
+  const model = reportingSheetDocument(sheet, new Date(), { marking });
   const bytes = format === "pdf" ? await renderPdf(model) : await renderDocx(model);
   return documentResponse(bytes, `${name}.${format}`, format);
 }

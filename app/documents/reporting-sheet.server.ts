@@ -5,6 +5,7 @@ import { evidenceSummary, getAssessment, loadAnswers } from "~/models/sheet.serv
 import type { getSubmission } from "~/models/submissions.server";
 import { getDb } from "~/models/db.server";
 import { buildReportingSheet, type ReportingSheet } from "./reporting-sheet";
+import { liveMonthState } from "./month-state.server";
 import { readSnapshot } from "./snapshot";
 
 type Organisation = { id: number; name: string };
@@ -28,8 +29,9 @@ export async function liveReportingSheet(args: {
     organisationName: args.organisation.name,
     periodLabel: args.period.label,
   };
+  const state = await liveMonthState(db, assessment);
   if (!assessment)
-    return buildReportingSheet({ ...base, answers: [], principles: {}, actions: {} });
+    return buildReportingSheet({ ...base, answers: [], principles: {}, actions: {}, state });
   const ids = { assessmentId: assessment.id };
   const answers = [...(await loadAnswers(db, ids)).values()].map((a) => ({
     ...a,
@@ -40,6 +42,7 @@ export async function liveReportingSheet(args: {
     answers,
     principles: await loadPrinciples(db, ids),
     actions: await listActions(db, ids),
+    state,
   });
 }
 

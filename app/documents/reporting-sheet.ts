@@ -1,5 +1,6 @@
 import { computeLevel } from "~/charter/scoring";
 import type { Charter } from "~/charter/schema";
+import type { MonthState } from "./month-state";
 
 /**
  * The reporting sheet as the charter's Appendix A lays it out: per domain, one
@@ -52,6 +53,8 @@ export type SheetSource = {
   actions: Record<string, readonly ActionSource[]>;
   /** A submission: who made it, when (ISO), and the level it recorded. Absent: the month as it stands. */
   submission?: { submittedBy: string; submittedAt: string; level: string | null } | null;
+  /** The month as it stands: whether it is a draft, submitted or reopened (said on every rendering). */
+  state?: MonthState;
 };
 
 export type SheetEvidence = {
@@ -97,6 +100,8 @@ export type ReportingSheet = {
   answered: number;
   total: number;
   submission: { submittedBy: string; submittedAt: string } | null;
+  /** The live month's state; null for a past submission, which says who sent it and when. */
+  state: MonthState | null;
   domains: SheetDomain[];
 };
 
@@ -195,6 +200,7 @@ export function buildReportingSheet(source: SheetSource): ReportingSheet {
     submission: source.submission
       ? { submittedBy: source.submission.submittedBy, submittedAt: source.submission.submittedAt }
       : null,
+    state: source.submission ? null : (source.state ?? null),
     domains,
   };
 }

@@ -119,11 +119,13 @@ function readRows(
       column: column ? columnName(column) : null,
       message,
     });
-  const header = sheet.getRow(1);
+  // The headings are the first row, or the second under a demonstration marking.
+  const headerAt = sheet.getRow(1).getCell(1).text.trim() === columns[0].header ? 1 : 2;
+  const header = sheet.getRow(headerAt);
   columns.forEach((c, i) => {
     if (header.getCell(i + 1).text.trim() !== c.header) {
       at(
-        1,
+        headerAt,
         c.key,
         `The column heading must be "${c.header}": the columns have been moved or renamed.`,
       );
@@ -133,6 +135,7 @@ function readRows(
 
   // A formula's result is whatever it computes at the time, not what was typed: refused, each named.
   sheet.eachRow((row, rowNumber) => {
+    if (rowNumber < headerAt) return;
     row.eachCell((cell, columnNumberOfCell) => {
       if (cell.type === ExcelJS.ValueType.Formula || cell.formula) {
         const column = columns[columnNumberOfCell - 1];
@@ -151,7 +154,7 @@ function readRows(
   const rows: ImportRow[] = [];
   const seen = new Set<string>();
   const text = (row: ExcelJS.Row, key: ColumnKey) => row.getCell(columnNumber(key)).text ?? "";
-  for (let n = 2; n <= sheet.rowCount; n++) {
+  for (let n = headerAt + 1; n <= sheet.rowCount; n++) {
     const row = sheet.getRow(n);
     const componentId = text(row, "componentId").trim();
     const statusWord = text(row, "status");

@@ -49,6 +49,8 @@ export async function sheetTemplate(args: {
   };
   importPath: string;
   now: Date;
+  /** Printed in a first row and the print header of every sheet (demonstration data). */
+  marking?: string;
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Anchor Charter";
@@ -60,9 +62,34 @@ export async function sheetTemplate(args: {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * The marking on a sheet: a first row across its columns in the documents'
+ * yellow, and the header of every printed page. The import finds the
+ * column headings below it (template-import.server.ts).
+ */
+function markSheet(sheet: ExcelJS.Worksheet, marking: string | undefined, width: number) {
+  if (!marking) return;
+  sheet.headerFooter.oddHeader = `&C&B${marking}`;
+  sheet.headerFooter.evenHeader = `&C&B${marking}`;
+  const row = sheet.addRow([marking]);
+  row.font = { bold: true };
+  if (width > 1) sheet.mergeCells(row.number, 1, row.number, width);
+  row.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFB81C" } };
+  row.getCell(1).alignment = { wrapText: true, vertical: "middle" };
+}
+
+/** A sheet's column headings as a row of their own, bold and wrapped. */
+function headingRow(sheet: ExcelJS.Worksheet, headers: readonly string[]) {
+  const row = sheet.addRow([...headers]);
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: "top" };
+  return row;
+}
+
 function instructions(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
   const sheet = workbook.addWorksheet(sheetNames.instructions);
   sheet.getColumn(1).width = 110;
+  markSheet(sheet, args.marking, 1);
   if (args.frozen) {
     const frozenLines: Array<[string, Partial<ExcelJS.Font>?]> = [
       [`Anchor Charter self-assessment: ${args.organisation.name}`, { bold: true, size: 16 }],
@@ -92,6 +119,9 @@ function instructions(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetT
     ["How to fill it in", { bold: true, size: 13 }],
     [`1. Open the "${sheetNames.components}" sheet. Each row is one component of the charter.`],
     [`2. Choose each component's status from the drop-down: ${statusWords.join(", ")}.`],
+    [
+      "   A blank status means nobody has answered the component yet. Not started is an answer: choose it where work has not begun, and the upload records it.",
+    ],
     ["3. Write the opportunities for progression for the component beside it."],
     [
       "4. Evidence is added on the platform, not here. A component can be marked Fulfilled only when it has evidence there.",
@@ -127,17 +157,14 @@ function instructions(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetT
 
 function components(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
   const sheet = workbook.addWorksheet(sheetNames.components, {
-    views: [{ state: "frozen", ySplit: 1, xSplit: 1 }],
+    views: [{ state: "frozen", ySplit: args.marking ? 2 : 1, xSplit: 1 }],
   });
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    hidden: c.key === "version",
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "top" };
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width, hidden: c.key === "version" }));
+  markSheet(sheet, args.marking, columns.length - 1);
+  headingRow(
+    sheet,
+    columns.map((c) => c.header),
+  );
   for (const domain of args.charter.domains) {
     for (const component of domain.components) {
       const answer = args.answers.get(component.id);
@@ -187,15 +214,13 @@ function components(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
 
 /** Principles and actions are changed on the sheet, not through the template: locked, for reading. */
 function planSheets(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTemplate>[0]) {
+  const top = args.marking ? 2 : 1;
   const principles = workbook.addWorksheet(sheetNames.principles, {
-    views: [{ state: "frozen", ySplit: 1 }],
+    views: [{ state: "frozen", ySplit: top }],
   });
-  principles.columns = [
-    { header: "Domain", width: 28 },
-    { header: "Cross-cutting principle", width: 60 },
-    { header: "In place", width: 10 },
-    { header: "Note", width: 50 },
-  ];
+  principles.columns = [{ width: 28 }, { width: 60 }, { width: 10 }, { width: 50 }];
+  markSheet(principles, args.marking, 4);
+  headingRow(principles, ["Domain", "Cross-cutting principle", "In place", "Note"]);
   for (const domain of args.charter.domains) {
     const saved = args.plan.principles[domain.number];
     args.charter.crossCuttingPrinciples.forEach((principle, i) => {
@@ -208,14 +233,11 @@ function planSheets(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
     });
   }
   const actions = workbook.addWorksheet(sheetNames.actions, {
-    views: [{ state: "frozen", ySplit: 1 }],
+    views: [{ state: "frozen", ySplit: top }],
   });
-  actions.columns = [
-    { header: "Component", width: 11 },
-    { header: "Action", width: 60 },
-    { header: "Owner", width: 24 },
-    { header: "Target date", width: 12 },
-  ];
+  actions.columns = [{ width: 11 }, { width: 60 }, { width: 24 }, { width: 12 }];
+  markSheet(actions, args.marking, 4);
+  headingRow(actions, ["Component", "Action", "Owner", "Target date"]);
   for (const component of args.charter.domains.flatMap((d) => d.components)) {
     for (const action of args.plan.actions[component.id] ?? []) {
       actions.addRow([
@@ -226,9 +248,8 @@ function planSheets(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
       ]).alignment = { wrapText: true, vertical: "top" };
     }
   }
-  if (actions.rowCount === 1) actions.addRow(["", "No actions on the improvement plan yet."]);
+  if (actions.rowCount === top) actions.addRow(["", "No actions on the improvement plan yet."]);
   for (const sheet of [principles, actions]) {
-    sheet.getRow(1).font = { bold: true };
     void sheet.protect("", { selectLockedCells: true, formatColumns: true, formatRows: true });
   }
 }

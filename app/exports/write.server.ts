@@ -15,12 +15,26 @@ type Pages = AsyncGenerator<ExportReturn[]>;
 /** Resolves when the response can take more (the server's load context gives it; absent in tests of the writer). */
 type WhenWritable = (() => Promise<void>) | undefined;
 
+/**
+ * Demonstration data is marked in a last column, `data_marking`, named in the
+ * header row and filled on every row, and only in files made from a database
+ * holding demonstration data (README's data dictionary). Not a line above
+ * the header: spreadsheets and analysts' tools (Excel, pandas, R) take the
+ * first row as the column names, and a marking there would become them. A
+ * column travels with each row when rows are filtered, sorted or pasted.
+ */
+export const MARKING_COLUMN = "data_marking";
+
+const marked = (row: readonly Cell[], marking: string | null): Cell[] =>
+  marking === null ? [...row] : [...row, marking];
+
 /** CSV: UTF-8 with a byte-order mark, CRLF, formula-like text neutralised (app/utils/csv.ts). */
 export function csvStream(
   dataset: Dataset,
   charter: Charter,
   pages: Pages,
   whenWritable: WhenWritable,
+  marking: string | null = null,
 ) {
   const encoder = new TextEncoder();
   let headerSent = false;
@@ -29,7 +43,13 @@ export function csvStream(
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(
-          encoder.encode(CSV_BOM + csvLine(dataset.columns(charter).map((c) => c.name))),
+          encoder.encode(
+            CSV_BOM +
+              csvLine([
+                ...dataset.columns(charter).map((c) => c.name),
+                ...(marking === null ? [] : [MARKING_COLUMN]),
+              ]),
+          ),
         );
         return;
       }
@@ -40,7 +60,7 @@ export function csvStream(
         if (next.done) return controller.close();
         let text = "";
         for (const r of next.value)
-          for (const row of dataset.rows(charter, r)) text += csvLine(row);
+          for (const row of dataset.rows(charter, r)) text += csvLine(marked(row, marking));
         if (text) return controller.enqueue(encoder.encode(text));
       }
     },
@@ -60,6 +80,7 @@ export function xlsxStream(
   charter: Charter,
   pages: Pages,
   whenWritable: WhenWritable,
+  marking: string | null = null,
 ) {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -68,22 +89,32 @@ export function xlsxStream(
     useSharedStrings: false,
   });
   workbook.creator = "Anchor Charter";
+  if (marking !== null) workbook.subject = marking;
   const write = async () => {
-    const columns = dataset.columns(charter);
+    const columns = [
+      ...dataset.columns(charter),
+      ...(marking === null ? [] : [{ name: MARKING_COLUMN, type: "text" as const }]),
+    ];
     const sheet = workbook.addWorksheet(dataset.id, {
       views: [{ state: "frozen", ySplit: 1 }],
+      // Printed, every page says it too.
+      ...(marking === null
+        ? {}
+        : { headerFooter: { oddHeader: `&C&B${marking}`, evenHeader: `&C&B${marking}` } }),
     });
     sheet.columns = columns.map((c) => ({
       header: c.name,
       key: c.name,
-      width: Math.max(12, c.name.length + 2),
+      width: c.name === MARKING_COLUMN ? 40 : Math.max(12, c.name.length + 2),
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     for await (const page of pages) {
       if (out.destroyed) break;
       for (const r of page) {
-        for (const row of dataset.rows(charter, r)) sheet.addRow(xlsxCells(row)).commit();
+        for (const row of dataset.rows(charter, r)) {
+          sheet.addRow(xlsxCells(marked(row, marking))).commit();
+        }
       }
       if (out.writableNeedDrain) await once(out, "drain");
       await whenWritable?.();

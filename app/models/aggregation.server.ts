@@ -10,6 +10,12 @@ import { asLatestReview, evidenceIdsOf } from "./reviews.server";
  * and the review that applies to each. Three indexed queries whatever the
  * number of past periods; portable SQL only, so it reads the same on SQLite
  * and PostgreSQL.
+ *
+ * Submitted returns only (issue 19, ADR 019): every page, document and export
+ * gets its rows here or from `submittedAnswersOf`, and the SQL itself reads
+ * answers of submitted assessments alone. A draft, or a month reopened and
+ * not yet submitted again, comes back with its state and no answers: it can
+ * say "not yet submitted", never what it holds.
  */
 export async function periodReturns(
   db: Kysely<Database>,
@@ -50,7 +56,7 @@ export async function returnsOf(
     .where("a.organisation_id", "in", [...args.organisationIds])
     .execute();
   if (!assessments.length) return [];
-  const answersOf = await answersOfAssessments(
+  const answersOf = await submittedAnswersOf(
     db,
     assessments.map((a) => a.id),
   );
@@ -67,11 +73,13 @@ export async function returnsOf(
 }
 
 /**
- * Each assessment's answers with the review state that applies to each (two
- * indexed queries), keyed by assessment id: what levels and verification are
- * computed from.
+ * Each submitted assessment's answers with the review state that applies to
+ * each (two indexed queries), keyed by assessment id: what levels and
+ * verification are computed from. An assessment that is not submitted (a
+ * draft, or reopened) has no entry: the filter is in the SQL, so no caller
+ * can read a draft's answers through here.
  */
-export async function answersOfAssessments(
+export async function submittedAnswersOf(
   db: Kysely<Database>,
   assessmentIds: readonly number[],
 ): Promise<Map<number, AnswerRow[]>> {
@@ -79,6 +87,7 @@ export async function answersOfAssessments(
 
   const answers = await db
     .selectFrom("component_answer as c")
+    .innerJoin("assessment as a", "a.id", "c.assessment_id")
     .select([
       "c.id",
       "c.assessment_id as assessmentId",
@@ -87,11 +96,13 @@ export async function answersOfAssessments(
       "c.version",
     ])
     .where("c.assessment_id", "in", [...assessmentIds])
+    .where("a.status", "=", "submitted")
     .orderBy("c.id")
     .execute();
   const reviews = await db
     .selectFrom("component_review as r")
     .innerJoin("component_answer as c", "c.id", "r.component_answer_id")
+    .innerJoin("assessment as a", "a.id", "c.assessment_id")
     .select([
       "r.component_answer_id as answerId",
       "r.verdict",
@@ -99,6 +110,7 @@ export async function answersOfAssessments(
       "r.evidence_key as evidenceKey",
     ])
     .where("c.assessment_id", "in", [...assessmentIds])
+    .where("a.status", "=", "submitted")
     .orderBy("r.id", "desc")
     .execute();
   const latestReview = new Map<number, (typeof reviews)[number]>();

@@ -3,7 +3,7 @@ import type { Database, OrganisationType } from "../../db/schema";
 import type { AnswerRow } from "../charter/aggregation";
 import { periodDueOn } from "../periods/due-dates";
 import { returnTimeliness, type Timeliness } from "../periods/phase";
-import { answersOfAssessments } from "./aggregation.server";
+import { submittedAnswersOf } from "./aggregation.server";
 
 /** Whose returns an export reads, as organisation conditions (a place brings its system-wide organisations). */
 export type ExportOrganisations =
@@ -49,7 +49,9 @@ export type ExportMeasure = {
  * Every return in scope, a page at a time in assessment id order (keyset
  * paging, 100 returns a page: each page is three or four indexed queries however far in, and the
  * caller holds one page at a time, so a whole country's export runs in
- * constant memory on SQLite and PostgreSQL alike).
+ * constant memory on SQLite and PostgreSQL alike). A draft or reopened month
+ * (for those who may know of it) comes with its state and dates only: its
+ * answers and measures are read for submitted returns alone (issue 19).
  */
 export async function* exportReturnPages(
   db: Kysely<Database>,
@@ -69,7 +71,7 @@ export async function* exportReturnPages(
     after = rows[rows.length - 1]!.assessmentId;
     const ids = rows.map((r) => r.assessmentId);
     const [answers, measures] = await Promise.all([
-      answersOfAssessments(db, ids),
+      submittedAnswersOf(db, ids),
       measuresOf(db, ids),
     ]);
     yield rows.map((r) => ({
@@ -169,11 +171,15 @@ async function returnsPage(
   });
 }
 
-/** The measures (evidence of kind "measure") behind each assessment's answers. */
+/**
+ * The measures (evidence of kind "measure") behind each submitted assessment's
+ * answers: a draft's or a reopened month's evidence is not a return's (issue 19).
+ */
 async function measuresOf(db: Kysely<Database>, assessmentIds: readonly number[]) {
   const rows = await db
     .selectFrom("component_evidence as ce")
     .innerJoin("component_answer as c", "c.id", "ce.component_answer_id")
+    .innerJoin("assessment as a", "a.id", "c.assessment_id")
     .innerJoin("evidence_item as e", "e.id", "ce.evidence_item_id")
     .select([
       "c.assessment_id as assessmentId",
@@ -185,6 +191,7 @@ async function measuresOf(db: Kysely<Database>, assessmentIds: readonly number[]
       "e.measure_date as date",
     ])
     .where("c.assessment_id", "in", [...assessmentIds])
+    .where("a.status", "=", "submitted")
     .where("e.kind", "=", "measure")
     .orderBy("c.assessment_id")
     .orderBy("c.component_id")

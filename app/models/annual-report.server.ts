@@ -1,13 +1,19 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { isFinalPeriod } from "../periods/phase";
+import { dayAfter, type ReportingYear, yearBefore, yearBounds } from "../periods/reporting-year";
 import { returnsOf } from "./aggregation.server";
 import { listOrganisations } from "./organisations.server";
+import { listPeriods, type Period } from "./periods.server";
+import { listPlaces } from "./places.server";
+import { frozenActions } from "./submission-snapshot.server";
 
 /**
  * The rows behind an annual report: the scope's organisations, the two
- * periods compared (the year's newest month with a submitted return, and the
- * same month a year before), their returns, the open actions and the newest
- * shared practice. Portable SQL only, the same on SQLite and PostgreSQL.
+ * periods compared (the year's latest final month, and the same month a year
+ * before), their submitted returns, the actions open in the plans as sent
+ * with them, and the practice shared within the year. Portable SQL only, the
+ * same on SQLite and PostgreSQL.
  * The rows' types are the queries' own: the report's model (app/reports)
  * says what it takes, and the compiler checks the two meet where it is fed.
  */
@@ -16,6 +22,17 @@ export type ReportScopeRef = { kind: "organisation" | "place" | "system"; id: nu
 
 /** The scope's name and system, or null when there is no such scope. */
 export async function reportScope(db: Kysely<Database>, scope: ReportScopeRef) {
+  const scoped = await scopeRow(db, scope);
+  if (!scoped) return null;
+  const system = await db
+    .selectFrom("system")
+    .select("name")
+    .where("id", "=", scoped.systemId)
+    .executeTakeFirstOrThrow();
+  return { ...scoped, systemName: system.name };
+}
+
+async function scopeRow(db: Kysely<Database>, scope: ReportScopeRef) {
   const row =
     scope.kind === "system"
       ? await db
@@ -59,72 +76,81 @@ export async function scopeOrganisations(
   }));
 }
 
-/** The year's newest month with a submitted return (else its newest month), and that month a year before. */
+/**
+ * The month a report states and the same month a year before. By default the
+ * year's latest final month (closed to returns, or past its due date): a
+ * board is never shown a month still being returned as if it were finished.
+ * Asked for, the year's latest month even while open, marked provisional.
+ * Also the year's latest month still open, so the report can say it is left out.
+ */
 export async function reportPeriods(
   db: Kysely<Database>,
-  args: { systemId: number; year: number; organisationIds: readonly number[] },
+  args: { systemId: number; year: ReportingYear; provisional: boolean; today: string },
 ) {
-  const inYear = db
-    .selectFrom("assessment_period as p")
-    .select(["p.id", "p.label", "p.starts_on as startsOn"])
-    .where("p.system_id", "=", args.systemId)
-    .where("p.starts_on", ">=", `${args.year}-01-01`)
-    .where("p.starts_on", "<=", `${args.year}-12-31`)
-    .orderBy("p.starts_on", "desc")
-    .limit(1);
-  const withReturn = args.organisationIds.length
-    ? await inYear
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("assessment as a")
-              .select("a.id")
-              .whereRef("a.period_id", "=", "p.id")
-              .where("a.status", "=", "submitted")
-              .where("a.organisation_id", "in", [...args.organisationIds]),
-          ),
-        )
-        .executeTakeFirst()
-    : undefined;
-  const now = withReturn ?? (await inYear.executeTakeFirst()) ?? null;
-  if (!now) return { now: null, before: null };
-  const yearBefore = `${args.year - 1}${now.startsOn.slice(4)}`;
-  const before =
-    (await db
-      .selectFrom("assessment_period")
-      .select(["id", "label", "starts_on as startsOn"])
-      .where("system_id", "=", args.systemId)
-      .where("starts_on", "=", yearBefore)
-      .executeTakeFirst()) ?? null;
-  return { now, before };
+  const { startsOn, endsOn } = yearBounds(args.year);
+  const all = await listPeriods(db, { systemId: args.systemId });
+  const inYear = all.filter((p) => p.starts_on >= startsOn && p.starts_on <= endsOn);
+  const finalInYear = inYear.filter((p) => isFinalPeriod(p, args.today));
+  const now = (args.provisional ? inYear[0] : finalInYear[0]) ?? null;
+  const shape = (p: Period) => ({
+    id: p.id,
+    label: p.label,
+    startsOn: p.starts_on,
+    endsOn: p.ends_on,
+    dueOn: p.dueOn,
+    final: isFinalPeriod(p, args.today),
+  });
+  const before = now ? all.find((p) => p.starts_on === yearBefore(now.starts_on)) : undefined;
+  const open = inYear.find((p) => !isFinalPeriod(p, args.today));
+  return {
+    now: now ? shape(now) : null,
+    before: before ? shape(before) : null,
+    /** The year's newest month still open to returns, when the report leaves it out. */
+    leftOut: open && open.id !== now?.id ? shape(open) : null,
+  };
 }
 
-/** The open actions of the given assessments (done actions are removed, so every row is open). */
-export async function openActions(
+/**
+ * The improvement plans as sent with the given returns: the actions in the
+ * latest submission's frozen snapshot of each submitted assessment (a draft
+ * or reopened month has none to give). A board reads what was true at the
+ * month's end, not what the plan holds today (issue 19, ADR 034).
+ */
+export async function actionsAsSent(
   db: Kysely<Database>,
   args: { assessmentIds: readonly number[] },
 ) {
   if (!args.assessmentIds.length) return [];
-  return db
-    .selectFrom("progression_action as pa")
-    .innerJoin("component_answer as ca", "ca.id", "pa.component_answer_id")
-    .innerJoin("assessment as a", "a.id", "ca.assessment_id")
-    .select([
-      "a.organisation_id as organisationId",
-      "ca.component_id as componentId",
-      "pa.description",
-      "pa.owner",
-      "pa.target_date as targetDate",
-    ])
-    .where("ca.assessment_id", "in", [...args.assessmentIds])
-    .orderBy("pa.id")
+  const rows = await db
+    .selectFrom("assessment as a")
+    .innerJoin("assessment_submission as s", "s.assessment_id", "a.id")
+    .select(["a.id as assessmentId", "a.organisation_id as organisationId", "s.snapshot"])
+    .where("a.id", "in", [...args.assessmentIds])
+    .where("a.status", "=", "submitted")
+    .where((eb) =>
+      eb(
+        "s.id",
+        "=",
+        eb
+          .selectFrom("assessment_submission as latest")
+          .select((l) => l.fn.max("latest.id").as("id"))
+          .whereRef("latest.assessment_id", "=", "a.id"),
+      ),
+    )
+    .orderBy("a.id")
     .execute();
+  return rows.flatMap((row) =>
+    frozenActions(row.snapshot).map((action) => ({
+      organisationId: row.organisationId,
+      ...action,
+    })),
+  );
 }
 
-/** The newest items the scope's organisations shared as good practice. */
+/** The newest items the scope's organisations shared as good practice within the given days. */
 export async function sharedPracticeOf(
   db: Kysely<Database>,
-  args: { organisationIds: readonly number[]; limit: number },
+  args: { organisationIds: readonly number[]; limit: number; from: string; until: string },
 ) {
   if (!args.organisationIds.length) return [];
   const rows = await db
@@ -132,6 +158,8 @@ export async function sharedPracticeOf(
     .innerJoin("organisation as o", "o.id", "e.organisation_id")
     .select(["e.id", "o.name as organisationName", "e.kind", "e.title", "e.shared_at as sharedAt"])
     .where("e.shared_at", "is not", null)
+    .where("e.shared_at", ">=", args.from)
+    .where("e.shared_at", "<", args.until)
     .where("e.organisation_id", "in", [...args.organisationIds])
     .orderBy("e.shared_at", "desc")
     .orderBy("e.id", "desc")
@@ -164,30 +192,52 @@ export async function sharedPracticeOf(
 /** Everything the report model needs, read in a handful of queries whatever the scope's size. */
 export async function annualReportRows(
   db: Kysely<Database>,
-  args: { scope: ReportScopeRef; year: number; sharedLimit: number },
+  args: {
+    scope: ReportScopeRef;
+    year: ReportingYear;
+    provisional: boolean;
+    /** YYYY-MM-DD in the UK: which months are final, and the latest day actions are judged at. */
+    today: string;
+    sharedLimit: number;
+  },
 ) {
   const scope = await reportScope(db, args.scope);
   if (!scope) return null;
   const organisations = await scopeOrganisations(db, scope);
   const ids = organisations.map((o) => o.id);
-  const { now, before } = await reportPeriods(db, {
+  const { now, before, leftOut } = await reportPeriods(db, {
     systemId: scope.systemId,
     year: args.year,
-    organisationIds: ids,
+    provisional: args.provisional,
+    today: args.today,
   });
   const returns = await returnsOf(db, {
     periodIds: [now?.id, before?.id].filter((id): id is number => id !== undefined),
     organisationIds: ids,
   });
   const returnsNow = returns.filter((r) => r.periodId === now?.id);
+  const places =
+    scope.kind === "system"
+      ? (await listPlaces(db, { systemIds: [scope.id] })).map((p) => ({ id: p.id, name: p.name }))
+      : [];
   return {
     scope,
     organisations,
+    places,
     now,
     before,
+    leftOut,
     returnsNow,
     returnsBefore: returns.filter((r) => r.periodId === before?.id),
-    actions: await openActions(db, { assessmentIds: returnsNow.map((r) => r.assessmentId) }),
-    sharedPractice: await sharedPracticeOf(db, { organisationIds: ids, limit: args.sharedLimit }),
+    actions: await actionsAsSent(db, { assessmentIds: returnsNow.map((r) => r.assessmentId) }),
+    // Practice shared within the year, up to the end of the month reported.
+    sharedPractice: now
+      ? await sharedPracticeOf(db, {
+          organisationIds: ids,
+          limit: args.sharedLimit,
+          from: yearBounds(args.year).startsOn,
+          until: dayAfter(now.endsOn),
+        })
+      : [],
   };
 }

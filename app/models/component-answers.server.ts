@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { ComponentStatus, Database, EvidenceKind } from "../../db/schema";
 import { answerChange, changesAnything } from "../charter/answer-change";
 import { type Actor, audit } from "./actor.server";
-import { isEditable, parseIndexes } from "./sheet.server";
+import { isEditable, parseIndexes, touchAssessment } from "./sheet.server";
 
 /** Why a write was refused; the route turns each into a status and a message. */
 export type Refusal =
@@ -131,6 +131,7 @@ export async function saveAnswerIn(
     ...(args.practicesInPlace ? { practicesInPlace: args.practicesInPlace } : {}),
     version: args.expectedVersion + 1,
   });
+  await touchAssessment(trx, { assessmentId: args.assessmentId, now: args.actor.now });
   // The sheet's level and progress follow the statuses, and a reviewed
   // component's tag becomes "changed since review": only then must a page
   // showing the sheet load it again after an autosave.
@@ -201,6 +202,7 @@ export async function addEvidence(
       evidenceItem: evidence.id,
       kind: item.kind,
     });
+    await touchAssessment(trx, { assessmentId: args.assessmentId, now: args.actor.now });
     return { refused: null, evidenceItemId: evidence.id };
   });
 }
@@ -240,6 +242,7 @@ export async function reuseEvidence(
       evidenceItem: item.id,
       reused: true,
     });
+    await touchAssessment(trx, { assessmentId: args.assessmentId, now: args.actor.now });
     return { refused: null };
   });
 }
@@ -270,6 +273,7 @@ export async function removeEvidence(
       component: args.componentId,
       evidenceItem: args.evidenceItemId,
     });
+    await touchAssessment(trx, { assessmentId: args.assessmentId, now: args.actor.now });
     return { refused: null };
   });
 }

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../../db/schema";
 import { type Actor, audit } from "./actor.server";
-import { isEditable, parseIndexes } from "./sheet.server";
+import { isEditable, parseIndexes, touchAssessment } from "./sheet.server";
 
 export type DomainPrinciples = { principlesInPlace: number[]; note: string; version: number };
 
@@ -92,6 +92,7 @@ export async function savePrinciples(
       principlesInPlace: args.principlesInPlace,
       version: args.expectedVersion + 1,
     });
+    await touchAssessment(trx, { assessmentId: args.assessmentId, now: args.actor.now });
     return { refused: null };
   });
 }

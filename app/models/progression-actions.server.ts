@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { type Actor, audit } from "./actor.server";
-import { isEditable } from "./sheet.server";
+import { isEditable, touchAssessment } from "./sheet.server";
 
 export type ProgressionAction = {
   id: number;
@@ -75,6 +75,7 @@ export async function addAction(
       action: action.id,
       targetDate: args.targetDate || null,
     });
+    await touchAssessment(trx, { assessmentId: args.assessmentId, now: args.actor.now });
     return { refused: null };
   });
 }
@@ -101,6 +102,7 @@ export async function removeAction(
       action: owned.id,
       description: owned.description,
     });
+    await touchAssessment(trx, { assessmentId: args.assessmentId, now: args.actor.now });
     return { refused: null };
   });
 }

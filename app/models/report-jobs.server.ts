@@ -15,6 +15,13 @@ export type ReportJob = Selectable<ReportJobTable>;
 export type JobRequest = Pick<
   ReportJob,
   "scope_kind" | "scope_id" | "system_id" | "year" | "format" | "requested_by"
+> &
+  Partial<Pick<ReportJob, "year_kind" | "provisional">>;
+
+/** What makes two jobs the same report: whose, which year of which kind, which month, as what. */
+export type ReportIdentity = Pick<
+  ReportJob,
+  "scope_kind" | "scope_id" | "year" | "year_kind" | "provisional" | "format"
 >;
 
 /** A job is tried this many times; then it fails, and says why. */
@@ -42,17 +49,16 @@ export async function getReportJob(db: Kysely<Database>, args: { id: number }) {
   return db.selectFrom("report_job").selectAll().where("id", "=", args.id).executeTakeFirst();
 }
 
-/** The newest finished file for a scope, year and format: what a download serves. */
-export async function latestFinishedJob(
-  db: Kysely<Database>,
-  args: Pick<ReportJob, "scope_kind" | "scope_id" | "year" | "format">,
-) {
+/** The newest finished file of the same report: what a download serves. */
+export async function latestFinishedJob(db: Kysely<Database>, args: ReportIdentity) {
   return db
     .selectFrom("report_job")
     .selectAll()
     .where("scope_kind", "=", args.scope_kind)
     .where("scope_id", "=", args.scope_id)
     .where("year", "=", args.year)
+    .where("year_kind", "=", args.year_kind)
+    .where("provisional", "=", args.provisional)
     .where("format", "=", args.format)
     .where("status", "=", "done")
     .orderBy("id", "desc")
@@ -164,6 +170,8 @@ export async function finishJob(
       .where("scope_kind", "=", job.scope_kind)
       .where("scope_id", "=", job.scope_id)
       .where("year", "=", job.year)
+      .where("year_kind", "=", job.year_kind)
+      .where("provisional", "=", job.provisional)
       .where("format", "=", job.format)
       .where("status", "=", "done")
       .where("id", "<", job.id)

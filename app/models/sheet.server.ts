@@ -123,6 +123,25 @@ export async function isEditable(
 }
 
 /**
+ * Moves the month's last change to now. Every write to a month's content
+ * (a save, an import, evidence, principles, actions) calls it in its own
+ * transaction, after the write, so the place summary's "last change" and the
+ * exports' last_changed_at say when the month last changed (issue 19). A
+ * stored moment, not a maximum derived over the answers: removing evidence
+ * or an action leaves no row to take a time from. ADR 034.
+ */
+export async function touchAssessment(
+  trx: Transaction<Database>,
+  args: { assessmentId: number; now: Date },
+): Promise<void> {
+  await trx
+    .updateTable("assessment")
+    .set({ updated_at: args.now.toISOString() })
+    .where("id", "=", args.assessmentId)
+    .execute();
+}
+
+/**
  * Starts the organisation's assessment for an open period, copying forward
  * the latest earlier assessment's statuses, opportunities, practices in place,
  * progression actions, principles per domain and evidence links,

@@ -37,3 +37,38 @@ export async function frozenSheet(
     actions: parsed.actions ?? {},
   };
 }
+
+/**
+ * The actions of a stored snapshot as a flat list, in component order as
+ * frozen; a snapshot from before plans were frozen, or unreadable, has none.
+ */
+export function frozenActions(snapshot: string): Array<{
+  componentId: string;
+  description: string;
+  owner: string | null;
+  targetDate: string | null;
+}> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(snapshot);
+  } catch {
+    return [];
+  }
+  const actions =
+    parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as { actions?: unknown }).actions
+      : undefined;
+  if (!actions || typeof actions !== "object") return [];
+  return Object.entries(actions as Record<string, unknown>).flatMap(([componentId, list]) =>
+    Array.isArray(list)
+      ? list
+          .filter((a): a is Record<string, unknown> => !!a && typeof a.description === "string")
+          .map((a) => ({
+            componentId,
+            description: a.description as string,
+            owner: typeof a.owner === "string" ? a.owner : null,
+            targetDate: typeof a.targetDate === "string" && a.targetDate ? a.targetDate : null,
+          }))
+      : [],
+  );
+}

@@ -28,19 +28,20 @@ export function recentMonthlyPeriods(today: Date, count: number): MonthlyPeriod[
 
 /**
  * The period a reader's page shows: the one the address asks for when it is
- * one of this system's, otherwise the latest with any return, otherwise the
- * latest. `periods` are newest first; `previous` is the one before it.
+ * one of this system's, otherwise the preferred one (the latest final month,
+ * app/readers/period.server.ts), otherwise the latest. `periods` are newest
+ * first; `previous` is the one before it.
  */
 export function choosePeriod<P extends { id: number }>(
   periods: readonly P[],
-  args: { requested: string | null; latestWithReturn: number | null },
+  args: { requested: string | null; preferred: number | null },
 ): { chosen: P | null; previous: P | null; unknownRequest: boolean } {
   const requestedId =
     args.requested && /^\d{1,12}$/.test(args.requested) ? Number(args.requested) : null;
   const requested = periods.findIndex((p) => p.id === requestedId);
   const fallback = Math.max(
     0,
-    periods.findIndex((p) => p.id === args.latestWithReturn),
+    periods.findIndex((p) => p.id === args.preferred),
   );
   const index = requested >= 0 ? requested : fallback;
   return {

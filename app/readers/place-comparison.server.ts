@@ -3,18 +3,22 @@ import { comparisonMatrix, readComparisonFilters } from "~/charter/comparison";
 import { loadCharter } from "~/charter/content";
 import { periodReturns } from "~/models/aggregation.server";
 import { listOrganisations, organisationTypeLabels } from "~/models/organisations.server";
-import type { requirePlaceReader } from "~/auth/guards.server";
-import { getDb } from "~/models/db.server";
-import { readersPeriod } from "~/readers/period.server";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { readersPeriod, shownPeriod } from "~/readers/period.server";
 
-type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
+type Place = { id: number; name: string; systemId: number };
 
 /**
  * A place's organisations side by side for one period, filtered and sorted
  * as the address says. Also what the side-by-side view of a few of them needs.
  */
-export async function placeComparison(place: Place, params: URLSearchParams) {
-  const db = getDb();
+export async function placeComparison(
+  db: Kysely<Database>,
+  place: Place,
+  params: URLSearchParams,
+  options: { today?: string } = {},
+) {
   const charter = loadCharter();
   const organisations = (
     await listOrganisations(db, { placeIds: [place.id], systemWideIn: [place.systemId] })
@@ -26,10 +30,10 @@ export async function placeComparison(place: Place, params: URLSearchParams) {
     placeName: o.placeName ?? "System-wide",
   }));
   const ids = organisations.map((o) => o.id);
-  const { chosen, unknownRequest, chooser } = await readersPeriod(db, {
+  const { chosen, unknownRequest, chooser, today } = await readersPeriod(db, {
     systemId: place.systemId,
-    organisationIds: ids,
     requested: params.get("period"),
+    today: options.today,
   });
   const returns = chosen
     ? await periodReturns(db, { periodId: chosen.id, organisationIds: ids })
@@ -48,7 +52,13 @@ export async function placeComparison(place: Place, params: URLSearchParams) {
   return {
     place: { id: place.id, name: place.name },
     periods: chooser,
-    period: chosen ? { id: chosen.id, label: chosen.label } : null,
+    period: chosen
+      ? shownPeriod(chosen, {
+          today,
+          submitted: returns.filter((r) => r.state === "submitted").length,
+          total: organisations.length,
+        })
+      : null,
     unknownRequest,
     filters,
     options: {

@@ -12,34 +12,40 @@ import { loadCharter } from "~/charter/content";
 import { periodReturns } from "~/models/aggregation.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { sharedPracticeForPlace } from "~/models/shared-practice.server";
-import type { requirePlaceReader } from "~/auth/guards.server";
-import { getDb } from "~/models/db.server";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
 import { firstKey, firstSubmissionTimes } from "~/models/submissions.server";
 import { periodPhase, returnTimeliness } from "~/periods/phase";
 import { formatDateTime, formatDay } from "~/utils/dates";
-import { readersPeriod } from "~/readers/period.server";
+import { readersPeriod, shownPeriod } from "~/readers/period.server";
 
-type Place = Awaited<ReturnType<typeof requirePlaceReader>>["place"];
+type Place = { id: number; name: string; systemId: number };
 
 export const GAPS_SHOWN = 5;
 export const PRACTICE_SHOWN = 5;
 
 /**
  * Everything the place summary shows for one period, from the aggregation
- * layer: the same figures the CSV downloads and the annual report use.
+ * layer: the same figures the CSV downloads and the annual report use. By
+ * default the latest final month; a month still open is labelled provisional
+ * (its movement too: it compares returns submitted so far).
  */
-export async function placeSummary(place: Place, requestedPeriod: string | null) {
-  const db = getDb();
+export async function placeSummary(
+  db: Kysely<Database>,
+  place: Place,
+  requestedPeriod: string | null,
+  options: { today?: string } = {},
+) {
   const charter = loadCharter();
   const organisations = await listOrganisations(db, {
     placeIds: [place.id],
     systemWideIn: [place.systemId],
   });
   const ids = organisations.map((o) => o.id);
-  const { chosen, previous, unknownRequest, chooser } = await readersPeriod(db, {
+  const { chosen, previous, unknownRequest, chooser, today } = await readersPeriod(db, {
     systemId: place.systemId,
-    organisationIds: ids,
     requested: requestedPeriod,
+    today: options.today,
   });
   const [returns, previousReturns, firsts] = await Promise.all([
     chosen ? periodReturns(db, { periodId: chosen.id, organisationIds: ids }) : [],
@@ -73,18 +79,22 @@ export async function placeSummary(place: Place, requestedPeriod: string | null)
     limit: PRACTICE_SHOWN,
   });
 
+  const count = (standings: typeof now) => ({
+    today,
+    submitted: standings.filter((s) => s.returnState === "submitted").length,
+    total: organisations.length,
+  });
   return {
     place: { id: place.id, name: place.name },
     periods: chooser,
     period: chosen
       ? {
-          id: chosen.id,
-          label: chosen.label,
+          ...shownPeriod(chosen, count(now)),
           dueOn: formatDay(chosen.dueOn),
           phase: periodPhase({ status: chosen.status, dueOn: chosen.dueOn }),
         }
       : null,
-    previousPeriod: previous ? { id: previous.id, label: previous.label } : null,
+    previousPeriod: previous ? shownPeriod(previous, count(before)) : null,
     unknownRequest,
     organisationCount: organisations.length,
     levelIds: charter.levels.map((l) => l.id),

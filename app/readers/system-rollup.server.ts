@@ -4,8 +4,10 @@ import { placeRollup, placeTrend } from "~/charter/rollup";
 import { periodReturns, periodsEndingWith, submittedLevels } from "~/models/aggregation.server";
 import { listOrganisations } from "~/models/organisations.server";
 import { listPlaces } from "~/models/places.server";
-import { getDb } from "~/models/db.server";
-import { readersPeriod } from "~/readers/period.server";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { isFinalPeriod } from "~/periods/phase";
+import { readersPeriod, shownPeriod } from "~/readers/period.server";
 
 export const ROLLUP_TREND_MONTHS = 12;
 
@@ -14,8 +16,12 @@ export const ROLLUP_TREND_MONTHS = 12;
  * for a chosen level, and the last months' trend, for drilling down into
  * each place's summary.
  */
-export async function systemRollup(system: { id: number; name: string }, params: URLSearchParams) {
-  const db = getDb();
+export async function systemRollup(
+  db: Kysely<Database>,
+  system: { id: number; name: string },
+  params: URLSearchParams,
+  options: { today?: string } = {},
+) {
   const charter = loadCharter();
   const places = (await listPlaces(db, { systemIds: [system.id] })).map((p) => ({
     id: p.id,
@@ -23,10 +29,10 @@ export async function systemRollup(system: { id: number; name: string }, params:
   }));
   const organisations = await listOrganisations(db, { systemIds: [system.id] });
   const ids = organisations.map((o) => o.id);
-  const { chosen, unknownRequest, chooser } = await readersPeriod(db, {
+  const { chosen, unknownRequest, chooser, today, periods } = await readersPeriod(db, {
     systemId: system.id,
-    organisationIds: ids,
     requested: params.get("period"),
+    today: options.today,
   });
   const levelIds = charter.levels.map((l) => l.id);
   const level = levelIds.find((id) => id === params.get("level")) ?? levelIds[0]!;
@@ -56,7 +62,13 @@ export async function systemRollup(system: { id: number; name: string }, params:
   return {
     system,
     periods: chooser,
-    period: chosen ? { id: chosen.id, label: chosen.label } : null,
+    period: chosen
+      ? shownPeriod(chosen, {
+          today,
+          submitted: returns.filter((r) => r.state === "submitted").length,
+          total: organisations.length,
+        })
+      : null,
     unknownRequest,
     level: { id: level, name: charter.levels.find((l) => l.id === level)?.name ?? level },
     /** Whether the address chose the level (kept when the period changes) or it is the default. */
@@ -77,7 +89,12 @@ export async function systemRollup(system: { id: number; name: string }, params:
       submitted,
       level,
     }),
-    months: months.map((m) => ({ id: m.id, label: m.label })),
+    // A month still open is provisional: its trend point counts the returns so far (app/charts/place-trend.ts).
+    months: months.map((m) => {
+      const period = periods.find((p) => p.id === m.id);
+      const final = !period || isFinalPeriod(period, today);
+      return { id: m.id, label: final ? m.label : `${m.label} (provisional)`, provisional: !final };
+    }),
   };
 }
 

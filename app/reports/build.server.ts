@@ -2,6 +2,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { loadCharter } from "~/charter/content";
 import { annualReportRows, type ReportScopeRef } from "~/models/annual-report.server";
+import { documentMarking } from "~/models/settings.server";
+import { type ReportingYear, yearLabel } from "~/periods/reporting-year";
 import { annualReport, SHARED_LISTED } from "./annual-report";
 import { renderDocx } from "~/documents/docx/render-docx.server";
 import type { DocumentFormat } from "~/documents/formats";
@@ -18,15 +20,20 @@ export async function buildAnnualReport(
   db: Kysely<Database>,
   args: {
     scope: ReportScopeRef;
-    year: number;
+    year: ReportingYear;
+    /** Report the year's latest month even while it is open to returns (labelled provisional). */
+    provisional?: boolean;
     format: DocumentFormat;
     now: Date;
     onProgress?: (share: number) => void;
   },
 ): Promise<{ bytes: Buffer; fileName: string; title: string } | null> {
+  const today = todayInUk(args.now);
   const rows = await annualReportRows(db, {
     scope: args.scope,
     year: args.year,
+    provisional: args.provisional ?? false,
+    today,
     sharedLimit: SHARED_LISTED,
   });
   if (!rows) return null;
@@ -34,34 +41,46 @@ export async function buildAnnualReport(
   const report = annualReport({
     charter: loadCharter(),
     scope: { kind: rows.scope.kind, id: rows.scope.id, name: rows.scope.name },
+    systemName: rows.scope.systemName,
     year: args.year,
     generatedAt: args.now.toISOString(),
-    today: todayInUk(args.now),
+    today,
     now: rows.now,
     before: rows.before,
+    leftOut: rows.leftOut,
     organisations: rows.organisations,
+    places: rows.places,
     returnsNow: rows.returnsNow,
     returnsBefore: rows.returnsBefore,
     sharedPractice: rows.sharedPractice,
     actions: rows.actions,
   });
-  const document = annualReportDocument(report);
-  const onBlock = (done: number, total: number) => args.onProgress?.(0.1 + (0.9 * done) / total);
+  const document = annualReportDocument(report, {
+    marking: (await documentMarking(db)) ?? undefined,
+  });
+  const onBlock = (done: number, total: number) =>
+    args.onProgress?.(done >= total ? 1 : 0.1 + (0.9 * done) / total);
   const render = args.format === "pdf" ? renderPdf : renderDocx;
   const bytes = await render(document, { onBlock });
   return {
     bytes,
-    fileName: reportFileName(rows.scope.name, args.year, args.format),
+    fileName: reportFileName(rows.scope.name, args.year, args.format, report.provisional !== null),
     title: document.meta.title,
   };
 }
 
-/** "annual-report-2026-blackpool.pdf": letters and digits only, safe in any header. */
-export function reportFileName(scopeName: string, year: number, format: DocumentFormat) {
+/** "annual-report-2025-26-blackpool.pdf": letters and digits only, safe in any header. */
+export function reportFileName(
+  scopeName: string,
+  year: ReportingYear,
+  format: DocumentFormat,
+  provisional = false,
+) {
   const slug = scopeName
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60);
-  return `annual-report-${year}-${slug || "scope"}.${format}`;
+  const when = yearLabel(year).replace("/", "-");
+  return `annual-report-${when}-${slug || "scope"}${provisional ? "-provisional" : ""}.${format}`;
 }

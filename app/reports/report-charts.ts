@@ -21,20 +21,35 @@ const levelTable = (rows: ReadonlyArray<{ label: string; count: number }>): Repo
   rows: rows.map((r) => [r.label, String(r.count)]),
 });
 
+/**
+ * Levels held in the month reported or a year before. Both (and the verified
+ * chart) are drawn on one axis, the report's `levelAxisMax`, so the two
+ * years compare by eye; each title names its month and year.
+ */
 export function levelsChart(report: AnnualReport, which: "now" | "before"): ReportChart | null {
-  const periodLabel = which === "now" ? report.periodNow : report.periodBefore;
+  const periodLabel = which === "now" ? report.namedNow : report.namedBefore;
   if (!periodLabel) return null;
   const rows = which === "now" ? report.summary.levelsNow : report.summary.levelsBefore;
   return {
-    spec: levelCountsChart({ periodLabel, levelIds: report.levelIds, rows }),
+    spec: levelCountsChart({
+      periodLabel,
+      levelIds: report.levelIds,
+      rows,
+      axisMax: report.levelAxisMax,
+    }),
     table: levelTable(rows),
   };
 }
 
 export function verifiedChart(report: AnnualReport): ReportChart | null {
-  if (!report.periodNow) return null;
+  if (!report.namedNow) return null;
   const rows = report.verification.verified;
-  const spec = levelCountsChart({ periodLabel: report.periodNow, levelIds: report.levelIds, rows });
+  const spec = levelCountsChart({
+    periodLabel: report.namedNow,
+    levelIds: report.levelIds,
+    rows,
+    axisMax: report.levelAxisMax,
+  });
   const title = `Verified levels: ${spec.title.charAt(0).toLowerCase()}${spec.title.slice(1)}`;
   return {
     spec: {
@@ -51,9 +66,9 @@ export function verifiedChart(report: AnnualReport): ReportChart | null {
 
 export function domainChart(report: AnnualReport, domainNumber: number): ReportChart | null {
   const domain = report.domains.find((d) => d.number === domainNumber);
-  if (!report.periodNow || !domain) return null;
+  if (!report.namedNow || !domain) return null;
   return {
-    spec: coverageChart({ periodLabel: report.periodNow, rows: domain.rows }),
+    spec: coverageChart({ periodLabel: report.namedNow, rows: domain.rows }),
     table: {
       columns: [
         { header: "Component", width: 0.55 },

@@ -7,6 +7,7 @@ import { exportReturnPages } from "~/models/analyst-exports.server";
 import { getPeriod } from "~/models/periods.server";
 import { requireExportReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
+import { documentMarking } from "~/models/settings.server";
 import { attachmentHeaders } from "~/http/downloads.server";
 
 const mediaTypes = {
@@ -51,7 +52,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     submittedOnly: reader.reach === "submitted",
   });
   const write = format === "csv" ? csvStream : xlsxStream;
-  const body = write(dataset, charter, pages, context.whenWritable);
+  const marking = await documentMarking(getDb());
+  const body = write(dataset, charter, pages, context.whenWritable, marking);
   return new Response(body, {
     headers: attachmentHeaders({
       fileName: `${reader.name} ${dataset.id} ${periodLabel}.${format}`,

@@ -15,25 +15,27 @@ export const TREND_MONTHS = 12;
 export const SUBMISSIONS_SHOWN = 12;
 
 /**
- * An organisation's overview for one period (chosen in the address): its
- * levels and per-domain progress, what the next level needs, its open
- * actions, its recent submissions, and the last months as a trend. A reader
- * who may not read drafts (a system reader) sees a month's figures only once
- * it is submitted; its state ("Draft", "Not yet submitted") still shows.
+ * An organisation's overview for one period (chosen in the address; by
+ * default the latest final month): its levels and per-domain progress, what
+ * the next level needs, its open actions, its recent submissions, and the
+ * last months as a trend. Like every reader's page it shows submitted
+ * returns only (issue 19): a draft or a reopened month shows its state
+ * ("Not yet submitted"), and its champions follow the link to its sheet for
+ * the month as it stands.
  */
 export async function organisationOverview(
   organisation: OrganisationRow,
   requestedPeriod: string | null,
-  options: { readsDrafts: boolean; today?: Date },
+  options: { today?: Date } = {},
 ) {
   const today = options.today ?? new Date();
-  const readable = (state: string) => options.readsDrafts || state === "submitted";
+  const readable = (state: string) => state === "submitted";
   const db = getDb();
   const charter = loadCharter();
   const { chosen, unknownRequest, periods, chooser } = await readersPeriod(db, {
     systemId: organisation.systemId,
-    organisationIds: [organisation.id],
     requested: requestedPeriod,
+    today: todayInUk(today),
   });
   const latest = periods[0];
   const months = latest

@@ -35,7 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const overview = await organisationOverview(
     organisation,
     new URL(request.url).searchParams.get("period"),
-    { readsDrafts },
   );
   const isChampion = canEditAssessment(auth.principal, organisation);
   return {
@@ -121,7 +120,6 @@ export default function OrganisationPage() {
                   <dt className="nhsuk-summary-list__key">Level, self-assessed</dt>
                   <dd className="nhsuk-summary-list__value">
                     <LevelTag level={o.self.level} name={o.self.levelName} />
-                    {o.returnState === "submitted" ? null : " (as saved so far, not yet submitted)"}
                   </dd>
                 </div>
                 <div className="nhsuk-summary-list__row">
@@ -159,7 +157,17 @@ export default function OrganisationPage() {
             <p className="nhsuk-body">
               {o.organisation.name} has not submitted {o.period.label} yet (
               {returnStateLabels[o.returnState].toLowerCase()}). Its figures show here once it is
-              submitted.
+              submitted
+              {o.readsDrafts ? (
+                <>
+                  ; until then,{" "}
+                  <Link to={`/organisations/${o.organisation.id}/periods/${o.period.id}`}>
+                    its sheet for {o.period.label}
+                  </Link>{" "}
+                  shows the month as it stands
+                </>
+              ) : null}
+              .
             </p>
           ) : (
             <p className="nhsuk-body">No self-assessment has been started for {o.period.label}.</p>

@@ -3,6 +3,8 @@ import { loadSheet } from "~/sheet/load.server";
 import { getDb } from "~/models/db.server";
 import { queueView } from "~/reviews/queue.server";
 import { componentPath } from "~/sheet/paths";
+import { monthStateWords } from "~/documents/month-state";
+import { liveMonthState } from "~/documents/month-state.server";
 
 /**
  * The month's overview (ADR 026): per domain its components as a task list,
@@ -43,9 +45,21 @@ export async function loadOverview(sheet: Awaited<ReturnType<typeof requireSheet
           { kind: "month" },
         )
       : null;
+  const { assessment } = rest;
+  // Draft, submitted (when, by whom) or reopened: said at the top, so a draft never reads as a return.
+  const state = assessment
+    ? monthStateWords(
+        await liveMonthState(getDb(), {
+          id: assessment.id,
+          status: assessment.status,
+          updated_at: assessment.lastChangedAt,
+        }),
+      )
+    : null;
   return {
     awaitingReview,
     ...rest,
+    state,
     plan: overviewPlan,
     charter: {
       version: charter.version,

@@ -13,7 +13,6 @@ import { OpenQueries } from "~/components/queries/OpenQueries";
 import { ReopenedNotice } from "~/components/queries/ReopenedNotice";
 import { sheetClientAction, sheetShouldRevalidate } from "~/components/sheet/sheetClientAction";
 import { answeringAutosave } from "~/http/autosave.server";
-import { formatDate } from "~/utils/dates";
 import { requireSheetEditor, requireSheetReader } from "~/auth/guards.server";
 import { loadOverview } from "./organisations.$organisationId_.periods.$periodId.overview.server";
 import { handleSheetPost, refuseSignedOut } from "~/sheet/post.server";
@@ -80,10 +79,14 @@ export default function MonthOverview() {
         mayReply={sheet.openQueries.mayReply}
         showPeriod={false}
       />
+      {sheet.state ? (
+        <p className="nhsuk-body-l" id="month-state">
+          <strong>{sheet.state}</strong>
+        </p>
+      ) : null}
       {submitted ? (
         <p className="nhsuk-body" role="status">
-          Submitted{assessment.submittedAt ? ` on ${formatDate(assessment.submittedAt)}` : ""}. It
-          can no longer be changed.
+          It can no longer be changed.
         </p>
       ) : !sheet.period.open ? (
         <p className="nhsuk-body">This month is closed.</p>
@@ -116,7 +119,9 @@ export default function MonthOverview() {
           </p>
         </>
       ) : null}
-      {level ? <LevelPanel level={level} verifiedLevel={sheet.verifiedLevel} /> : null}
+      {level ? (
+        <LevelPanel level={level} verifiedLevel={sheet.verifiedLevel} submitted={submitted} />
+      ) : null}
       {assessment && sheet.can.downloadBundle ? (
         <p className="nhsuk-body">
           {/* A download, not a page: Remix must not try to navigate to it. */}

@@ -8,6 +8,7 @@ import { getAssessment, loadAnswers } from "~/models/sheet.server";
 import { frozenSheet } from "~/models/submission-snapshot.server";
 import { requireSheetReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
+import { documentMarking } from "~/models/settings.server";
 import { attachmentHeaders } from "~/http/downloads.server";
 import { absoluteUrl } from "~/email/links.server";
 
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const charter = loadCharter(assessment ? { version: assessment.charter_version } : {});
   const submissionId = new URL(request.url).searchParams.get("submission");
+  const marking = (await documentMarking(db)) ?? undefined;
   if (submissionId !== null) {
     const frozen =
       assessment && /^\d{1,12}$/.test(submissionId)
@@ -43,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       plan: { principles: frozen.principles, actions: frozen.actions },
       importPath: "",
       now: new Date(),
+      marking,
     });
     return new Response(new Uint8Array(bytes), {
       headers: attachmentHeaders({
@@ -69,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: { principles, actions },
     importPath: absoluteUrl(`${path}/import`),
     now: new Date(),
+    marking,
   });
   return new Response(new Uint8Array(bytes), {
     headers: attachmentHeaders({

@@ -8,6 +8,7 @@ import { CoverageTable, percent } from "~/components/readers/CoverageTable";
 import { DownloadLink } from "~/components/readers/DownloadLink";
 import { LevelCountsTable } from "~/components/readers/LevelCountsTable";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
+import { ProvisionalNotice } from "~/components/readers/ProvisionalNotice";
 import { ReturnsTable } from "~/components/readers/ReturnsTable";
 import { canSendReminders } from "~/access/policy";
 import { PlaceHomePanel } from "~/components/home/PlaceHomePanel";
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, place } = await requirePlaceReader(request, params.placeId);
   return {
-    ...(await placeSummary(place, new URL(request.url).searchParams.get("period"))),
+    ...(await placeSummary(getDb(), place, new URL(request.url).searchParams.get("period"))),
     canRemind: canSendReminders(auth.principal, place),
     // The steering group's and place lead's first page says what needs them (issue 20).
     home: await placeHome(getDb(), place, auth.principal),
@@ -56,6 +57,7 @@ export default function PlaceSummaryPage() {
       <PlaceHomePanel home={s.home} />
       <DemoBannerSlot />
       <PeriodChooser groups={s.periods} chosenId={s.period?.id ?? null} />
+      <ProvisionalNotice words={s.period?.provisional ?? null} />
       {s.unknownRequest && s.period ? (
         <div className="nhsuk-inset-text">
           <p>That reporting period is not one of this place&apos;s. Showing {s.period.label}.</p>
@@ -68,7 +70,8 @@ export default function PlaceSummaryPage() {
       ) : (
         <>
           <p className="nhsuk-body-l">
-            {submitted} of {s.organisationCount} organisations have submitted for {s.period.label}.
+            {submitted} of {s.organisationCount} organisations have submitted for {s.period.month}
+            {s.period.provisional ? " so far" : ""}.
           </p>
           {submitted === 0 ? (
             <div className="nhsuk-inset-text">
@@ -92,7 +95,13 @@ export default function PlaceSummaryPage() {
           <ReturnsTable
             rows={s.organisations}
             periodLabel={s.period.label}
-            previousLabel={s.previousPeriod?.label ?? null}
+            previousLabel={
+              s.previousPeriod
+                ? s.period.provisional
+                  ? `${s.previousPeriod.label}, returns so far`
+                  : s.previousPeriod.label
+                : null
+            }
             dueOn={s.period.dueOn}
           />
           <DownloadLink to={csv("returns")} what="returns" />

@@ -1,8 +1,10 @@
+import { getDb } from "~/models/db.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ComparisonFilters } from "~/components/readers/ComparisonFilters";
 import { DownloadLink } from "~/components/readers/DownloadLink";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
+import { ProvisionalNotice } from "~/components/readers/ProvisionalNotice";
 import { StatusCell, StatusKey } from "~/components/readers/StatusCell";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { requirePlaceReader } from "~/auth/guards.server";
@@ -14,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { place } = await requirePlaceReader(request, params.placeId);
-  return placeComparison(place, new URL(request.url).searchParams);
+  return placeComparison(getDb(), place, new URL(request.url).searchParams);
 }
 
 export default function ComparisonPage() {
@@ -39,6 +41,7 @@ export default function ComparisonPage() {
         // The default sort is left out of the address, as the filters' own form leaves it.
         keep={{ ...c.filters, sort: c.filters.sort === "name" ? null : c.filters.sort }}
       />
+      <ProvisionalNotice words={c.period?.provisional ?? null} />
       {!c.period ? (
         <p className="nhsuk-body">No reporting period has been opened yet.</p>
       ) : (

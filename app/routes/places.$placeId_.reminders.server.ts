@@ -2,7 +2,6 @@ import { type AppLoadContext, redirect } from "@remix-run/node";
 import { canReadGoodPractice, canSendReminders } from "~/access/policy";
 import { reminderSchema } from "~/forms/reminders";
 import { readForm } from "~/http/form-body.server";
-import { listOrganisations } from "~/models/organisations.server";
 import { getPeriod, listPeriods } from "~/models/periods.server";
 import { getPlace } from "~/models/places.server";
 import { lastReminded, planReminders, REMINDERS_PER_DAY } from "~/reminders/plan";
@@ -54,14 +53,12 @@ export async function loadReminders(request: Request, params: Params) {
   const { place } = await requireReminderSender(request, params);
   const db = getDb();
   const url = new URL(request.url);
-  const organisations = await listOrganisations(db, { placeIds: [place.id] });
   // Unless one is asked for, the month being returned now: the newest still open.
   const open = (await listPeriods(db, { systemId: place.systemId })).find(
     (p) => p.status === "open",
   );
   const { chosen, chooser, unknownRequest } = await readersPeriod(db, {
     systemId: place.systemId,
-    organisationIds: organisations.map((o) => o.id),
     requested: url.searchParams.get("period") ?? (open ? String(open.id) : null),
   });
   const candidates = chosen ? await reminderCandidates(db, { place, period: chosen }) : [];

@@ -1,6 +1,8 @@
+import { getDb } from "~/models/db.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { cellWords, statusMarks } from "~/components/readers/StatusCell";
+import { ProvisionalNotice } from "~/components/readers/ProvisionalNotice";
 import { ScrollableTable } from "~/components/tables/ScrollableTable";
 import { requirePlaceReader } from "~/auth/guards.server";
 import { placeComparison } from "~/readers/place-comparison.server";
@@ -15,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const asked = [...new Set(url.searchParams.getAll("org"))];
   const c = await placeComparison(
+    getDb(),
     place,
     new URLSearchParams({ period: url.searchParams.get("period") ?? "" }),
   );
@@ -46,6 +49,7 @@ export default function SideBySide() {
         </span>
         Side by side
       </h1>
+      <ProvisionalNotice words={s.period?.provisional ?? null} />
       {s.problem ? (
         <div
           className="nhsuk-error-summary"

@@ -1,7 +1,9 @@
+import { getDb } from "~/models/db.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { refusal } from "~/http/refusal";
 import { requirePlaceReader } from "~/auth/guards.server";
 import { csvRows } from "~/utils/csv";
+import { documentMarking } from "~/models/settings.server";
 import { attachmentHeaders } from "~/http/downloads.server";
 import { placeSummary } from "~/readers/place-summary.server";
 import { placeComparison } from "~/readers/place-comparison.server";
@@ -75,6 +77,10 @@ function comparisonTable(c: Awaited<ReturnType<typeof placeComparison>>) {
 
 const tables = ["levels", "returns", "coverage", "comparison"] as const;
 
+/** A last column, named in the header row, with the same value on every other row. */
+const withColumn = (rows: Array<Array<string | number | null>>, name: string, value: string) =>
+  rows.map((row, i) => [...row, i === 0 ? name : value]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { place } = await requirePlaceReader(request, params.placeId);
   const url = new URL(request.url);
@@ -83,19 +89,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw refusal(404, `There is no such table: choose ${tables.join(", ")}.`);
   }
   let rows: Array<Array<string | number | null>>;
-  let period: string;
+  let period: { label: string; provisional: string | null } | null;
   if (table === "comparison") {
-    const comparison = await placeComparison(place, url.searchParams);
+    const comparison = await placeComparison(getDb(), place, url.searchParams);
     rows = comparisonTable(comparison);
-    period = comparison.period?.label ?? "no period";
+    period = comparison.period;
   } else {
-    const summary = await placeSummary(place, url.searchParams.get("period"));
+    const summary = await placeSummary(getDb(), place, url.searchParams.get("period"));
     rows = summaryTables[table as keyof typeof summaryTables](summary);
-    period = summary.period?.label ?? "no period";
+    period = summary.period;
   }
+  // A month still open says so on every row, and demonstration data says so too (README, data exports).
+  if (period?.provisional) rows = withColumn(rows, "provisional", period.provisional);
+  const marking = await documentMarking(getDb());
+  if (marking) rows = withColumn(rows, "data_marking", marking);
   return new Response(csvRows(rows), {
     headers: attachmentHeaders({
-      fileName: `${place.name} ${table} ${period}.csv`,
+      fileName: `${place.name} ${table} ${period?.label ?? "no period"}.csv`,
       mediaType: "text/csv; charset=utf-8",
     }),
   });

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { formatNames } from "~/documents/formats";
 import { formatDateTime } from "~/utils/dates";
+import { yearLabel } from "~/periods/reporting-year";
 import { requireReportJobReader } from "~/reports/access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: job.id,
     scopeName,
-    year: job.year,
+    year: yearLabel({ kind: job.year_kind, start: job.year }),
+    provisional: job.provisional === 1,
     format: formatNames[job.format],
     status: job.status,
     progress: job.progress,
@@ -62,7 +64,8 @@ export default function ReportStatusPage() {
         ) : null}
         <h1 className="nhsuk-heading-l">
           <span className="nhsuk-caption-l">{job.scopeName}</span>
-          Annual report {job.year} ({job.format})
+          Annual report {job.year}
+          {job.provisional ? ", provisional" : ""} ({job.format})
         </h1>
         <p className="nhsuk-body">Asked for {job.requestedAt}.</p>
         {busy ? (

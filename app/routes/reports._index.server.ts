@@ -16,6 +16,13 @@ import { getDb } from "~/models/db.server";
 import { formErrors } from "~/http/form-errors.server";
 import { parseForm } from "~/forms/parse";
 import { reportScopeAccess } from "~/reports/access.server";
+import {
+  type ReportingYear,
+  type YearKind,
+  yearInWords,
+  yearOf,
+  yearValue,
+} from "~/periods/reporting-year";
 
 /**
  * The scopes offered to a person: their systems (administrators and system
@@ -56,7 +63,10 @@ async function scopeChoices(p: Principal) {
   ];
 }
 
-/** Years with at least one reporting month in the person's systems, newest first. */
+/**
+ * The reporting years with at least one month in the person's systems,
+ * newest first: financial years (the default) and calendar years.
+ */
 async function yearsIn(systemIds: number[]) {
   if (!systemIds.length) return [];
   const rows = await getDb()
@@ -64,7 +74,11 @@ async function yearsIn(systemIds: number[]) {
     .select("starts_on")
     .where("system_id", "in", systemIds)
     .execute();
-  return [...new Set(rows.map((r) => Number(r.starts_on.slice(0, 4))))].sort((a, b) => b - a);
+  const of = (kind: YearKind) =>
+    [...new Set(rows.map((r) => yearOf(kind, r.starts_on).start))]
+      .sort((a, b) => b - a)
+      .map((start) => ({ value: yearValue({ kind, start }), label: yearInWords({ kind, start }) }));
+  return [...of("financial"), ...of("calendar")];
 }
 
 export async function loadReportRequest(request: Request) {
@@ -81,6 +95,9 @@ export async function loadReportRequest(request: Request) {
   };
 }
 
+const yearCovered = async (systemId: number, year: ReportingYear) =>
+  (await yearsIn([systemId])).some((y) => y.value === yearValue(year));
+
 export async function requestReport(request: Request) {
   const auth = await requireUser(request);
   const form = parseForm(annualReportSchema, await readForm(request));
@@ -91,14 +108,16 @@ export async function requestReport(request: Request) {
       status: 403,
     });
   }
-  if (!(await yearsIn([scope.systemId])).includes(form.data.year)) {
+  if (!(await yearCovered(scope.systemId, form.data.year))) {
     return formErrors({ year: "Choose a year that has reporting months" }, form.values);
   }
   const asked = await requestReportJob(getDb(), {
     scope_kind: form.data.scope.kind,
     scope_id: form.data.scope.id,
     system_id: scope.systemId,
-    year: form.data.year,
+    year: form.data.year.start,
+    year_kind: form.data.year.kind,
+    provisional: form.data.provisional ? 1 : 0,
     format: form.data.format,
     requested_by: auth.user.id,
     now: new Date(),

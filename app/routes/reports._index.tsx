@@ -67,21 +67,55 @@ export default function AnnualReportRequestPage() {
               <label className="nhsuk-label nhsuk-label--s" htmlFor="year">
                 Year
               </label>
+              <div className="nhsuk-hint" id="year-hint">
+                NHS bodies report by financial year, April to March.
+              </div>
               <ErrorMessage id="year-error" message={errors?.year} />
               <select
                 className={`nhsuk-select${errors?.year ? " nhsuk-select--error" : ""}`}
                 id="year"
                 name="year"
                 defaultValue={values.year}
-                aria-describedby={errors?.year ? "year-error" : undefined}
+                aria-describedby={errors?.year ? "year-hint year-error" : "year-hint"}
               >
-                {years.map((y) => (
-                  <option value={y} key={y}>
-                    {y}
-                  </option>
-                ))}
+                <optgroup label="Financial years">
+                  {years
+                    .filter((y) => y.value.includes("/"))
+                    .map((y) => (
+                      <option value={y.value} key={y.value}>
+                        {y.label.replace(/^the /, "")}
+                      </option>
+                    ))}
+                </optgroup>
+                <optgroup label="Calendar years">
+                  {years
+                    .filter((y) => !y.value.includes("/"))
+                    .map((y) => (
+                      <option value={y.value} key={y.value}>
+                        {y.label.replace(/^the /, "")}
+                      </option>
+                    ))}
+                </optgroup>
               </select>
             </div>
+            <RadioGroup
+              name="provisional"
+              legend="Which month"
+              error={errors?.provisional}
+              defaultValue={values.provisional ?? "no"}
+              options={[
+                {
+                  value: "no",
+                  label: "The year's latest month closed to returns or past its due date",
+                  hint: "Its figures are final: every organisation has had the chance to submit.",
+                },
+                {
+                  value: "yes",
+                  label: "The year's latest month, even if it is still open to returns",
+                  hint: "Its figures are provisional and the report says so on every page.",
+                },
+              ]}
+            />
             <RadioGroup
               name="format"
               legend="Format"

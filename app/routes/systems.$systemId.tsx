@@ -5,6 +5,7 @@ import { placeLevelsChart } from "~/charts/place-levels";
 import { placeTrendChart } from "~/charts/place-trend";
 import { ChartFigure } from "~/components/charts/ChartFigure";
 import { PeriodChooser } from "~/components/readers/PeriodChooser";
+import { ProvisionalNotice } from "~/components/readers/ProvisionalNotice";
 import {
   HeatMapKey,
   HeatMapTable,
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { system } = await requireSystemRollupReader(request, params.systemId);
   return {
-    ...(await systemRollup(system, new URL(request.url).searchParams)),
+    ...(await systemRollup(getDb(), system, new URL(request.url).searchParams)),
     // The system reader's first page: the latest final month and the current one (issue 20).
     home: await systemHome(getDb(), system.id),
   };
@@ -64,6 +65,7 @@ export default function SystemRollupPage() {
         chosenId={r.period?.id ?? null}
         keep={{ level: r.levelChosen ? r.level.id : null }}
       />
+      <ProvisionalNotice words={r.period?.provisional ?? null} />
       {!r.period ? (
         <p className="nhsuk-body">No reporting period has been opened yet.</p>
       ) : r.places.length === 0 ? (

@@ -121,7 +121,12 @@ export async function loadSheet(
     componentIds: componentIds(charter),
     levelNames: Object.fromEntries(charter.levels.map((l) => [l.id, l.name])),
     assessment: assessment
-      ? { id: assessment.id, status: assessment.status, submittedAt: assessment.submitted_at }
+      ? {
+          id: assessment.id,
+          status: assessment.status,
+          submittedAt: assessment.submitted_at,
+          lastChangedAt: String(assessment.updated_at),
+        }
       : null,
     answers: Object.fromEntries(
       [...answers.values()].map((a: SheetAnswer) => [

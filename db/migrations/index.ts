@@ -13,6 +13,8 @@ import * as newestCitationIndex from "./2026-11-25-07-newest-citation-index";
 import * as answered from "./2026-11-25-08-answered";
 import * as queryReplies from "./2026-11-25-09-query-replies";
 import * as reportJobs from "./2026-11-25-10-report-jobs";
+import * as reportYearKind from "./2026-12-07-10-report-year-kind";
+import * as assessmentLastChange from "./2026-12-07-11-assessment-last-change";
 import * as periodDueDates from "./2026-12-07-20-period-due-dates";
 import * as reviewsCoverEvidence from "./2026-12-07-21-reviews-cover-evidence";
 import * as queryReplyEmails from "./2026-12-07-22-query-reply-emails";
@@ -44,6 +46,8 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-08-answered": answered,
   "2026-11-25-09-query-replies": queryReplies,
   "2026-11-25-10-report-jobs": reportJobs,
+  "2026-12-07-10-report-year-kind": reportYearKind,
+  "2026-12-07-11-assessment-last-change": assessmentLastChange,
   "2026-12-07-20-period-due-dates": periodDueDates,
   "2026-12-07-21-reviews-cover-evidence": reviewsCoverEvidence,
   "2026-12-07-22-query-reply-emails": queryReplyEmails,

@@ -107,7 +107,8 @@ export function startReportRunner(options: RunnerOptions) {
       current.postMessage({
         jobId: job.id,
         scope: { kind: job.scope_kind, id: job.scope_id },
-        year: job.year,
+        year: { kind: job.year_kind, start: job.year },
+        provisional: job.provisional === 1,
         format: job.format,
         now: new Date().toISOString(),
         blockDelayMs: options.blockDelayMs,

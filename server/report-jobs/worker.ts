@@ -2,6 +2,7 @@ import os from "node:os";
 import { parentPort } from "node:worker_threads";
 import { buildAnnualReport } from "../../app/reports/build.server";
 import { getDb } from "../../app/models/db.server";
+import type { ReportingYear } from "../../app/periods/reporting-year";
 
 /**
  * The worker thread that builds report files, so the server's event loop
@@ -13,7 +14,9 @@ import { getDb } from "../../app/models/db.server";
 export type BuildRequest = {
   jobId: number;
   scope: { kind: "organisation" | "place" | "system"; id: number };
-  year: number;
+  year: ReportingYear;
+  /** Report the year's latest month even while open to returns (labelled provisional). */
+  provisional: boolean;
   format: "pdf" | "docx";
   /** ISO: when the report counts as prepared. */
   now: string;
@@ -56,6 +59,7 @@ async function build(request: BuildRequest): Promise<WorkerMessage> {
   const built = await buildAnnualReport(getDb(), {
     scope: request.scope,
     year: request.year,
+    provisional: request.provisional,
     format: request.format,
     now: new Date(request.now),
     onProgress: (share) => {

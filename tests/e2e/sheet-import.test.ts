@@ -77,7 +77,8 @@ for (const javaScriptEnabled of [true, false]) {
 
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(new Uint8Array(template).buffer);
-      workbook.getWorksheet("Components")!.getRow(3).getCell(4).value = "Finished";
+      // Row 4: the demonstration marking is row 1, the headings row 2, 1.1 row 3.
+      workbook.getWorksheet("Components")!.getRow(4).getCell(4).value = "Finished";
       const bad = Buffer.from(await workbook.xlsx.writeBuffer());
       await page.getByLabel("The filled-in template").setInputFiles({
         name: "bad.xlsx",
@@ -88,7 +89,7 @@ for (const javaScriptEnabled of [true, false]) {
       const summary = page.getByRole("alert");
       await summary.getByText("There is a problem").waitFor();
       await expect(summary.textContent()).resolves.toMatch(
-        /Sheet "Components", row 3, column D \(Status\): Choose the status of 1\.2/,
+        /Sheet "Components", row 4, column D \(Status\): Choose the status of 1\.2/,
       );
       await expect(summary.textContent()).resolves.toContain("Nothing from the file was saved.");
       expect(await accessibilityViolations(page)).toEqual([]);

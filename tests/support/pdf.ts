@@ -79,11 +79,22 @@ export async function pdfHeadings(bytes: Uint8Array): Promise<string[]> {
  */
 export async function headingsAtPageFoot(bytes: Uint8Array, lines = 3): Promise<string[]> {
   const pages = (await poppler("pdftotext", ["-layout"], bytes)).split("\f");
-  const text = pages.flatMap((page, number) =>
+  const lined = pages.map((page) =>
     page
       .split("\n")
       .map((line) => line.trim())
-      .filter((line) => line !== "" && !/Page \d+ of \d+$/.test(line))
+      .filter((line) => line !== ""),
+  );
+  // The running header and the marking: the same line at the top of most pages.
+  const tops = new Map<string, number>();
+  for (const page of lined)
+    for (const line of page.slice(0, 2)) tops.set(line, (tops.get(line) ?? 0) + 1);
+  const furniture = new Set(
+    [...tops].filter(([, n]) => n > 1 && n * 2 >= pages.length).map(([l]) => l),
+  );
+  const text = lined.flatMap((page, number) =>
+    page
+      .filter((line) => !/Page \d+ of \d+$/.test(line) && !furniture.has(line))
       .map((line) => ({ page: number, line })),
   );
   /** Where the heading starts at or after `from`, and the index of its last line. */

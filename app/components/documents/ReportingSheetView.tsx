@@ -5,6 +5,7 @@ import type {
   SheetStatus,
 } from "~/documents/reporting-sheet";
 import { formatDate } from "~/utils/dates";
+import { monthStateWords } from "~/documents/month-state";
 
 const tagClass: Record<SheetStatus, string> = {
   fulfilled: "nhsuk-tag nhsuk-tag--green",
@@ -30,7 +31,15 @@ export function ReportingSheetView(props: { sheet: ReportingSheet; organisationI
       <dl className="nhsuk-summary-list">
         <SummaryRow label="Organisation" value={sheet.organisationName} />
         <SummaryRow label="Month" value={sheet.periodLabel} />
-        <SummaryRow label="Level" value={sheet.levelName} />
+        {sheet.state ? <SummaryRow label="State" value={monthStateWords(sheet.state)} /> : null}
+        <SummaryRow
+          label={
+            sheet.state && sheet.state.kind !== "submitted"
+              ? "Level from the answers so far (not submitted)"
+              : "Level"
+          }
+          value={sheet.levelName}
+        />
         <SummaryRow label="Components answered" value={`${sheet.answered} of ${sheet.total}`} />
         <SummaryRow label="Charter" value={sheet.charterTitle} />
       </dl>

@@ -10,16 +10,21 @@ type Level = NonNullable<SheetData["level"]>;
 export function LevelPanel({
   level,
   verifiedLevel,
+  submitted = false,
 }: {
   level: Level;
   verifiedLevel: Level | null;
+  /** A draft's level is what it would be if submitted now: said so, never shown as a return's. */
+  submitted?: boolean;
 }) {
   const short = level.nextLevel?.needs.filter((n) => n.more > 0) ?? [];
   return (
     <div className="nhsuk-inset-text" id="live-level">
       <span className="nhsuk-u-visually-hidden">Information: </span>
       <p className="nhsuk-body">
-        Self-assessed level, from the statuses saved so far:{" "}
+        {submitted
+          ? "Self-assessed level, as submitted: "
+          : "Self-assessed level from the statuses saved so far (not submitted): "}
         <LevelTag level={level.level} name={level.levelName} />
       </p>
       {verifiedLevel ? (

@@ -25,6 +25,8 @@ export type Place = {
   afterTable: boolean;
   /** The text width in Word's pixels (96 to the inch), for images. */
   textWidthPx: number;
+  /** The text width in points, for tables' columns (the PDF's widths). */
+  textWidthPt: number;
 };
 
 const headings = {
@@ -85,7 +87,7 @@ export function wordBlock(block: Block, place: Place): WordChild[] {
           }),
       );
     case "table":
-      return wordTable(block.table, first);
+      return wordTable(block.table, first, place.textWidthPt);
     case "figure":
       return figure(block, place, first);
     case "contents":
@@ -130,6 +132,6 @@ function figure(
         }),
       ],
     }),
-    ...wordTable(block.table, {}),
+    ...wordTable(block.table, {}, place.textWidthPt),
   ];
 }

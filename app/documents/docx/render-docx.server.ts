@@ -35,7 +35,10 @@ export async function renderDocx(
     } else {
       const keep = keptWithNext(model.blocks, index);
       const textWidthPx = textTwips / TWIPS_PER_PIXEL;
-      children.push(...wordBlock(block, { keep, breakBefore, afterTable, textWidthPx }));
+      const textWidthPt = textTwips / 20;
+      children.push(
+        ...wordBlock(block, { keep, breakBefore, afterTable, textWidthPx, textWidthPt }),
+      );
       breakBefore = false;
       afterTable = block.type === "table" || block.type === "figure";
     }

@@ -4,10 +4,12 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from "docx";
+import { columnWidths } from "../column-widths.server";
 import type { Table as TableBlock } from "../blocks";
 import { CELL_PADDING, ink, sizes } from "../style";
 import { half, hex, twips } from "./units";
@@ -28,11 +30,16 @@ const borders = {
 /**
  * A table in Word: its caption kept with it, its header row repeated on
  * every page (tableHeader), no row split across pages (cantSplit), column
- * widths as shares of the text width, row headers in bold. `opening` goes
+ * widths as the PDF's (fixed, so Word does not re-fit them), row headers in bold. `opening` goes
  * on the paragraph before it (its caption, or an empty one where it needs one).
  */
-export function wordTable(t: TableBlock, opening: IParagraphOptions): Array<Paragraph | Table> {
-  const total = t.columns.reduce((sum, c) => sum + c.width, 0);
+export function wordTable(
+  t: TableBlock,
+  opening: IParagraphOptions,
+  textWidthPt: number,
+): Array<Paragraph | Table> {
+  // The PDF's widths, in twips: a header word is never broken inside (column-widths.server.ts).
+  const widths = columnWidths(t, textWidthPt).map((w) => twips(w));
   const row = (cells: readonly string[], header: boolean) =>
     new TableRow({
       tableHeader: header,
@@ -40,10 +47,7 @@ export function wordTable(t: TableBlock, opening: IParagraphOptions): Array<Para
       children: cells.map(
         (cell, i) =>
           new TableCell({
-            width: {
-              size: Math.round(((t.columns[i]?.width ?? 0) / total) * 100),
-              type: WidthType.PERCENTAGE,
-            },
+            width: { size: widths[i] ?? 0, type: WidthType.DXA },
             shading: header ? { fill: hex(ink.headerFill) } : undefined,
             margins: { top: padding, bottom: padding, left: padding, right: padding },
             children: cell.split("\n").map(
@@ -75,7 +79,9 @@ export function wordTable(t: TableBlock, opening: IParagraphOptions): Array<Para
   return [
     ...lead,
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
       borders,
       rows: [
         row(

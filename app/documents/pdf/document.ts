@@ -116,6 +116,9 @@ export function openPdf(model: DocumentModel): TaggedPdf {
   const pdf: TaggedPdf = { doc, root, model, bytes, entries: [] };
   // The first page's marking is content, read first; on later pages it is furniture.
   if (model.marking) drawMarking(pdf, true);
+  // Drawing the marking moved the pen to its line: the page's content starts below the furniture.
+  doc.x = doc.page.margins.left;
+  doc.y = doc.page.margins.top;
   return pdf;
 }
 

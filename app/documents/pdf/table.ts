@@ -1,4 +1,5 @@
 import type { Table } from "../blocks";
+import { columnWidths } from "../column-widths.server";
 import { CELL_PADDING as PAD, ink, sizes } from "../style";
 import {
   artifact,
@@ -26,8 +27,7 @@ export function layTable(pdf: TaggedPdf, t: Table): Laid {
   const { doc } = pdf;
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
-  const total = t.columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = t.columns.map((c) => (c.width / total) * width);
+  const widths = columnWidths(t, width);
   const x = widths.map((_, i) => left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const isRowHeader = (i: number) => t.rowHeaders === true && i === 0;
   const wrap = (text: string, i: number, weight: Weight) => {

@@ -135,8 +135,11 @@ describe("the sheet as an Excel workbook", () => {
     );
     await sql.close();
     const current = await answers();
+    // Demonstration data: the marking is the first row of every sheet, the headings the second.
+    expect(sheet.getRow(1).getCell(1).text).toMatch(/^DEMONSTRATION DATA/);
+    expect(sheet.getRow(2).getCell(1).text).toBe("Component");
     sheet.eachRow((row, n) => {
-      if (n === 1) return;
+      if (n <= 2) return;
       const id = row.getCell(1).text;
       expect(row.getCell(1).protection?.locked).not.toBe(false);
       expect(row.getCell(4).protection?.locked).toBe(false);
@@ -152,7 +155,7 @@ describe("the sheet as an Excel workbook", () => {
     });
     const listed: string[][] = [];
     workbook.getWorksheet("Actions")!.eachRow((row, n) => {
-      if (n > 1 && row.getCell(1).text) listed.push([row.getCell(1).text, row.getCell(2).text]);
+      if (n > 2 && row.getCell(1).text) listed.push([row.getCell(1).text, row.getCell(2).text]);
     });
     expect(listed).toContainEqual(["2.1", "Plant an action for the workbook"]);
     expect(listed).toEqual(
@@ -208,7 +211,7 @@ describe("a filled template", () => {
     const fulfilled = [...before.values()].find((a) => a.status === "fulfilled")!;
     const text = "Zoë's plan – apprenticeships first\nthen a careers fair";
     const filled = await editTemplate(await downloadTemplate(app.url, champion, sheetPath), (s) => {
-      s.getRow(2).getCell(5).value = text; // 1.1's opportunities
+      s.getRow(3).getCell(5).value = text; // 1.1's opportunities, under the marking and headings
       const row = [...Array(s.rowCount).keys()].find(
         (n) => s.getRow(n + 1).getCell(1).text === fulfilled.component_id,
       )!;
@@ -249,6 +252,7 @@ describe("a filled template", () => {
   });
 
   it("with bad rows is refused whole: each problem named by sheet, row and column, nothing stored", async () => {
+    // Rows as the demo's template has them: the marking first, the headings second, 1.1 third.
     const filled = await editTemplate(await downloadTemplate(app.url, champion, sheetPath), (s) => {
       s.getRow(3).getCell(5).value = "A good change that must not be saved alone";
       s.getRow(4).getCell(4).value = "Nearly done";
@@ -259,7 +263,7 @@ describe("a filled template", () => {
     expect(result.status).toBe(400);
     expect(result.problems).toEqual([
       expect.stringMatching(
-        /^Sheet "Components", row 4, column D \(Status\): Choose the status of 1\.3/,
+        /^Sheet "Components", row 4, column D \(Status\): Choose the status of 1\.2/,
       ),
       expect.stringMatching(
         /^Sheet "Components", row 6, column E \(Opportunities for progression\): .*5,000 characters or fewer/,

@@ -36,8 +36,10 @@ export async function templateRows(bytes: Uint8Array) {
   await workbook.xlsx.load(bytes.slice().buffer);
   const sheet = workbook.getWorksheet("Components")!;
   const rows = new Map<string, { row: number; status: string; opportunities: string }>();
+  // The headings, under the demonstration marking when there is one.
+  const headerAt = sheet.getRow(1).getCell(1).text === "Component" ? 1 : 2;
   sheet.eachRow((row, n) => {
-    if (n === 1) return;
+    if (n <= headerAt) return;
     rows.set(row.getCell(1).text, {
       row: n,
       status: row.getCell(4).text,

@@ -37,7 +37,7 @@ beforeAll(async () => {
   systemId = (await db.selectFrom("system").select("id").executeTakeFirstOrThrow()).id;
   const built = (await buildAnnualReport(db, {
     scope: { kind: "system", id: systemId },
-    year: 2026,
+    year: { kind: "calendar", start: 2026 },
     format: "docx",
     now: new Date("2026-11-25T10:42:00Z"),
   }))!;
@@ -87,7 +87,9 @@ describe("the annual report as Word", () => {
   it("gives the system's levels as the aggregation layer counts them, and a page per organisation", async () => {
     const rows = (await annualReportRows(db, {
       scope: { kind: "system", id: systemId },
-      year: 2026,
+      year: { kind: "calendar", start: 2026 },
+      provisional: false,
+      today: "2026-11-25",
       sharedLimit: 10,
     }))!;
     const labels = bucketLabels(charter);

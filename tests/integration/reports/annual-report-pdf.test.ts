@@ -48,7 +48,7 @@ beforeAll(async () => {
   const progress: number[] = [];
   const built = await buildAnnualReport(db, {
     scope: { kind: "place", id: placeId },
-    year: 2026,
+    year: { kind: "calendar", start: 2026 },
     format: "pdf",
     now,
     onProgress: (share) => progress.push(share),
@@ -124,7 +124,9 @@ describe("the annual report as PDF", () => {
   it("states the aggregation layer's figures: who moved up or down, and an appendix page each", async () => {
     const rows = (await annualReportRows(db, {
       scope: { kind: "place", id: placeId },
-      year: 2026,
+      year: { kind: "calendar", start: 2026 },
+      provisional: false,
+      today: "2026-11-25",
       sharedLimit: 10,
     }))!;
     const nowS = standings(charter, rows.organisations, rows.returnsNow);

@@ -120,6 +120,8 @@ describe("report jobs", () => {
       scope_kind: "system",
       scope_id: systemId,
       year: 2026,
+      year_kind: "calendar",
+      provisional: 0,
       format: "pdf",
     });
     expect(latest).toMatchObject({ id: second.job.id, stored_as: "b".repeat(64), progress: 100 });
@@ -128,6 +130,8 @@ describe("report jobs", () => {
         scope_kind: "system",
         scope_id: systemId,
         year: 2026,
+        year_kind: "calendar",
+        provisional: 0,
         format: "docx",
       }),
     ).toBeUndefined();

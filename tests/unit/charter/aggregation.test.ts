@@ -200,8 +200,8 @@ describe("change since the previous period", () => {
     expect(pair(may.A, april.A, 1)).toEqual({
       organisationId: 1,
       movement: "up",
-      levelBefore: null,
-      levelNow: "bronze",
+      before: { kind: "level", level: null },
+      now: { kind: "level", level: "bronze" },
       newlyFulfilled: ["2.1", "3.1", "4.1", "5.1", "6.1"],
       lost: [],
     });
@@ -210,8 +210,8 @@ describe("change since the previous period", () => {
   it("an organisation that moved down, with what it lost", () => {
     expect(pair(may.B, april.B, 2)).toMatchObject({
       movement: "down",
-      levelBefore: "gold",
-      levelNow: "silver",
+      before: { kind: "level", level: "gold" },
+      now: { kind: "level", level: "silver" },
       newlyFulfilled: [],
       lost: ["3.3"],
     });
@@ -221,12 +221,23 @@ describe("change since the previous period", () => {
     expect(pair(may.S, april.S, 5).movement).toBe("same");
     expect(pair(may.D, april.D, 4)).toMatchObject({
       movement: "not comparable",
-      levelBefore: null,
-      levelNow: null,
+      now: { kind: "not submitted", state: "reopened" },
       newlyFulfilled: [],
       lost: [],
     });
-    expect(pair(undefined, april.A, 1).movement).toBe("not comparable");
+    expect(pair(undefined, april.A, 1)).toMatchObject({
+      movement: "not comparable",
+      now: { kind: "no return" },
+    });
+  });
+
+  it("tells no level a year ago (a submitted return below bronze) from no submitted return then", () => {
+    const noLevelThen = pair(may.A, april.A, 1);
+    const noReturnThen = pair(may.A, undefined, 1);
+    expect(noLevelThen.before).toEqual({ kind: "level", level: null });
+    expect(noReturnThen.before).toEqual({ kind: "no return" });
+    expect(noReturnThen.movement).toBe("not comparable");
+    expect(noLevelThen.before).not.toEqual(noReturnThen.before);
   });
 });
 

@@ -101,8 +101,14 @@ describe("coverage of each component, as a bar chart", () => {
     const coverage = componentCoverage(charter, figures().returns);
     const spec = coverageChart({ periodLabel: "May 2026", rows: coverage });
     expect(spec.config.data.labels).toHaveLength(16);
-    expect(spec.config.data.labels?.[0]).toBe("1.1 Widening workforce participation");
-    expect(spec.config.data.labels?.[7]).toMatch(/^3\.3 .{1,33}…$/);
+    // Long names are wrapped onto lines, never cut with "…" (issue 19): every word is there.
+    const labels = spec.config.data.labels as string[][];
+    expect(labels[0]).toEqual(["1.1 Widening workforce", "participation"]);
+    expect(labels[7]!.join(" ")).toBe(
+      "3.3 Working in partnership across a place to maximise the wider value of NHS estates",
+    );
+    expect(labels.flat().some((line) => line.includes("…"))).toBe(false);
+    expect(labels.flat().every((line) => line.length <= 34)).toBe(true);
     const [dataset] = spec.config.data.datasets as Array<LabelledDataset<"bar">>;
     // A and B submitted: x.1 fulfilled by both, x.2 by B only, the rest by neither.
     expect(dataset!.data.slice(0, 3)).toEqual([100, 50, 0]);
@@ -126,7 +132,7 @@ describe("coverage of each component, as a bar chart", () => {
       ?.y as { ticks: { callback: (this: unknown, value: unknown, index: number) => string } };
     const at = (width: number, index: number) =>
       y.ticks.callback.call({ chart: { width } }, index, index);
-    expect(at(720, 0)).toBe("1.1 Widening workforce participation");
+    expect(at(720, 0)).toEqual(["1.1 Widening workforce", "participation"]);
     expect(at(390, 0)).toBe("1.1");
     expect(at(390, 15)).toBe("6.3");
   });

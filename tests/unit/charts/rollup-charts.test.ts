@@ -140,6 +140,11 @@ describe("trend by place, as lines", () => {
       "1 return at Bronze or above in April 2026, down from 3 in May 2026",
     );
     expect(placeTrendTitle({ ...f, months: [] })).toBe("No months to show yet");
+    // A month still open is counted so far and not compared as if it were finished.
+    const open = { ...f, months: [f.months[0]!, { ...f.months[1]!, provisional: true }] };
+    expect(placeTrendTitle(open)).toBe(
+      "3 returns at Bronze or above so far in May 2026; 1 in April 2026",
+    );
     expect(placeTrendTitle({ ...f, months: f.months.slice(0, 1) })).toBe(
       "1 return at Bronze or above in April 2026",
     );

@@ -31,7 +31,7 @@ describe("the period a reader's page shows", () => {
   ];
 
   it("is the one the address asks for, with the one before it", () => {
-    expect(choosePeriod(periods, { requested: "11", latestWithReturn: 10 })).toEqual({
+    expect(choosePeriod(periods, { requested: "11", preferred: 10 })).toEqual({
       chosen: periods[1],
       previous: periods[2],
       unknownRequest: false,
@@ -39,19 +39,19 @@ describe("the period a reader's page shows", () => {
   });
 
   it("is otherwise the latest with any return, or else the latest", () => {
-    expect(choosePeriod(periods, { requested: null, latestWithReturn: 11 }).chosen?.id).toBe(11);
-    expect(choosePeriod(periods, { requested: null, latestWithReturn: null }).chosen?.id).toBe(12);
+    expect(choosePeriod(periods, { requested: null, preferred: 11 }).chosen?.id).toBe(11);
+    expect(choosePeriod(periods, { requested: null, preferred: null }).chosen?.id).toBe(12);
   });
 
   it("says when the address asks for a period that is not this system's", () => {
     for (const requested of ["99", "abc", "1e3", ""]) {
-      const choice = choosePeriod(periods, { requested, latestWithReturn: 10 });
+      const choice = choosePeriod(periods, { requested, preferred: 10 });
       expect(choice).toMatchObject({ unknownRequest: true, chosen: periods[2], previous: null });
     }
   });
 
   it("is nothing when no period has been opened", () => {
-    expect(choosePeriod([], { requested: null, latestWithReturn: null })).toEqual({
+    expect(choosePeriod([], { requested: null, preferred: null })).toEqual({
       chosen: null,
       previous: null,
       unknownRequest: false,

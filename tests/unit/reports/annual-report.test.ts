@@ -26,12 +26,15 @@ function input(overrides: Partial<AnnualReportInput> = {}): AnnualReportInput {
   return {
     charter,
     scope: { kind: "place", id: 1, name: "Blackpool" },
-    year: 2026,
-    generatedAt: "2026-11-25T10:42:00.000Z",
-    today: "2026-11-25",
-    now: { label: "November 2026" },
-    before: { label: "November 2025" },
+    systemName: "Lancashire and South Cumbria ICS",
+    year: { kind: "financial", start: 2026 },
+    generatedAt: "2026-12-20T10:42:00.000Z",
+    today: "2026-12-20",
+    now: { label: "November 2026", endsOn: "2026-11-30", dueOn: "2026-12-14", final: true },
+    before: { label: "November 2025", endsOn: "2025-11-30", dueOn: "2025-12-12", final: true },
+    leftOut: null,
     organisations,
+    places: [],
     returnsNow: [
       ret(1, "submitted", answers(TWO_EACH)),
       ret(2, "submitted", answers(TWO_EACH, { "1.1": "verified", "2.1": "verified" })),
@@ -86,7 +89,7 @@ describe("the annual report's content", () => {
       stayed: 1,
       notComparable: 2,
     });
-    expect(report.title).toBe("Anchor charter annual report 2026");
+    expect(report.title).toBe("Anchor charter annual report 2026/27");
     expect(report.periodNow).toBe("November 2026");
     expect(report.periodBefore).toBe("November 2025");
   });
@@ -132,6 +135,36 @@ describe("the annual report's content", () => {
     ]);
   });
 
+  it("judges actions overdue at the month's end, not on the day the report is built", () => {
+    // A year later, the same November: the action due 31 January 2027 was not overdue then.
+    const late = annualReport(input({ today: "2027-12-01" }));
+    expect(late.actionsAsOf).toBe("2026-12-01");
+    expect(late.actions.overdue).toBe(2);
+    // An action due on the month's last day was due, and not done, by its end.
+    const onTheDay = annualReport(
+      input({
+        today: "2027-12-01",
+        actions: [
+          {
+            organisationId: 1,
+            componentId: "1.3",
+            description: "Due on the last day",
+            owner: null,
+            targetDate: "2026-11-30",
+          },
+          {
+            organisationId: 1,
+            componentId: "1.3",
+            description: "Due the day after",
+            owner: null,
+            targetDate: "2026-12-01",
+          },
+        ],
+      }),
+    );
+    expect(onTheDay.actions.overdueList.map((a) => a.description)).toEqual(["Due on the last day"]);
+  });
+
   it("gives one appendix entry per organisation with its level, domains and sheet", () => {
     const { appendix } = annualReport(input());
     expect(appendix.map((a) => a.organisation.name)).toEqual(["A", "B", "C", "D"]);
@@ -141,15 +174,64 @@ describe("the annual report's content", () => {
       level: levelName(1),
       levelBefore: levelName(0),
       movement: "up",
-      openActions: 1,
-      overdueActions: 1,
+      figures: { openActions: 1, overdueActions: 1 },
     });
-    expect(a!.domains.map((x) => x.fulfilled)).toEqual([2, 2, 2, 2, 2, 2]);
-    expect(a!.sheet).toHaveLength(16);
-    expect(a!.sheet.find((s) => s.componentId === "1.3")?.status).toBe("in_progress");
-    expect(c).toMatchObject({ returnState: "draft", level: null, movement: "not comparable" });
-    expect(d).toMatchObject({ returnState: "none", level: null });
-    expect(d!.sheet.every((s) => s.status === "not_started")).toBe(true);
+    expect(a!.figures!.domains.map((x) => x.fulfilled)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(a!.figures!.sheet).toHaveLength(16);
+    expect(a!.figures!.sheet.find((s) => s.componentId === "1.3")?.status).toBe("in_progress");
+    // A draft and no return have no figures at all: nothing of a draft is reported.
+    expect(c).toMatchObject({
+      returnState: "draft",
+      level: null,
+      movement: "not comparable",
+      figures: null,
+    });
+    expect(d).toMatchObject({ returnState: "none", level: null, figures: null });
+  });
+
+  it("names the financial year and the month, with the year before's for comparison", () => {
+    const report = annualReport(input());
+    expect(report.yearLabel).toBe("2026/27");
+    expect(report.namedNow).toBe("November 2026 (2026/27)");
+    expect(report.namedBefore).toBe("November 2025 (2025/26)");
+    const calendar = annualReport(input({ year: { kind: "calendar", start: 2026 } }));
+    expect(calendar.title).toBe("Anchor charter annual report 2026");
+    expect(calendar.namedBefore).toBe("November 2025 (2025)");
+  });
+
+  it("marks a month still open as provisional, in its name and in what changed", () => {
+    const report = annualReport(
+      input({
+        now: { label: "December 2026", endsOn: "2026-12-31", dueOn: "2027-01-15", final: false },
+        before: { label: "December 2025", endsOn: "2025-12-31", dueOn: "2026-01-15", final: true },
+      }),
+    );
+    expect(report.provisional).toEqual({ dueOn: "2027-01-15" });
+    expect(report.namedNow).toBe("December 2026 (2026/27, provisional)");
+    expect(report.whatChanged[0]).toBe(
+      "Provisional: December 2026, open until 15 January 2027: 2 of 4 have submitted so far.",
+    );
+    expect(report.whatChanged.join(" ")).toContain("so far");
+  });
+
+  it("says what changed in words from its own figures", () => {
+    const { whatChanged } = annualReport(input());
+    expect(whatChanged).toContain(
+      "2 of 4 organisations submitted a return for November 2026, against 3 for November 2025.",
+    );
+    expect(whatChanged).toContain(
+      `One organisation moved up a level: A (${levelName(0)} to ${levelName(1)}).`,
+    );
+    expect(whatChanged).toContain("No organisation moved down a level.");
+    expect(whatChanged).toContain("2 of 24 fulfilled answers are verified by the steering group.");
+  });
+
+  it("shares one axis between the levels charts of both years", () => {
+    const report = annualReport(input());
+    const counts = [...report.summary.levelsNow, ...report.summary.levelsBefore].map(
+      (r) => r.count,
+    );
+    expect(report.levelAxisMax).toBe(Math.max(...counts));
   });
 
   it("lists at most ten shared practices", () => {
@@ -167,6 +249,9 @@ describe("the annual report's content", () => {
   it("reads sensibly when nothing was returned in either year", () => {
     const report = annualReport(
       input({ returnsNow: [], returnsBefore: [], actions: [], before: null }),
+    );
+    expect(report.whatChanged[0]).toBe(
+      "0 of 4 organisations submitted a return for November 2026.",
     );
     expect(report.summary.submittedNow).toBe(0);
     expect(report.summary.notComparable).toBe(4);
