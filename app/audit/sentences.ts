@@ -150,6 +150,22 @@ const sentences: Record<AuditAction, Sentence> = {
     `${who} replied to the query on ${componentOf(f)} in ${monthOf(f)}${
       f.detail?.evidenceItem ? ", with new evidence" : ""
     }`,
+  "outcome_measure.created": (f, who) =>
+    `${who} added the outcome measure ${quoted(f.detail?.name, 80)}`,
+  "outcome_measure.revised": (f, who) =>
+    `${who} changed the definition of ${quoted(f.detail?.name, 80)} (version ${String(f.detail?.version ?? "?")})`,
+  "outcome_measure.retired": (f, who) =>
+    f.detail?.retired === false
+      ? `${who} started collecting ${quoted(f.detail?.name, 80)} again`
+      : `${who} stopped collecting ${quoted(f.detail?.name, 80)}`,
+  "outcome_target.set": (f, who) =>
+    f.detail?.organisation === null
+      ? `${who} set the system's target for ${quoted(f.detail?.measure, 80)}`
+      : `${who} set ${someone(f)}'s own target for ${quoted(f.detail?.measure, 80)}`,
+  "outcome_figures.saved": (f, who) => {
+    const count = Array.isArray(f.detail?.measures) ? f.detail.measures.length : 0;
+    return `${who} saved ${count === 1 ? "1 outcome figure" : `${count} outcome figures`} in ${monthOf(f)}`;
+  },
 };
 
 export function auditSentence(facts: AuditFacts): string {
@@ -177,6 +193,7 @@ export const auditKinds: Array<{
       { action: "assessment.changed", label: "Month changed" },
       { action: "assessment.submitted", label: "Month submitted" },
       { action: "assessment.reopened", label: "Month reopened" },
+      { action: "outcome_figures.saved", label: "Outcome figures saved" },
     ],
   },
   {
@@ -227,6 +244,10 @@ export const auditKinds: Array<{
       { action: "organisation.updated", label: "Organisation changed" },
       { action: "period.opened", label: "Month opened" },
       { action: "period.closed", label: "Month closed" },
+      { action: "outcome_measure.created", label: "Outcome measure added" },
+      { action: "outcome_measure.revised", label: "Outcome measure changed" },
+      { action: "outcome_measure.retired", label: "Outcome measure stopped or restarted" },
+      { action: "outcome_target.set", label: "Outcome target set" },
     ],
   },
 ];

@@ -44,6 +44,11 @@ export const auditActions = [
   "reminder.failed",
   "query.notified",
   "query.replied",
+  "outcome_measure.created",
+  "outcome_measure.revised",
+  "outcome_measure.retired",
+  "outcome_target.set",
+  "outcome_figures.saved",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

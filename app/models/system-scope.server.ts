@@ -31,6 +31,7 @@ export function auditTargetInSystems(systemIds: readonly number[]): RawBuilder<S
     (audit_event.target_type = 'organisation' and exists (select 1 from organisation t where ${id("t.id")} and t.system_id in (${systems})))
     or (audit_event.target_type = 'place' and exists (select 1 from place t where ${id("t.id")} and t.system_id in (${systems})))
     or (audit_event.target_type = 'assessment_period' and exists (select 1 from assessment_period t where ${id("t.id")} and t.system_id in (${systems})))
+    or (audit_event.target_type = 'outcome_measure' and exists (select 1 from outcome_measure t where ${id("t.id")} and t.system_id in (${systems})))
     or (audit_event.target_type = 'assessment' and exists (select 1 from assessment t join organisation o on o.id = t.organisation_id where ${id("t.id")} and o.system_id in (${systems})))
     or (audit_event.target_type = 'user' and exists (select 1 from app_user t where ${id("t.id")} and ${userInSystems("t.id", systemIds)}))
   )`;

@@ -14,6 +14,7 @@ import * as answered from "./2026-11-25-08-answered";
 import * as queryReplies from "./2026-11-25-09-query-replies";
 import * as reportJobs from "./2026-11-25-10-report-jobs";
 import * as periodDueDates from "./2026-12-07-20-period-due-dates";
+import * as outcomeMeasures from "./2026-12-07-50-outcome-measures";
 
 /**
  * Every migration, by name. Listed explicitly (not read from the folder at
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-09-query-replies": queryReplies,
   "2026-11-25-10-report-jobs": reportJobs,
   "2026-12-07-20-period-due-dates": periodDueDates,
+  "2026-12-07-50-outcome-measures": outcomeMeasures,
 };

@@ -155,6 +155,26 @@ const cases: Record<AuditAction, [Partial<AuditFacts>, string]> = {
     { month: blackpoolNovember, detail: { component: "1.1", review: 3, evidenceItem: 8 } },
     "Jo Bloggs replied to the query on 1.1 Widening workforce participation in November 2026 for Blackpool Teaching Hospitals, with new evidence",
   ],
+  "outcome_measure.created": [
+    { detail: { name: "Local share of influenceable spend" } },
+    "Jo Bloggs added the outcome measure “Local share of influenceable spend”",
+  ],
+  "outcome_measure.revised": [
+    { detail: { name: "Local share of influenceable spend", version: 2 } },
+    "Jo Bloggs changed the definition of “Local share of influenceable spend” (version 2)",
+  ],
+  "outcome_measure.retired": [
+    { detail: { name: "Carbon emissions", retired: true } },
+    "Jo Bloggs stopped collecting “Carbon emissions”",
+  ],
+  "outcome_target.set": [
+    { targetName: "Blackpool Teaching Hospitals", detail: { measure: "Carbon emissions", organisation: 4 } },
+    "Jo Bloggs set Blackpool Teaching Hospitals's own target for “Carbon emissions”",
+  ],
+  "outcome_figures.saved": [
+    { month: blackpoolNovember, detail: { measures: ["Carbon emissions", "Local spend"] } },
+    "Jo Bloggs saved 2 outcome figures in November 2026 for Blackpool Teaching Hospitals",
+  ],
 };
 
 const facts = (action: string, overrides: Partial<AuditFacts>): AuditFacts => ({
