@@ -74,6 +74,12 @@ export type PeriodTotal = {
   denominator: number | null;
   /** How many organisations' figures are in the sums. */
   reporting: number;
+  /**
+   * Set on an organisation's own figure shown before it counts (its return
+   * not submitted, or its period not final): shown to those who read drafts,
+   * never in a latest figure, a change or a sum.
+   */
+  provisional?: string | null;
 };
 
 export type PeriodRef = { id: number; label: string; startsOn: string; endsOn: string };
@@ -90,6 +96,7 @@ export type SeriesPoint = {
   denominator: number | null;
   value: number | null;
   reporting: number;
+  provisional: string | null;
 };
 
 /** A period the measure was due in, with its points (none: no figures counted for it). */
@@ -126,15 +133,16 @@ export function measureSeries(args: {
           denominator: t.denominator,
           value: figureValue(args.kind(t.versionId), t.numerator, t.denominator),
           reporting: t.reporting,
+          provisional: t.provisional ?? null,
         }))
         .sort((a, b) => b.version - a.version),
     }));
 }
 
-/** The newest point of a series (its newest version where a period has two). */
+/** The newest point that counts (its newest version where a period has two). */
 export function latestPoint(series: readonly SeriesPeriod[]): SeriesPoint | null {
   for (let i = series.length - 1; i >= 0; i--) {
-    const point = series[i]!.points[0];
+    const point = series[i]!.points.find((p) => p.provisional === null);
     if (point) return point;
   }
   return null;
@@ -162,9 +170,10 @@ export function changeOverYear(series: readonly SeriesPeriod[]): YearChange {
   if (!latest) return { kind: "no figure" };
   const wanted = monthAYearBefore(latest.startsOn);
   const period = series.find((p) => p.startsOn.slice(0, 7) === wanted);
-  const same = period?.points.find((p) => p.versionId === latest.versionId);
+  const counted = period?.points.filter((p) => p.provisional === null) ?? [];
+  const same = counted.find((p) => p.versionId === latest.versionId);
   if (same && same.value !== null && latest.value !== null)
     return { kind: "change", before: same, difference: latest.value - same.value };
-  if (period?.points[0]) return { kind: "definition changed", before: period.points[0] };
+  if (counted[0]) return { kind: "definition changed", before: counted[0] };
   return { kind: "no figure a year before", monthYearBefore: wanted };
 }

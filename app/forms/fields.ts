@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatDate } from "../utils/dates";
 
 // zod compiles object schemas with `new Function` after probing whether it may:
 // in the browser our CSP forbids it, and the probe itself is reported as a
@@ -60,3 +61,57 @@ export const isoDateBetween = (
 /** The last day of the year `yearsAhead` years from today: for dates that may lie ahead. */
 export const endOfYearAhead = (yearsAhead: number) => () =>
   `${new Date().getUTCFullYear() + yearsAhead}-12-31`;
+
+/**
+ * A GOV.UK date input's three fields (`<name>-day`, `<name>-month`,
+ * `<name>-year`) as the one value its schema checks: "" when all three are
+ * empty, "YYYY-MM-DD" when each holds digits, otherwise a marker naming the
+ * part missing or wrong, which `dateInputSchema` words. Read before parsing,
+ * so the schema sees one field and its error is keyed by the field's name.
+ */
+export function joinDateParts(values: Record<string, string>, name: string): string {
+  const part = (p: string) => (values[`${name}-${p}`] ?? "").trim();
+  const [day, month, year] = [part("day"), part("month"), part("year")];
+  if (!day && !month && !year) return "";
+  for (const [label, value] of [
+    ["day", day],
+    ["month", month],
+    ["year", year],
+  ] as const) {
+    if (!value) return `?missing=${label}`;
+    if (!/^\d+$/.test(value)) return `?invalid=${label}`;
+  }
+  if (year.length !== 4) return "?invalid=year";
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
+/** The GOV.UK date input's messages: "Enter …", "… must include a month", "… must be a real date". */
+export const dateInputSchema = (
+  what: string,
+  bounds: { earliest: string; latest: () => string },
+) => {
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  return z.string().superRefine((value, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (value === "") return issue(`Enter the ${what}`);
+    const missing = /^\?missing=(\w+)$/.exec(value);
+    if (missing) return issue(`${What} must include a ${missing[1]}`);
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+    const real = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+    if (!real) return issue(`${What} must be a real date`);
+    if (value < bounds.earliest || value > bounds.latest())
+      return issue(
+        `${What} must be between ${formatDate(bounds.earliest)} and ${formatDate(bounds.latest())}`,
+      );
+  });
+};
+
+/** The form with each named GOV.UK date input's parts joined into one field of that name. */
+export function joinDates(formData: FormData, names: readonly string[]): FormData {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
+  const joined = new FormData();
+  for (const [key, value] of formData.entries()) joined.append(key, value);
+  for (const name of names) joined.set(name, joinDateParts(values, name));
+  return joined;
+}

@@ -1,5 +1,6 @@
 import type { requireSheetReader } from "~/auth/guards.server";
 import { loadSheet } from "~/sheet/load.server";
+import { outcomesDue } from "~/sheet/outcomes.server";
 import { componentPath } from "~/sheet/paths";
 
 /**
@@ -34,6 +35,12 @@ export async function loadOverview(sheet: Awaited<ReturnType<typeof requireSheet
   const answered = Object.values(tasks).filter((t) => t.answered).length;
   return {
     ...rest,
+    // The month's outcome figures are entered on a page of their own (ADR 034).
+    outcomes: await outcomesDue({
+      systemId: sheet.organisation.systemId,
+      startsOn: sheet.period.starts_on,
+      assessmentId: rest.assessment?.id ?? null,
+    }),
     plan: overviewPlan,
     charter: {
       version: charter.version,
