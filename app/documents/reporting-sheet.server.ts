@@ -1,4 +1,5 @@
 import { loadCharter } from "~/charter/content";
+import { figuresWithDefinitions } from "~/models/outcome-figures.server";
 import { listActions } from "~/models/progression-actions.server";
 import { loadPrinciples } from "~/models/principles.server";
 import { evidenceSummary, getAssessment, loadAnswers } from "~/models/sheet.server";
@@ -40,6 +41,7 @@ export async function liveReportingSheet(args: {
     answers,
     principles: await loadPrinciples(db, ids),
     actions: await listActions(db, ids),
+    outcomes: await figuresWithDefinitions(db, ids),
   });
 }
 

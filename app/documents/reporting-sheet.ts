@@ -1,4 +1,6 @@
+import { figureValue } from "~/charter/outcomes";
 import { computeLevel } from "~/charter/scoring";
+import { amount, figureWords } from "~/utils/figures";
 import type { Charter } from "~/charter/schema";
 
 /**
@@ -41,6 +43,38 @@ export type AnswerSource = {
   evidence: readonly EvidenceSource[];
 };
 
+/** An outcome figure with the definition it answered, live or frozen in a snapshot (ADR 034). */
+export type OutcomeSource = {
+  measureId: number;
+  version: number;
+  name: string;
+  definition: string;
+  kind: "ratio" | "total";
+  unit: string;
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
+  componentIds: readonly string[];
+  numerator: number;
+  denominator: number | null;
+  source: string;
+  note: string;
+};
+
+/** An outcome figure as the sheet prints it. */
+export type SheetOutcome = {
+  measureId: number;
+  name: string;
+  version: number;
+  definition: string;
+  /** "34.2%" or "1,250 tonnes CO2e". */
+  figure: string;
+  /** A share's part and whole in words, with their labels; null for a total. */
+  parts: string | null;
+  source: string;
+  note: string;
+  componentIds: string[];
+};
+
 export type ActionSource = { description: string; owner: string | null; targetDate: string | null };
 
 export type SheetSource = {
@@ -50,6 +84,8 @@ export type SheetSource = {
   answers: readonly AnswerSource[];
   principles: Record<number, { principlesInPlace: readonly number[]; note: string }>;
   actions: Record<string, readonly ActionSource[]>;
+  /** The month's outcome figures (none in a snapshot from before they existed). */
+  outcomes?: readonly OutcomeSource[];
   /** A submission: who made it, when (ISO), and the level it recorded. Absent: the month as it stands. */
   submission?: { submittedBy: string; submittedAt: string; level: string | null } | null;
 };
@@ -98,6 +134,7 @@ export type ReportingSheet = {
   total: number;
   submission: { submittedBy: string; submittedAt: string } | null;
   domains: SheetDomain[];
+  outcomes: SheetOutcome[];
 };
 
 const statuses = new Set<string>(["not_started", "in_progress", "fulfilled"]);
@@ -196,5 +233,23 @@ export function buildReportingSheet(source: SheetSource): ReportingSheet {
       ? { submittedBy: source.submission.submittedBy, submittedAt: source.submission.submittedAt }
       : null,
     domains,
+    outcomes: (source.outcomes ?? []).map(outcomeView),
+  };
+}
+
+export function outcomeView(o: OutcomeSource): SheetOutcome {
+  return {
+    measureId: o.measureId,
+    name: o.name,
+    version: o.version,
+    definition: o.definition,
+    figure: figureWords(o.kind, o.unit, figureValue(o.kind, o.numerator, o.denominator)),
+    parts:
+      o.kind === "ratio" && o.denominator !== null
+        ? `${o.numeratorLabel ?? "Part"}: ${amount(o.numerator, o.unit)}; ${o.denominatorLabel ?? "whole"}: ${amount(o.denominator, o.unit)}`
+        : null,
+    source: o.source,
+    note: o.note,
+    componentIds: [...o.componentIds],
   };
 }

@@ -3,6 +3,7 @@ import type { Database } from "../../db/schema";
 import { figureValue, type MeasureVersion } from "../charter/outcomes";
 import { figureWords, partsWords } from "../utils/figures";
 import { type Actor, audit } from "./actor.server";
+import { versionFromRow } from "./outcome-measures.server";
 import { isEditable } from "./sheet.server";
 
 /**
@@ -296,4 +297,46 @@ async function dropIfUnused(trx: Transaction<Database>, evidenceItemId: number) 
   ]);
   if (!cited && !replied && item && item.shared_at === null)
     await trx.deleteFrom("evidence_item").where("id", "=", evidenceItemId).execute();
+}
+
+/**
+ * A return's figures with the definitions they were entered against, as a
+ * submission freezes them (and the reporting sheet shows them): what was
+ * sent stays readable whatever the measure's definition becomes.
+ */
+export async function figuresWithDefinitions(
+  db: Kysely<Database>,
+  args: { assessmentId: number },
+) {
+  const rows = await db
+    .selectFrom("outcome_figure as f")
+    .innerJoin("outcome_measure_version as v", "v.id", "f.measure_version_id")
+    .innerJoin("outcome_measure as m", "m.id", "f.measure_id")
+    .selectAll("v")
+    .select(["f.numerator", "f.denominator", "f.source", "f.note"])
+    .where("f.assessment_id", "=", args.assessmentId)
+    .orderBy("m.position")
+    .orderBy("m.id")
+    .execute();
+  return rows.map((r) => {
+    const { numerator, denominator, source, note, ...version } = r;
+    const v = versionFromRow(version);
+    return {
+      measureId: v.measureId,
+      versionId: v.versionId,
+      version: v.version,
+      name: v.name,
+      definition: v.definition,
+      kind: v.kind,
+      unit: v.unit,
+      numeratorLabel: v.numeratorLabel,
+      denominatorLabel: v.denominatorLabel,
+      frequency: v.frequency,
+      componentIds: [...v.componentIds],
+      numerator: Number(numerator),
+      denominator: denominator === null ? null : Number(denominator),
+      source,
+      note,
+    };
+  });
 }

@@ -10,6 +10,7 @@ import { mustFind, seedPeople } from "./demo-people";
 import { tinyPdf } from "./demo-files";
 import { planDemo, type PlannedAnswer } from "./demo-plan";
 import { demoFiles } from "./demo-story";
+import { planDemoOutcomes, writeDemoOutcomes } from "./demo-outcomes";
 
 export type DemoSeedOptions = {
   charter: Charter;
@@ -29,6 +30,9 @@ export async function databaseIsEmpty(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom("system").select("id").limit(1).executeTakeFirst();
   return row === undefined;
 }
+
+/** The organisation whose champion has set its own target (the demo champion's). */
+const OWN_TARGET = "University Hospitals of Morecambe Bay NHS Foundation Trust";
 
 /** Place whose steering group reviews returns in the demo (the demo accounts' place). */
 const REVIEWING_PLACE = "Morecambe Bay";
@@ -277,6 +281,24 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
       trx.insertInto("domain_principles").values(chunk).execute(),
     );
 
+    // The outcome measures and their figures (ADR 034), before the snapshots that freeze them.
+    const outcomeSnapshots = await writeDemoOutcomes(trx, {
+      systemId: system.id,
+      periods,
+      figures: planDemoOutcomes({
+        periods,
+        organisations: demoOrganisations,
+        assessments: plan.assessments,
+      }),
+      assessmentOf: (organisation, period) =>
+        assessmentById.get(`${mustFind(organisationIds, organisation)}|${periodIds[period]!}`)!,
+      organisationIds,
+      adminUserId: users.admin,
+      championUserId: mustFind(users.championOf, OWN_TARGET),
+      targetOrganisation: OWN_TARGET,
+      createdAt: `${periods[0]!.startsOn}T09:00:00.000Z`,
+    });
+
     // Each submitted month as submitAssessment freezes it: answers, evidence, plan and level.
     let answerIndex = 0;
     const submissions = plan.assessments.flatMap((a, i) => {
@@ -322,6 +344,7 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
               ]),
             ),
             actions,
+            outcomes: outcomeSnapshots.get(assessmentIds[i]!) ?? [],
           }),
         },
       ];
