@@ -47,7 +47,9 @@ export const measureSchema = (componentIds: readonly string[], domains: readonly
         ),
       kind: z.enum(measureKinds, { error: "Choose whether the measure is a share or a total" }),
       unit: singleLineText("The unit", 30).pipe(
-        z.string().min(1, "Enter the unit the figures are counted in, like £, staff or tonnes CO2e"),
+        z
+          .string()
+          .min(1, "Enter the unit the figures are counted in, like £, staff or tonnes CO2e"),
       ),
       numeratorLabel: singleLineText("The part", 120).default(""),
       denominatorLabel: singleLineText("The whole", 120).default(""),
@@ -57,7 +59,11 @@ export const measureSchema = (componentIds: readonly string[], domains: readonly
     .superRefine((m, ctx) => {
       if (m.kind !== "ratio") return;
       if (!m.numeratorLabel)
-        ctx.addIssue({ code: "custom", path: ["numeratorLabel"], message: "Name the part counted" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["numeratorLabel"],
+          message: "Name the part counted",
+        });
       if (!m.denominatorLabel)
         ctx.addIssue({
           code: "custom",
@@ -153,7 +159,10 @@ export function figuresSchema(measures: readonly FigureFormMeasure[]) {
         const wholeOk = m.kind === "ratio" ? checkNumber("whole", whole, wholeLabel) : true;
         if (m.kind === "ratio" && partOk && wholeOk) {
           if (whole === 0)
-            issue(id("whole"), `${wholeLabel} must be more than 0: a share of nothing is no figure`);
+            issue(
+              id("whole"),
+              `${wholeLabel} must be more than 0: a share of nothing is no figure`,
+            );
           else if (part! > whole!)
             issue(id("part"), `${partLabel} must not be more than ${lowerFirst(wholeLabel)}`);
         }

@@ -125,7 +125,11 @@ export async function saveFigures(
     });
   } catch (error) {
     if (error instanceof LastEvidence)
-      return { refused: "lastEvidence", measureId: error.measureId, componentId: error.componentId };
+      return {
+        refused: "lastEvidence",
+        measureId: error.measureId,
+        componentId: error.componentId,
+      };
     throw error;
   }
 }
@@ -304,10 +308,7 @@ async function dropIfUnused(trx: Transaction<Database>, evidenceItemId: number) 
  * submission freezes them (and the reporting sheet shows them): what was
  * sent stays readable whatever the measure's definition becomes.
  */
-export async function figuresWithDefinitions(
-  db: Kysely<Database>,
-  args: { assessmentId: number },
-) {
+export async function figuresWithDefinitions(db: Kysely<Database>, args: { assessmentId: number }) {
   const rows = await db
     .selectFrom("outcome_figure as f")
     .innerJoin("outcome_measure_version as v", "v.id", "f.measure_version_id")

@@ -142,12 +142,7 @@ export async function versionsByIds(db: Kysely<Database>, ids: readonly number[]
   return new Map(rows.map((r) => [r.id, versionFromRow(r)]));
 }
 
-const versionRow = (
-  measureId: number,
-  version: number,
-  d: MeasureDefinition,
-  actor: Actor,
-) => ({
+const versionRow = (measureId: number, version: number, d: MeasureDefinition, actor: Actor) => ({
   measure_id: measureId,
   version,
   name: d.name,

@@ -139,8 +139,7 @@ export default function MeasurePage() {
         <p className="nhsuk-body">
           In force: from {figureWords(v.kind, v.unit, target.baselineValue)} on{" "}
           {formatDate(target.baselineOn)} to {figureWords(v.kind, v.unit, target.targetValue)} by{" "}
-          {formatDate(target.targetOn)}.
-          {target.note ? ` ${target.note}` : ""}
+          {formatDate(target.targetOn)}.{target.note ? ` ${target.note}` : ""}
         </p>
       ) : (
         <p className="nhsuk-body">No target set.</p>

@@ -4,7 +4,9 @@ import { useMemo } from "react";
 import { domainProgressChart } from "~/charts/domain-progress";
 import { levelTrendChart } from "~/charts/level-trend";
 import { ChartFigure } from "~/components/charts/ChartFigure";
-import { canEditAssessment } from "~/access/policy";
+import { canEditAssessment, canSetOrganisationTarget } from "~/access/policy";
+import { OutcomesSection } from "~/components/outcomes/OutcomesSection";
+import { organisationOutcomes } from "~/readers/outcomes.server";
 import { LevelTag } from "~/components/charter/LevelTag";
 import { ActionsTable } from "~/components/readers/ActionsTable";
 import { DomainProgressTable } from "~/components/readers/DomainProgressTable";
@@ -35,6 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...overview,
     isChampion: canEditAssessment(auth.principal, organisation),
+    // The outcome measures over time (ADR 034): drafts' figures only for those who read drafts.
+    outcomes: await organisationOutcomes(getDb(), { organisation, readsDrafts }),
+    setsTargets: canSetOrganisationTarget(auth.principal, organisation),
     readsDrafts,
     // Queries are the champions' work in progress: for those who read the drafts too.
     openQueries: readsDrafts
@@ -156,6 +161,16 @@ export default function OrganisationPage() {
           )}
         </>
       ) : null}
+
+      <OutcomesSection
+        views={o.outcomes}
+        readsDrafts={o.readsDrafts}
+        targetLink={
+          o.setsTargets
+            ? (measureId) => `/organisations/${o.organisation.id}/targets/${measureId}`
+            : undefined
+        }
+      />
 
       <h2 className="nhsuk-heading-m">Submission history</h2>
       {o.submissions.length ? (

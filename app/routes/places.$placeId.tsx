@@ -12,6 +12,9 @@ import { ReturnsTable } from "~/components/readers/ReturnsTable";
 import { canSendReminders } from "~/access/policy";
 import { requirePlaceReader } from "~/auth/guards.server";
 import { placeSummary } from "~/readers/place-summary.server";
+import { placeOutcomes } from "~/readers/outcomes.server";
+import { getDb } from "~/models/db.server";
+import { PlaceOutcomes } from "~/components/outcomes/ScopeOutcomes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -21,9 +24,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, place } = await requirePlaceReader(request, params.placeId);
+  const summary = await placeSummary(place, new URL(request.url).searchParams.get("period"));
   return {
-    ...(await placeSummary(place, new URL(request.url).searchParams.get("period"))),
+    ...summary,
     canRemind: canSendReminders(auth.principal, place),
+    // The outcome measures summed over the place's own organisations (ADR 034).
+    outcomes: await placeOutcomes(getDb(), { place, periodId: summary.period?.id ?? null }),
   };
 }
 
@@ -137,6 +143,7 @@ export default function PlaceSummaryPage() {
           ) : null}
         </>
       )}
+      <PlaceOutcomes views={s.outcomes} place={s.place} periodLabel={s.period?.label ?? null} />
       <h2 className="nhsuk-heading-m">Recent shared good practice</h2>
       {s.practice.length ? (
         <ul className="nhsuk-list nhsuk-list--bullet">

@@ -13,6 +13,9 @@ import {
 } from "~/components/readers/RollupTables";
 import { requireSystemRollupReader } from "~/auth/guards.server";
 import { systemRollup } from "~/readers/system-rollup.server";
+import { systemOutcomes } from "~/readers/outcomes.server";
+import { getDb } from "~/models/db.server";
+import { SystemOutcomes } from "~/components/outcomes/ScopeOutcomes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `ICS roll-up, ${data?.system.name ?? "system"} – Anchor Charter` },
@@ -20,7 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { system } = await requireSystemRollupReader(request, params.systemId);
-  return systemRollup(system, new URL(request.url).searchParams);
+  const rollup = await systemRollup(system, new URL(request.url).searchParams);
+  return {
+    ...rollup,
+    // The outcome measures summed over every organisation of the system (ADR 034).
+    outcomes: await systemOutcomes(getDb(), { system, periodId: rollup.period?.id ?? null }),
+  };
 }
 
 export default function SystemRollupPage() {
@@ -91,6 +99,7 @@ export default function SystemRollupPage() {
           />
         </>
       )}
+      <SystemOutcomes views={r.outcomes} system={r.system} periodLabel={r.period?.label ?? null} />
     </>
   );
 }

@@ -42,7 +42,9 @@ export function changeWords(
     return `${way} ${points} percentage ${points === "1" ? "point" : "points"}`;
   }
   const share =
-    before !== null && before !== 0 ? ` (${number((100 * Math.abs(difference)) / before, 1)}%)` : "";
+    before !== null && before !== 0
+      ? ` (${number((100 * Math.abs(difference)) / before, 1)}%)`
+      : "";
   return `${way} ${amount(Math.abs(difference), unit)}${share}`;
 }
 

@@ -49,7 +49,8 @@ describe("who sets an organisation's own targets", () => {
 describe("who reads a measure's place and system pages (the rules they reuse)", () => {
   it("a place's measure page: whoever reads the place; the system's: the roll-up's readers", () => {
     const place10 = { id: 10, systemId: 1 };
-    for (const yes of [admin, reader, lead, steering]) expect(canReadPlace(yes, place10)).toBe(true);
+    for (const yes of [admin, reader, lead, steering])
+      expect(canReadPlace(yes, place10)).toBe(true);
     for (const no of [admin2, champion]) expect(canReadPlace(no, place10)).toBe(false);
     for (const yes of [admin, reader]) expect(canReadSystemRollup(yes, 1)).toBe(true);
     for (const no of [admin2, lead, steering, champion])

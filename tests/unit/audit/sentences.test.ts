@@ -168,7 +168,10 @@ const cases: Record<AuditAction, [Partial<AuditFacts>, string]> = {
     "Jo Bloggs stopped collecting “Carbon emissions”",
   ],
   "outcome_target.set": [
-    { targetName: "Blackpool Teaching Hospitals", detail: { measure: "Carbon emissions", organisation: 4 } },
+    {
+      targetName: "Blackpool Teaching Hospitals",
+      detail: { measure: "Carbon emissions", organisation: 4 },
+    },
     "Jo Bloggs set Blackpool Teaching Hospitals's own target for “Carbon emissions”",
   ],
   "outcome_figures.saved": [
