@@ -64,7 +64,8 @@ export function outcomeSeriesChart(f: OutcomeSeriesFigures): ChartSpec<"line"> {
       backgroundColor: colour,
       borderWidth: 3,
       pointRadius: 5,
-      spanGaps: true,
+      // A period with no figures is a gap, not a line drawn across it.
+      spanGaps: false,
       clip: 8,
     };
     const provisional = valueAt(version, true);
@@ -127,7 +128,6 @@ export function outcomeSeriesChart(f: OutcomeSeriesFigures): ChartSpec<"line"> {
           y: {
             beginAtZero: true,
             suggestedMax: f.kind === "ratio" ? Math.min(100, Math.ceil(most / 10) * 10 + 10) : most,
-            max: f.kind === "ratio" ? 100 : undefined,
             ticks: { ...text, callback: tick },
             grid: { color: gridColour },
             title: {

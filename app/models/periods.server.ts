@@ -52,6 +52,20 @@ export async function periodsUpTo(
   return rows.map(withDueDate);
 }
 
+/** The system's periods starting from `from` to `to` (YYYY-MM-DD, inclusive), oldest first. */
+export async function periodsBetween(
+  db: Kysely<Database>,
+  args: { systemId: number; from: string; to: string },
+): Promise<Period[]> {
+  const rows = await periodsWithRule(db)
+    .where("assessment_period.system_id", "=", args.systemId)
+    .where("assessment_period.starts_on", ">=", args.from)
+    .where("assessment_period.starts_on", "<=", args.to)
+    .orderBy("assessment_period.starts_on")
+    .execute();
+  return rows.map(withDueDate);
+}
+
 /** The periods with these ids, each with its due date (any order). */
 export async function periodsWithIds(
   db: Kysely<Database>,

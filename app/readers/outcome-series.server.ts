@@ -115,9 +115,17 @@ export function outcomeView(args: {
   const latest = latestPoint(series);
   const change = changeOverYear(series);
   const unitOf = (versionId: number) => versionOf(versionId).unit;
+  // A sum over organisations moves with how many reported: say so where that changed.
+  const coverage =
+    change.kind === "change" &&
+    args.organisations !== null &&
+    latest &&
+    latest.reporting !== change.before.reporting
+      ? ` (${latest.reporting} organisations reported, against ${change.before.reporting} then)`
+      : "";
   const changeText =
     change.kind === "change"
-      ? `${changeWords(current.kind, current.unit, change.difference, change.before.value)} on ${change.before.label}`
+      ? `${changeWords(current.kind, current.unit, change.difference, change.before.value)} on ${change.before.label}${coverage}`
       : change.kind === "definition changed"
         ? `not compared with ${change.before.label}: the definition changed`
         : change.kind === "no figure a year before"
@@ -189,7 +197,7 @@ export function outcomeView(args: {
       }));
     }),
     targetWords: target
-      ? `${target.whose === "own" ? "Own target" : "System target"}: from ${figureWords(current.kind, current.unit, target.baselineValue)} on ${formatDate(target.baselineOn)} to ${figureWords(current.kind, current.unit, target.targetValue)} by ${formatDate(target.targetOn)}${target.note ? `. ${target.note}` : ""}`
+      ? `${target.whose === "own" ? "Own target" : "System target"}: from ${figureWords(current.kind, current.unit, target.baselineValue)} on ${formatDate(target.baselineOn)} to ${figureWords(current.kind, current.unit, target.targetValue)} by ${formatDate(target.targetOn)}${target.note ? `. ${target.note.replace(/\.$/, "")}` : ""}`
       : null,
     progressRule,
   };

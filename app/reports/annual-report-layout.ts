@@ -267,7 +267,16 @@ function appendix(r: AnnualReport): Block[] {
   ];
 }
 
-export function annualReportDocument(r: AnnualReport): DocumentModel {
+/**
+ * The sections other modules write, placed in the paper's order: the
+ * outcome measures (app/reports/outcomes-section.ts) after the domains.
+ */
+export type ReportSections = { outcomes?: Block[] };
+
+export function annualReportDocument(
+  r: AnnualReport,
+  sections: ReportSections = {},
+): DocumentModel {
   const title = `${r.title}: ${r.scope.name}`;
   return {
     meta: { title, subject: `Anchor charter annual report for ${r.scope.name}, ${r.year}` },
@@ -276,6 +285,7 @@ export function annualReportDocument(r: AnnualReport): DocumentModel {
       ...cover(r),
       ...summary(r),
       ...domains(r),
+      ...(sections.outcomes ?? []),
       ...gapsAndPractice(r),
       ...verification(r),
       ...actions(r),

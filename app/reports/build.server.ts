@@ -8,6 +8,9 @@ import type { DocumentFormat } from "~/documents/formats";
 import { renderPdf } from "~/documents/pdf/render-pdf.server";
 import { annualReportDocument } from "./annual-report-layout";
 import { todayInUk } from "~/utils/dates";
+import { periodsBetween } from "~/models/periods.server";
+import { outcomesReport } from "./outcomes-report.server";
+import { outcomesSection } from "./outcomes-section";
 
 /**
  * Builds one annual report file: reads its rows, computes its figures, lays
@@ -45,7 +48,12 @@ export async function buildAnnualReport(
     sharedPractice: rows.sharedPractice,
     actions: rows.actions,
   });
-  const document = annualReportDocument(report);
+  const document = annualReportDocument(report, {
+    outcomes: outcomesSection(
+      await reportOutcomes(db, rows.scope, rows.organisations, args.year, args.now),
+      String(args.year),
+    ),
+  });
   const onBlock = (done: number, total: number) => args.onProgress?.(0.1 + (0.9 * done) / total);
   const render = args.format === "pdf" ? renderPdf : renderDocx;
   const bytes = await render(document, { onBlock });
@@ -54,6 +62,42 @@ export async function buildAnnualReport(
     fileName: reportFileName(rows.scope.name, args.year, args.format),
     title: document.meta.title,
   };
+}
+
+/**
+ * The outcome measures over the reporting year's periods (ADR 034): a place
+ * sums its own organisations, the system every one, an organisation itself.
+ */
+async function reportOutcomes(
+  db: Kysely<Database>,
+  scope: { kind: "organisation" | "place" | "system"; id: number; name: string; systemId: number },
+  organisations: ReadonlyArray<{ placeId: number | null }>,
+  year: number,
+  now: Date,
+) {
+  const periods = await periodsBetween(db, {
+    systemId: scope.systemId,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  });
+  const { systemId } = scope;
+  return outcomesReport(db, {
+    systemId,
+    scopeKind: scope.kind,
+    scope:
+      scope.kind === "system"
+        ? { systemId }
+        : scope.kind === "place"
+          ? { systemId, placeId: scope.id }
+          : { systemId, organisationIds: [scope.id] },
+    scopeName: scope.name,
+    organisations:
+      scope.kind === "place"
+        ? organisations.filter((o) => o.placeId === scope.id).length
+        : organisations.length,
+    year: periods,
+    today: todayInUk(now),
+  });
 }
 
 /** "annual-report-2026-blackpool.pdf": letters and digits only, safe in any header. */

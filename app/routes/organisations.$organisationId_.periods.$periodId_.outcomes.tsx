@@ -103,7 +103,8 @@ export default function OutcomeFigures() {
           <ul className="nhsuk-list nhsuk-list--bullet">
             {page.notDue.map((m) => (
               <li key={m.measureId}>
-                {m.name}: {frequencyWords[m.frequency].toLowerCase()}
+                {m.name}: collected {frequencyWords[m.frequency].charAt(0).toLowerCase()}
+                {frequencyWords[m.frequency].slice(1)}
               </li>
             ))}
           </ul>

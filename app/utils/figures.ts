@@ -6,8 +6,11 @@
 
 type Kind = "ratio" | "total";
 
-const number = (value: number, digits = 2) =>
-  value.toLocaleString("en-GB", { maximumFractionDigits: digits });
+const number = (value: number, digits = 2, fixed = false) =>
+  value.toLocaleString("en-GB", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: fixed ? digits : 0,
+  });
 
 /** An amount in its unit: pounds before the number, anything else after it. */
 export function amount(value: number, unit: string): string {
@@ -18,7 +21,7 @@ export function amount(value: number, unit: string): string {
 /** A figure's value: a share as a percentage to one decimal place, a total in its unit. */
 export function figureWords(kind: Kind, unit: string, value: number | null): string {
   if (value === null) return "No figure";
-  return kind === "ratio" ? `${number(value, 1)}%` : amount(value, unit);
+  return kind === "ratio" ? `${number(value, 1, true)}%` : amount(value, unit);
 }
 
 /** A share's part and whole: "412 of 1,050 staff", "£3,420,000 of £10,000,000". */

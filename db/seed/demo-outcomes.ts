@@ -9,8 +9,7 @@ import { mulberry32 } from "./demo-story";
  * The demo's outcome measures (ADR 034): the slides' six, and each
  * organisation's figures for them in the months they were due, invented and
  * marked so: sizes by kind of organisation, shares that drift upwards and
- * carbon that falls, a few figures not reported. The local spend share
- * follows the story the free-text measure already told. Pure planning here,
+ * carbon that falls, a few figures not reported. Pure planning here,
  * then one writer in the seed's transaction.
  */
 
@@ -65,7 +64,7 @@ export function planDemoOutcomes(args: {
         ratio(size, Math.min(0.99, 0.86 + 0.004 * q + random() * 0.02)),
         ratio(
           size * 7000 * (0.9 + random() * 0.2),
-          (18 + (index % 7) * 2 + q * 1.5 + random()) / 100,
+          (18 + (index % 7) * 2 + q * 0.7 + random()) / 100,
         ),
         organisation.type === "nhs_trust" || organisation.type === "local_authority"
           ? ratio(20 + random() * 130, 0.2 + 0.02 * q + random() * 0.05)
