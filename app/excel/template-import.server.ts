@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { Unzip, UnzipInflate } from "fflate";
 import { componentAnswerSchema } from "../forms/sheet";
+import { type OutcomeRow, readOutcomeRows } from "./template-outcomes-import.server";
 import {
+  type ImportProblem,
   type ColumnKey,
   columnName,
   columnNumber,
@@ -29,12 +31,7 @@ const MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024;
 /** Compressed bytes fed to the inflater at a time: it can write at most about 1,000 times as much. */
 const INFLATE_STEP = 4096;
 
-export type ImportProblem = {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  message: string;
-};
+export type { ImportProblem } from "./template-layout";
 
 export type ImportRow = {
   row: number;
@@ -58,7 +55,9 @@ const fileProblem = (message: string): { ok: false; problems: ImportProblem[] } 
 export async function readFilledTemplate(
   file: { name: string; bytes: Uint8Array },
   expected: Expected,
-): Promise<{ ok: true; rows: ImportRow[] } | { ok: false; problems: ImportProblem[] }> {
+): Promise<
+  { ok: true; rows: ImportRow[]; outcomes: OutcomeRow[] } | { ok: false; problems: ImportProblem[] }
+> {
   const notWorkbook =
     "The selected file must be an Excel workbook (.xlsx): download the template from this page, fill it in and upload it.";
   const zip = file.bytes;
@@ -97,7 +96,17 @@ export async function readFilledTemplate(
   }
   const sheet = workbook.getWorksheet(sheetNames.components);
   if (!sheet) return fileProblem(`The "${sheetNames.components}" sheet is missing from the file.`);
-  return readRows(sheet, expected.componentIds);
+  const components = readRows(sheet, expected.componentIds);
+  const outcomes = readOutcomeRows(workbook);
+  if (!components.ok || !outcomes.ok)
+    return {
+      ok: false,
+      problems: [
+        ...(components.ok ? [] : components.problems),
+        ...(outcomes.ok ? [] : outcomes.problems),
+      ],
+    };
+  return { ok: true, rows: components.rows, outcomes: outcomes.rows };
 }
 
 /**

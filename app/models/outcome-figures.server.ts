@@ -98,7 +98,8 @@ export type SaveFiguresResult =
   | { refused: "locked" }
   | { refused: "lastEvidence"; measureId: number; componentId: string };
 
-class LastEvidence extends Error {
+/** Thrown inside a transaction: a removed figure was a fulfilled component's only evidence. */
+export class LastEvidence extends Error {
   constructor(
     readonly measureId: number,
     readonly componentId: string,

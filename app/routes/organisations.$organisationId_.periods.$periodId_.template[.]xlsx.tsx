@@ -9,6 +9,7 @@ import { frozenSheet } from "~/models/submission-snapshot.server";
 import { requireSheetReader } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
 import { attachmentHeaders } from "~/http/downloads.server";
+import { loadOutcomesPage } from "~/sheet/outcomes.server";
 
 /**
  * The month's reporting sheet as an Excel workbook: pre-filled with its
@@ -16,7 +17,8 @@ import { attachmentHeaders } from "~/http/downloads.server";
  * fill it offline and import it on the import page.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation, period } = await requireSheetReader(request, params);
+  const sheet = await requireSheetReader(request, params);
+  const { organisation, period } = sheet;
   const db = getDb();
   const assessment = await getAssessment(db, {
     organisationId: organisation.id,
@@ -40,6 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       answers: new Map(frozen.answers.map((a) => [a.componentId, a])),
       frozen: { submittedAt: frozen.submittedAt },
       plan: { principles: frozen.principles, actions: frozen.actions },
+      outcomes: frozen.outcomes.map((o) => ({
+        ...o,
+        saved: o,
+        last: null,
+      })),
       importPath: "",
       now: new Date(),
     });
@@ -66,6 +73,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessment: assessment ? { id: assessment.id, status: assessment.status } : null,
     answers,
     plan: { principles, actions },
+    outcomes: (await loadOutcomesPage(sheet)).due.map((m) => ({
+      ...m,
+      last: m.last
+        ? `${m.last.words}${m.kind === "ratio" ? ` (${m.last.parts})` : ""} in ${m.last.periodLabel}`
+        : null,
+    })),
     importPath: new URL(`${path}/import`, request.url).href,
     now: new Date(),
   });

@@ -1,11 +1,9 @@
 import { redirect } from "@remix-run/node";
-import { confirmationOf, isLargeChange } from "~/charter/outcome-checks";
-import { figureValue } from "~/charter/outcomes";
 import { parseForm } from "~/forms/parse";
 import { figureFieldId, figuresSchema } from "~/forms/outcomes";
 import { figuresOfAssessment, previousFigures, saveFigures } from "~/models/outcome-figures.server";
 import { measuresDueIn } from "~/models/outcome-measures.server";
-import { changeWords, figureWords } from "~/utils/figures";
+import { unconfirmedChanges } from "../figure-checks";
 import { type PostContext, refuse, refuseLocked } from "./context.server";
 import { requireStartedMonth } from "./guards.server";
 
@@ -46,27 +44,19 @@ export async function saveOutcomeFigures(post: PostContext) {
     }),
     figuresOfAssessment(post.db, { assessmentId: started.month.assessmentId }),
   ]);
-  const unconfirmed: Record<string, string> = {};
-  for (const figure of form.data) {
-    if ("remove" in figure) continue;
-    const measure = measures.find((m) => m.id === figure.measureId)!.current;
-    const last = before.get(figure.measureId);
-    const already = saved.get(figure.measureId);
-    const unchanged =
-      already?.numerator === figure.numerator && already.denominator === figure.denominator;
-    if (!last || unchanged || !isLargeChange(measure.kind, last, figure)) continue;
-    const confirmId = figureFieldId(figure.measureId, "confirm");
-    if (form.values[confirmId] === confirmationOf(figure)) continue;
-    const was = figureValue(measure.kind, last.numerator, last.denominator);
-    const is = figureValue(measure.kind, figure.numerator, figure.denominator);
-    unconfirmed[confirmId] =
-      `${measure.name} is ${figureWords(measure.kind, measure.unit, is)}, ${changeWords(
-        measure.kind,
-        measure.unit,
-        (is ?? 0) - (was ?? 0),
-        was,
-      )} since ${last.periodLabel} (${figureWords(measure.kind, measure.unit, was)}). Check it; if it is right, tick "This figure is right" and save again`;
-  }
+  const unconfirmed = Object.fromEntries(
+    unconfirmedChanges({
+      figures: form.data,
+      measures: new Map(measures.map((m) => [m.id, m.current])),
+      before,
+      saved,
+      confirmed: (measureId, confirmation) =>
+        form.values[figureFieldId(measureId, "confirm")] === confirmation,
+    }).map((ask) => [
+      figureFieldId(ask.measureId, "confirm"),
+      `${ask.message}. Check it; if it is right, tick "This figure is right" and save again`,
+    ]),
+  );
   if (Object.keys(unconfirmed).length)
     return refuse({ form: "figures", errors: unconfirmed, values: form.values });
 
