@@ -169,7 +169,15 @@ export async function saveFiguresIn(
     const { measure } = figure;
     const existing = await trx
       .selectFrom("outcome_figure")
-      .select(["id", "evidence_item_id as evidenceItemId"])
+      .select([
+        "id",
+        "evidence_item_id as evidenceItemId",
+        "measure_version_id as versionId",
+        "numerator",
+        "denominator",
+        "source",
+        "note",
+      ])
       .where("assessment_id", "=", args.assessmentId)
       .where("measure_id", "=", measure.measureId)
       .executeTakeFirst();
@@ -182,6 +190,17 @@ export async function saveFiguresIn(
       removed++;
       continue;
     }
+    // Saved again as it stands: nothing to write (the page and the template send every figure).
+    if (
+      existing &&
+      existing.versionId === measure.versionId &&
+      Number(existing.numerator) === figure.numerator &&
+      (existing.denominator === null ? null : Number(existing.denominator)) ===
+        (measure.kind === "ratio" ? figure.denominator : null) &&
+      existing.source === figure.source &&
+      existing.note === figure.note
+    )
+      continue;
     const value = figureValue(measure.kind, figure.numerator, figure.denominator);
     const item = {
       title: `${measure.name}, ${args.period.label}`,
