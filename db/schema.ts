@@ -174,6 +174,71 @@ export interface QueryReplyTable {
   created_at: string;
 }
 
+export type MeasureKind = "ratio" | "total";
+export type MeasureFrequency = "monthly" | "quarterly" | "yearly";
+
+/** An outcome measure a system keeps (ADR 040); what it means is in its versions. */
+export interface OutcomeMeasureTable {
+  id: Generated<number>;
+  system_id: number;
+  position: ColumnType<number, number | undefined, number>;
+  /** Set when the measure is no longer collected; its figures are kept. */
+  retired_at: string | null;
+  created_at: string;
+}
+
+/** One definition of a measure; a change is a new version, and figures keep theirs. */
+export interface OutcomeMeasureVersionTable {
+  id: Generated<number>;
+  measure_id: number;
+  version: number;
+  name: string;
+  definition: string;
+  domain_number: number;
+  /** JSON array of the component ids the measure evidences. */
+  component_ids: string;
+  kind: MeasureKind;
+  /** A total's unit, or a share's parts' unit (the share itself is a percentage). */
+  unit: string;
+  numerator_label: string | null;
+  denominator_label: string | null;
+  frequency: MeasureFrequency;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** An organisation's figure for a measure in one month's return. */
+export interface OutcomeFigureTable {
+  id: Generated<number>;
+  assessment_id: number;
+  measure_id: number;
+  measure_version_id: number;
+  /** A total's value, or a share's part. */
+  numerator: number;
+  /** A share's whole; null for a total. */
+  denominator: number | null;
+  source: string;
+  note: ColumnType<string, string | undefined, string>;
+  /** The evidence item showing the figure on the components its measure evidences. */
+  evidence_item_id: number | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** A target: the system's (no organisation) or an organisation's own; the newest row is in force. */
+export interface OutcomeTargetTable {
+  id: Generated<number>;
+  measure_id: number;
+  organisation_id: number | null;
+  baseline_value: number;
+  baseline_on: string;
+  target_value: number;
+  target_on: string;
+  note: ColumnType<string, string | undefined, string>;
+  set_at: string;
+  set_by: number | null;
+}
+
 export interface Database {
   app_setting: AppSettingTable;
   system: SystemTable;
@@ -205,6 +270,10 @@ export interface Database {
   oidc_provider: OidcProviderTable;
   oidc_identity: OidcIdentityTable;
   held_post: HeldPostTable;
+  outcome_measure: OutcomeMeasureTable;
+  outcome_measure_version: OutcomeMeasureVersionTable;
+  outcome_figure: OutcomeFigureTable;
+  outcome_target: OutcomeTargetTable;
 }
 
 export type Place = Selectable<PlaceTable>;

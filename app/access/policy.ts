@@ -253,6 +253,22 @@ export function canReadOutbox(p: Principal, systemId: number): boolean {
   return isAdminOf(p, systemId);
 }
 
+/**
+ * A system's outcome measures (their definitions, versions and the system's
+ * targets) are its administrators' to define (ADR 040).
+ */
+export function canManageOutcomeMeasures(p: Principal, systemId: number): boolean {
+  return isAdminOf(p, systemId);
+}
+
+/**
+ * An organisation's own targets for the outcome measures are its champions'
+ * to set, as its figures are theirs to enter.
+ */
+export function canSetOrganisationTarget(p: Principal, org: OrganisationScope): boolean {
+  return isChampionOf(p, org.id);
+}
+
 /** The ICS roll-up across every place of a system. */
 export function canReadSystemRollup(p: Principal, systemId: number): boolean {
   return isAdminOf(p, systemId) || isSystemReaderOf(p, systemId);

@@ -261,6 +261,22 @@ const sentences: Record<AuditAction, Sentence> = {
       f.detail?.evidenceItem ? ", with new evidence" : ""
     }`,
   ...signInSentences,
+  "outcome_measure.created": (f, who) =>
+    `${who} added the outcome measure ${quoted(f.detail?.name, 80)}`,
+  "outcome_measure.revised": (f, who) =>
+    `${who} changed the definition of ${quoted(f.detail?.name, 80)} (version ${String(f.detail?.version ?? "?")})`,
+  "outcome_measure.retired": (f, who) =>
+    f.detail?.retired === false
+      ? `${who} started collecting ${quoted(f.detail?.name, 80)} again`
+      : `${who} stopped collecting ${quoted(f.detail?.name, 80)}`,
+  "outcome_target.set": (f, who) =>
+    f.detail?.organisation === null
+      ? `${who} set the system's target for ${quoted(f.detail?.measure, 80)}`
+      : `${who} set ${someone(f)}'s own target for ${quoted(f.detail?.measure, 80)}`,
+  "outcome_figures.saved": (f, who) => {
+    const count = Array.isArray(f.detail?.measures) ? f.detail.measures.length : 0;
+    return `${who} saved ${count === 1 ? "1 outcome figure" : `${count} outcome figures`} in ${monthOf(f)}`;
+  },
 };
 
 export function auditSentence(facts: AuditFacts): string {
@@ -288,6 +304,7 @@ export const auditKinds: Array<{
       { action: "assessment.changed", label: "Month changed" },
       { action: "assessment.submitted", label: "Month submitted" },
       { action: "assessment.reopened", label: "Month reopened" },
+      { action: "outcome_figures.saved", label: "Outcome figures saved" },
     ],
   },
   {
@@ -352,6 +369,10 @@ export const auditKinds: Array<{
       { action: "period.closed", label: "Month closed" },
       { action: "system.due_rule_set", label: "Due date rule changed" },
       { action: "period.due_date_set", label: "A month's due date set" },
+      { action: "outcome_measure.created", label: "Outcome measure added" },
+      { action: "outcome_measure.revised", label: "Outcome measure changed" },
+      { action: "outcome_measure.retired", label: "Outcome measure stopped or restarted" },
+      { action: "outcome_target.set", label: "Outcome target set" },
     ],
   },
 ];

@@ -13,6 +13,7 @@ import {
   canReadSystemRollup,
   canReopenAssessment,
   canReviewPlace,
+  canSetOrganisationTarget,
   exportReach,
   type Principal,
   requiresSecondFactor,
@@ -297,6 +298,17 @@ export async function requireSheetEditor(
   if (!sheet.canEdit)
     forbidden("Only the organisation's champions can change its self-assessment.");
   return sheet;
+}
+
+/**
+ * An organisation's own targets for its outcome measures (ADR 040): for its
+ * champions; whoever else reads the organisation is refused (403).
+ */
+export async function requireTargetSetter(request: Request, organisationId: string | undefined) {
+  const reader = await requireOrganisationReader(request, organisationId);
+  if (!canSetOrganisationTarget(reader.auth.principal, reader.organisation))
+    forbidden("Only the organisation's champions set its own targets.");
+  return reader;
 }
 
 /** As requireSheetReader, and the person must be its place lead or an administrator (else 403). */

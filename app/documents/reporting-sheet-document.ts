@@ -102,6 +102,35 @@ export function reportingSheetDocument(
         ? [paragraph("No component has been answered yet, so every row below says Not answered.")]
         : []),
       ...sheet.domains.flatMap(domainBlocks),
+      ...outcomeBlocks(sheet),
     ],
   };
+}
+
+/** The month's outcome figures after the domains (ADR 040): one row per measure. */
+function outcomeBlocks(sheet: ReportingSheet): Block[] {
+  if (!sheet.outcomes.length) return [];
+  return [
+    heading(2, "Outcome figures"),
+    paragraph(
+      "Each figure as it was entered, with the version of its measure's definition it answered.",
+      { keepWithNext: true },
+    ),
+    table({
+      caption: `Outcome figures for ${sheet.periodLabel}`,
+      columns: [
+        { header: "Measure", width: 0.28 },
+        { header: "Figure", width: 0.12 },
+        { header: "Part and whole", width: 0.3 },
+        { header: "Source and note", width: 0.3 },
+      ],
+      rows: sheet.outcomes.map((o) => [
+        `${o.name} (definition version ${o.version}; evidence for ${o.componentIds.join(", ")})`,
+        o.figure,
+        o.parts ?? "A total",
+        [o.source, o.note].filter(Boolean).join("\n"),
+      ]),
+      rowHeaders: true,
+    }),
+  ];
 }

@@ -1,4 +1,5 @@
 import { loadCharter } from "~/charter/content";
+import { figuresWithDefinitions } from "~/models/outcome-figures.server";
 import { listActions } from "~/models/progression-actions.server";
 import { loadPrinciples } from "~/models/principles.server";
 import { evidenceSummary, getAssessment, loadAnswers } from "~/models/sheet.server";
@@ -43,6 +44,7 @@ export async function liveReportingSheet(args: {
     principles: await loadPrinciples(db, ids),
     actions: await listActions(db, ids),
     state,
+    outcomes: await figuresWithDefinitions(db, ids),
   });
 }
 

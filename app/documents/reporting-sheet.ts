@@ -1,4 +1,6 @@
+import { figureValue } from "~/charter/outcomes";
 import { computeLevel } from "~/charter/scoring";
+import { amount, figureWords } from "~/utils/figures";
 import type { Charter } from "~/charter/schema";
 import type { MonthState } from "./month-state";
 
@@ -42,6 +44,38 @@ export type AnswerSource = {
   evidence: readonly EvidenceSource[];
 };
 
+/** An outcome figure with the definition it answered, live or frozen in a snapshot (ADR 040). */
+export type OutcomeSource = {
+  measureId: number;
+  version: number;
+  name: string;
+  definition: string;
+  kind: "ratio" | "total";
+  unit: string;
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
+  componentIds: readonly string[];
+  numerator: number;
+  denominator: number | null;
+  source: string;
+  note: string;
+};
+
+/** An outcome figure as the sheet prints it. */
+export type SheetOutcome = {
+  measureId: number;
+  name: string;
+  version: number;
+  definition: string;
+  /** "34.2%" or "1,250 tonnes CO2e". */
+  figure: string;
+  /** A share's part and whole in words, with their labels; null for a total. */
+  parts: string | null;
+  source: string;
+  note: string;
+  componentIds: string[];
+};
+
 export type ActionSource = { description: string; owner: string | null; targetDate: string | null };
 
 export type SheetSource = {
@@ -51,6 +85,8 @@ export type SheetSource = {
   answers: readonly AnswerSource[];
   principles: Record<number, { principlesInPlace: readonly number[]; note: string }>;
   actions: Record<string, readonly ActionSource[]>;
+  /** The month's outcome figures (none in a snapshot from before they existed). */
+  outcomes?: readonly OutcomeSource[];
   /** A submission: who made it, when (ISO), and the level it recorded. Absent: the month as it stands. */
   submission?: { submittedBy: string; submittedAt: string; level: string | null } | null;
   /** The month as it stands: whether it is a draft, submitted or reopened (said on every rendering). */
@@ -103,6 +139,7 @@ export type ReportingSheet = {
   /** The live month's state; null for a past submission, which says who sent it and when. */
   state: MonthState | null;
   domains: SheetDomain[];
+  outcomes: SheetOutcome[];
 };
 
 const statuses = new Set<string>(["not_started", "in_progress", "fulfilled"]);
@@ -202,5 +239,23 @@ export function buildReportingSheet(source: SheetSource): ReportingSheet {
       : null,
     state: source.submission ? null : (source.state ?? null),
     domains,
+    outcomes: (source.outcomes ?? []).map(outcomeView),
+  };
+}
+
+export function outcomeView(o: OutcomeSource): SheetOutcome {
+  return {
+    measureId: o.measureId,
+    name: o.name,
+    version: o.version,
+    definition: o.definition,
+    figure: figureWords(o.kind, o.unit, figureValue(o.kind, o.numerator, o.denominator)),
+    parts:
+      o.kind === "ratio" && o.denominator !== null
+        ? `${o.numeratorLabel ?? "Part"}: ${amount(o.numerator, o.unit)}; ${o.denominatorLabel ?? "whole"}: ${amount(o.denominator, o.unit)}`
+        : null,
+    source: o.source,
+    note: o.note,
+    componentIds: [...o.componentIds],
   };
 }

@@ -27,6 +27,23 @@ const answer = z.object({
   evidence: z.array(evidence).catch([]),
 });
 
+/** An outcome figure with the definition it answered (ADR 040); older snapshots have none. */
+const outcome = z.object({
+  measureId: z.number(),
+  version: z.number().catch(1),
+  name: z.string(),
+  definition: z.string().catch(""),
+  kind: z.enum(["ratio", "total"]),
+  unit: z.string().catch(""),
+  numeratorLabel: z.string().nullable().catch(null),
+  denominatorLabel: z.string().nullable().catch(null),
+  componentIds: z.array(z.string()).catch([]),
+  numerator: z.number(),
+  denominator: z.number().nullable().catch(null),
+  source: z.string().catch(""),
+  note: z.string().catch(""),
+});
+
 const plan = z.object({
   answers: z.array(answer),
   principles: z
@@ -47,15 +64,18 @@ const plan = z.object({
       ),
     )
     .catch({}),
+  outcomes: z.array(outcome).catch([]),
 });
 
 // The first submissions froze the answers alone, as a list.
 const snapshotSchema = z.union([
   plan,
-  z.array(answer).transform((answers) => ({ answers, principles: {}, actions: {} })),
+  z.array(answer).transform((answers) => ({ answers, principles: {}, actions: {}, outcomes: [] })),
 ]);
 
-export type Snapshot = Pick<SheetSource, "answers" | "principles" | "actions">;
+export type Snapshot = Pick<SheetSource, "answers" | "principles" | "actions"> & {
+  outcomes: NonNullable<SheetSource["outcomes"]>;
+};
 
 /** The snapshot's answers and plan; null when the stored text is not a snapshot at all. */
 export function readSnapshot(stored: unknown): Snapshot | null {
@@ -73,5 +93,10 @@ export function readSnapshot(stored: unknown): Snapshot | null {
   for (const [domain, saved] of Object.entries(parsed.data.principles)) {
     principles[Number(domain)] = saved;
   }
-  return { answers: parsed.data.answers, principles, actions: parsed.data.actions };
+  return {
+    answers: parsed.data.answers,
+    principles,
+    actions: parsed.data.actions,
+    outcomes: parsed.data.outcomes,
+  };
 }

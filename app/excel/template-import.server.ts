@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { componentAnswerSchema } from "../forms/sheet";
+import { type OutcomeRow, readOutcomeRows } from "./template-outcomes-import.server";
 import {
+  type ImportProblem,
   type ColumnKey,
   columnName,
   columnNumber,
@@ -23,12 +25,7 @@ import { workbookBoundsProblem } from "./workbook-bounds.server";
 
 export { IMPORT_MAX_BYTES } from "./workbook-bounds.server";
 
-export type ImportProblem = {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  message: string;
-};
+export type { ImportProblem } from "./template-layout";
 
 export type ImportRow = {
   row: number;
@@ -52,7 +49,9 @@ const fileProblem = (message: string): { ok: false; problems: ImportProblem[] } 
 export async function readFilledTemplate(
   file: { name: string; bytes: Uint8Array },
   expected: Expected,
-): Promise<{ ok: true; rows: ImportRow[] } | { ok: false; problems: ImportProblem[] }> {
+): Promise<
+  { ok: true; rows: ImportRow[]; outcomes: OutcomeRow[] } | { ok: false; problems: ImportProblem[] }
+> {
   const notWorkbook =
     "The selected file must be an Excel workbook (.xlsx): download the template from this page, fill it in and upload it.";
   const zip = file.bytes;
@@ -92,7 +91,17 @@ export async function readFilledTemplate(
   }
   const sheet = workbook.getWorksheet(sheetNames.components);
   if (!sheet) return fileProblem(`The "${sheetNames.components}" sheet is missing from the file.`);
-  return readRows(sheet, expected.componentIds);
+  const components = readRows(sheet, expected.componentIds);
+  const outcomes = readOutcomeRows(workbook);
+  if (!components.ok || !outcomes.ok)
+    return {
+      ok: false,
+      problems: [
+        ...(components.ok ? [] : components.problems),
+        ...(outcomes.ok ? [] : outcomes.problems),
+      ],
+    };
+  return { ok: true, rows: components.rows, outcomes: outcomes.rows };
 }
 
 function readIdentity(workbook: ExcelJS.Workbook) {

@@ -13,8 +13,38 @@ export const sheetNames = {
   components: "Components",
   principles: "Principles",
   actions: "Actions",
+  outcomes: "Outcome figures",
   identity: "Template identity",
 } as const;
+
+/**
+ * The outcome figures sheet's columns (ADR 040): one row per measure due in
+ * the month; `answer` columns are the only ones unlocked. A total has no
+ * whole: its row leaves that column locked and empty.
+ */
+export const outcomeColumns = [
+  { key: "measureId", header: "Measure number (do not change)", width: 12, answer: false },
+  { key: "measure", header: "Measure", width: 32, answer: false },
+  { key: "definition", header: "What is counted", width: 60, answer: false },
+  { key: "partLabel", header: "Part (or the total)", width: 34, answer: false },
+  { key: "part", header: "Part or total: figure", width: 16, answer: true },
+  { key: "wholeLabel", header: "Whole", width: 30, answer: false },
+  { key: "whole", header: "Whole: figure", width: 16, answer: true },
+  { key: "last", header: "Last figure", width: 30, answer: false },
+  { key: "source", header: "Source", width: 34, answer: true },
+  { key: "note", header: "Note", width: 40, answer: true },
+  { key: "checked", header: "Checked (Yes if a large change is right)", width: 16, answer: true },
+] as const;
+
+export type OutcomeColumnKey = (typeof outcomeColumns)[number]["key"];
+
+export function outcomeColumnName(key: OutcomeColumnKey): string {
+  const index = outcomeColumns.findIndex((c) => c.key === key);
+  return `${String.fromCharCode(65 + index)} (${outcomeColumns[index]!.header})`;
+}
+
+export const outcomeColumnNumber = (key: OutcomeColumnKey) =>
+  outcomeColumns.findIndex((c) => c.key === key) + 1;
 
 /** The components sheet's columns, in order; `answer` columns are the only ones unlocked. */
 export const columns = [
@@ -55,3 +85,11 @@ export function statusFromWord(word: string): (typeof componentStatuses)[number]
   const wanted = word.trim().toLowerCase();
   return componentStatuses.find((s) => statusLabels[s].toLowerCase() === wanted);
 }
+
+/** A problem with an upload, named by sheet, row and column where it has them. */
+export type ImportProblem = {
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  message: string;
+};

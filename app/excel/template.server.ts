@@ -5,6 +5,7 @@ import type { DomainPrinciples } from "../models/principles.server";
 import type { ProgressionAction } from "../models/progression-actions.server";
 import type { ComponentStatus } from "../../db/schema";
 import { formatDateTime } from "../utils/dates";
+import { outcomesSheet, type TemplateMeasure } from "./template-outcomes.server";
 import {
   columnNumber,
   columns,
@@ -51,6 +52,8 @@ export async function sheetTemplate(args: {
   now: Date;
   /** Printed in a first row and the print header of every sheet (demonstration data). */
   marking?: string;
+  /** The outcome measures due in the month, with their figures (ADR 040). */
+  outcomes?: readonly TemplateMeasure[];
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Anchor Charter";
@@ -58,6 +61,11 @@ export async function sheetTemplate(args: {
   instructions(workbook, args);
   components(workbook, args);
   planSheets(workbook, args);
+  outcomesSheet(workbook, {
+    measures: args.outcomes ?? [],
+    periodLabel: args.period.label,
+    frozen: !!args.frozen,
+  });
   identity(workbook, args);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -125,6 +133,9 @@ function instructions(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetT
     ["3. Write the opportunities for progression for the component beside it."],
     [
       "4. Evidence is added on the platform, not here. A component can be marked Fulfilled only when it has evidence there.",
+    ],
+    [
+      `   The "${sheetNames.outcomes}" sheet takes the month's outcome figures: a share's part and whole, or a total, with its source. Leave a measure empty if you have no figure. If a figure changed a lot since the last one, type Yes in its Checked column once you are sure it is right.`,
     ],
     [
       `5. Save the file as an Excel workbook (.xlsx) and upload it on the platform: ${args.importPath}`,

@@ -1,4 +1,5 @@
 import { fulfilledIds, standingOf, verifiedIds } from "../charter/aggregation";
+import { figureValue } from "../charter/outcomes";
 import type { Charter } from "../charter/schema";
 import type { ExportReturn } from "../models/analyst-exports.server";
 
@@ -22,7 +23,7 @@ export type Dataset = {
   rows: (charter: Charter, r: ExportReturn) => Cell[][];
 };
 
-export const datasetIds = ["returns", "components", "measures"] as const;
+export const datasetIds = ["returns", "components", "measures", "outcomes"] as const;
 export type DatasetId = (typeof datasetIds)[number];
 
 const col = (name: string, type: ColumnType): Column => ({ name, type });
@@ -191,7 +192,45 @@ const measures: Dataset = {
   },
 };
 
-export const datasets: Record<DatasetId, Dataset> = { returns, components, measures };
+const outcomes: Dataset = {
+  id: "outcomes",
+  title: "Outcome figures",
+  description:
+    "One row per outcome measure figure per organisation per period, with the version of the definition it answered.",
+  columns: () => [
+    ...keyColumns,
+    col("outcome_measure_id", "integer"),
+    col("outcome_measure_name", "text"),
+    col("outcome_definition_version", "integer"),
+    col("outcome_kind", "text"),
+    col("outcome_unit", "text"),
+    col("outcome_frequency", "text"),
+    col("outcome_numerator", "number"),
+    col("outcome_denominator", "number"),
+    col("outcome_value", "number"),
+    col("outcome_source", "text"),
+    col("outcome_note", "text"),
+  ],
+  rows: (_charter, r) => {
+    const key = keyCells(r);
+    return r.outcomes.map((o) => [
+      ...key,
+      o.measureId,
+      o.name,
+      o.version,
+      o.kind,
+      o.unit,
+      o.frequency,
+      o.numerator,
+      o.denominator,
+      figureValue(o.kind, o.numerator, o.denominator),
+      o.source,
+      o.note,
+    ]);
+  },
+};
+
+export const datasets: Record<DatasetId, Dataset> = { returns, components, measures, outcomes };
 
 export const isDatasetId = (value: string): value is DatasetId =>
   (datasetIds as readonly string[]).includes(value);

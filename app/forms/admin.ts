@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_WORKING_DAY } from "../periods/due-dates";
-import { dateInput, multiLineText, singleLineText } from "./fields";
+import { dateInputSchema, multiLineText, singleLineText } from "./fields";
 
 const name = (what: string) => singleLineText(`The ${what}`, 200).min(1, `Enter the ${what}`);
 
@@ -115,17 +115,15 @@ export const dueRuleSchema = z.object({
  * A month's own due date (GOV.UK date input). Whether the date suits the
  * month (not before it starts) is checked against the month on the server.
  */
-export const periodDueDateSchema = z
-  .object({
-    intent: z.literal("dueDate"),
-    periodId: z.coerce.number().int().positive(),
-  })
-  .and(
-    dateInput("dueOn", "the due date", {
-      earliest: "2021-01-01",
-      latest: () => `${new Date().getUTCFullYear() + 2}-12-31`,
-    }).transform((dueOn) => ({ dueOn })),
-  );
+export const periodDueDateSchema = z.object({
+  intent: z.literal("dueDate"),
+  periodId: z.coerce.number().int().positive(),
+  // Arrives joined from its three fields (joinDates in the action).
+  dueOn: dateInputSchema("due date", {
+    earliest: "2021-01-01",
+    latest: () => `${new Date().getUTCFullYear() + 2}-12-31`,
+  }),
+});
 
 /** A month back to the system's rule. */
 export const periodDueByRuleSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatDate } from "../utils/dates";
 
 // zod compiles object schemas with `new Function` after probing whether it may:
 // in the browser our CSP forbids it, and the probe itself is reported as a
@@ -62,55 +63,55 @@ export const endOfYearAhead = (yearsAhead: number) => () =>
   `${new Date().getUTCFullYear() + yearsAhead}-12-31`;
 
 /**
- * A GOV.UK date input (day, month and year in three fields named
- * `<name>-day`, `<name>-month`, `<name>-year`) read as one `YYYY-MM-DD`, with
- * the design system's messages: what is missing, or that it is not a real
- * date, or out of range. Errors are keyed by `name`, where the component puts
- * the day field's id, so the error summary links to the first field.
+ * A GOV.UK date input's three fields (`<name>-day`, `<name>-month`,
+ * `<name>-year`) as the one value its schema checks: "" when all three are
+ * empty, "YYYY-MM-DD" when each holds digits, otherwise a marker naming the
+ * part missing or wrong, which `dateInputSchema` words. Read before parsing,
+ * so the schema sees one field and its error is keyed by the field's name.
  */
-export function dateInput(
-  name: string,
-  what: string,
-  bounds: { earliest: string; latest: () => string },
-) {
-  const field = () => z.string().trim().max(10).default("");
-  return z
-    .object({
-      [`${name}-day`]: field(),
-      [`${name}-month`]: field(),
-      [`${name}-year`]: field(),
-    })
-    .transform((parts, ctx) => {
-      const [day, month, year] = ["day", "month", "year"].map((p) => parts[`${name}-${p}`] ?? "");
-      const missing = [
-        ["day", day],
-        ["month", month],
-        ["year", year],
-      ]
-        .filter(([, value]) => !value)
-        .map(([part]) => part);
-      const fail = (message: string) => {
-        ctx.addIssue({ code: "custom", path: [name], message });
-        return z.NEVER;
-      };
-      if (missing.length === 3) return fail(`Enter ${what}`);
-      if (missing.length)
-        return fail(`${capitalise(what)} must include a ${missing.join(" and ")}`);
-      if (![day, month, year].every((p) => /^\d+$/.test(p!)) || year!.length !== 4) {
-        return fail(`${capitalise(what)} must be a real date`);
-      }
-      const iso = `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
-      const real = new Date(`${iso}T00:00:00Z`);
-      if (Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== iso) {
-        return fail(`${capitalise(what)} must be a real date`);
-      }
-      if (iso < bounds.earliest || iso > bounds.latest()) {
-        return fail(
-          `${capitalise(what)} must be between ${bounds.earliest} and ${bounds.latest()}`,
-        );
-      }
-      return iso;
-    });
+export function joinDateParts(values: Record<string, string>, name: string): string {
+  const part = (p: string) => (values[`${name}-${p}`] ?? "").trim();
+  const [day, month, year] = [part("day"), part("month"), part("year")];
+  if (!day && !month && !year) return "";
+  for (const [label, value] of [
+    ["day", day],
+    ["month", month],
+    ["year", year],
+  ] as const) {
+    if (!value) return `?missing=${label}`;
+    if (!/^\d+$/.test(value)) return `?invalid=${label}`;
+  }
+  if (year.length !== 4) return "?invalid=year";
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The GOV.UK date input's messages: "Enter …", "… must include a month", "… must be a real date". */
+export const dateInputSchema = (
+  what: string,
+  bounds: { earliest: string; latest: () => string },
+) => {
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  return z.string().superRefine((value, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (value === "") return issue(`Enter the ${what}`);
+    const missing = /^\?missing=(\w+)$/.exec(value);
+    if (missing) return issue(`${What} must include a ${missing[1]}`);
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+    const real = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+    if (!real) return issue(`${What} must be a real date`);
+    if (value < bounds.earliest || value > bounds.latest())
+      return issue(
+        `${What} must be between ${formatDate(bounds.earliest)} and ${formatDate(bounds.latest())}`,
+      );
+  });
+};
+
+/** The form with each named GOV.UK date input's parts joined into one field of that name. */
+export function joinDates(formData: FormData, names: readonly string[]): FormData {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
+  const joined = new FormData();
+  for (const [key, value] of formData.entries()) joined.append(key, value);
+  for (const name of names) joined.set(name, joinDateParts(values, name));
+  return joined;
+}

@@ -34,6 +34,21 @@ export type ExportReturn = {
   timeliness: Timeliness;
   answers: AnswerRow[];
   measures: ExportMeasure[];
+  /** The return's outcome figures with the versions of the definitions they answered (ADR 040). */
+  outcomes: ExportOutcome[];
+};
+
+export type ExportOutcome = {
+  measureId: number;
+  name: string;
+  version: number;
+  kind: "ratio" | "total";
+  unit: string;
+  frequency: "monthly" | "quarterly" | "yearly";
+  numerator: number;
+  denominator: number | null;
+  source: string;
+  note: string;
 };
 
 export type ExportMeasure = {
@@ -70,14 +85,16 @@ export async function* exportReturnPages(
     if (!rows.length) return;
     after = rows[rows.length - 1]!.assessmentId;
     const ids = rows.map((r) => r.assessmentId);
-    const [answers, measures] = await Promise.all([
+    const [answers, measures, outcomes] = await Promise.all([
       submittedAnswersOf(db, ids),
       measuresOf(db, ids),
+      outcomesOf(db, ids),
     ]);
     yield rows.map((r) => ({
       ...r,
       answers: answers.get(r.assessmentId) ?? [],
       measures: measures.get(r.assessmentId) ?? [],
+      outcomes: outcomes.get(r.assessmentId) ?? [],
     }));
     if (rows.length < pageSize) return;
     // An export gives way to pages: it rests as long as its last page took (up to 100 ms)
@@ -201,6 +218,43 @@ async function measuresOf(db: Kysely<Database>, assessmentIds: readonly number[]
   for (const { assessmentId, ...measure } of rows) {
     const list = byAssessment.get(assessmentId) ?? [];
     list.push({ ...measure, value: measure.value === null ? null : Number(measure.value) });
+    byAssessment.set(assessmentId, list);
+  }
+  return byAssessment;
+}
+
+/** The outcome figures of each assessment, in the measures' order, with their definitions' versions. */
+async function outcomesOf(db: Kysely<Database>, assessmentIds: readonly number[]) {
+  const rows = await db
+    .selectFrom("outcome_figure as f")
+    .innerJoin("outcome_measure_version as v", "v.id", "f.measure_version_id")
+    .innerJoin("outcome_measure as m", "m.id", "f.measure_id")
+    .select([
+      "f.assessment_id as assessmentId",
+      "f.measure_id as measureId",
+      "v.name",
+      "v.version",
+      "v.kind",
+      "v.unit",
+      "v.frequency",
+      "f.numerator",
+      "f.denominator",
+      "f.source",
+      "f.note",
+    ])
+    .where("f.assessment_id", "in", [...assessmentIds])
+    .orderBy("f.assessment_id")
+    .orderBy("m.position")
+    .orderBy("m.id")
+    .execute();
+  const byAssessment = new Map<number, ExportOutcome[]>();
+  for (const { assessmentId, ...figure } of rows) {
+    const list = byAssessment.get(assessmentId) ?? [];
+    list.push({
+      ...figure,
+      numerator: Number(figure.numerator),
+      denominator: figure.denominator === null ? null : Number(figure.denominator),
+    });
     byAssessment.set(assessmentId, list);
   }
   return byAssessment;

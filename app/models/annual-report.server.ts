@@ -114,7 +114,7 @@ export async function reportPeriods(
  * The improvement plans as sent with the given returns: the actions in the
  * latest submission's frozen snapshot of each submitted assessment (a draft
  * or reopened month has none to give). A board reads what was true at the
- * month's end, not what the plan holds today (issue 19, ADR 034).
+ * month's end, not what the plan holds today (issue 19, ADR 041).
  */
 export async function actionsAsSent(
   db: Kysely<Database>,

@@ -60,6 +60,11 @@ export const auditActions = [
   "query.reply_notified",
   "system.due_rule_set",
   "period.due_date_set",
+  "outcome_measure.created",
+  "outcome_measure.revised",
+  "outcome_measure.retired",
+  "outcome_target.set",
+  "outcome_figures.saved",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -168,6 +173,11 @@ function systemOf(eb: ExpressionBuilder<Database, "audit_event">, event: AuditEv
         .selectFrom("assessment_period")
         .select("assessment_period.system_id")
         .where("assessment_period.id", "=", id);
+    case "outcome_measure":
+      return eb
+        .selectFrom("outcome_measure")
+        .select("outcome_measure.system_id")
+        .where("outcome_measure.id", "=", id);
     case "assessment":
       return eb
         .selectFrom("assessment")

@@ -34,6 +34,50 @@ export async function listPeriods(
   return rows.map(withDueDate);
 }
 
+/**
+ * Up to `count` periods of the system starting on or before `endingWith`,
+ * newest first, each with its due date: a fixed number of rows, indexed by
+ * system and start, however long the history.
+ */
+export async function periodsUpTo(
+  db: Kysely<Database>,
+  args: { systemId: number; endingWith: string; count: number },
+): Promise<Period[]> {
+  const rows = await periodsWithRule(db)
+    .where("assessment_period.system_id", "=", args.systemId)
+    .where("assessment_period.starts_on", "<=", args.endingWith)
+    .orderBy("assessment_period.starts_on", "desc")
+    .limit(args.count)
+    .execute();
+  return rows.map(withDueDate);
+}
+
+/** The system's periods starting from `from` to `to` (YYYY-MM-DD, inclusive), oldest first. */
+export async function periodsBetween(
+  db: Kysely<Database>,
+  args: { systemId: number; from: string; to: string },
+): Promise<Period[]> {
+  const rows = await periodsWithRule(db)
+    .where("assessment_period.system_id", "=", args.systemId)
+    .where("assessment_period.starts_on", ">=", args.from)
+    .where("assessment_period.starts_on", "<=", args.to)
+    .orderBy("assessment_period.starts_on")
+    .execute();
+  return rows.map(withDueDate);
+}
+
+/** The periods with these ids, each with its due date (any order). */
+export async function periodsWithIds(
+  db: Kysely<Database>,
+  args: { ids: readonly number[] },
+): Promise<Period[]> {
+  if (!args.ids.length) return [];
+  const rows = await periodsWithRule(db)
+    .where("assessment_period.id", "in", [...args.ids])
+    .execute();
+  return rows.map(withDueDate);
+}
+
 export async function getPeriod(
   db: Kysely<Database>,
   args: { id: number },

@@ -3,6 +3,7 @@ import type { ComponentStatus, Database } from "../../db/schema";
 import { answerChange, changesAnything } from "../charter/answer-change";
 import type { Actor } from "./actor.server";
 import { saveAnswerIn } from "./component-answers.server";
+import { type FigureToSave, LastEvidence, saveFiguresIn } from "./outcome-figures.server";
 import { isEditable, loadAnswers } from "./sheet.server";
 
 /** A row the import did not apply because the component changed online after the download. */
@@ -14,7 +15,14 @@ export type ImportConflict = {
 };
 
 export type ImportOutcome =
-  | { ok: true; applied: string[]; unchanged: string[]; conflicts: ImportConflict[] }
+  | {
+      ok: true;
+      applied: string[];
+      unchanged: string[];
+      conflicts: ImportConflict[];
+      /** Outcome figures saved or removed (ADR 040). */
+      figures: number;
+    }
   | {
       ok: false;
       problems: Array<{ row: number | null; componentId: string | null; problem: ImportRefusal }>;
@@ -48,6 +56,12 @@ export async function applyImport(
       version: number;
     }>;
     actor: Actor;
+    /** The outcome figures sheet's figures, saved in the same transaction. */
+    figures?: {
+      organisationId: number;
+      period: { label: string; endsOn: string };
+      list: readonly FigureToSave[];
+    };
   },
 ): Promise<ImportOutcome> {
   try {
@@ -95,10 +109,26 @@ export async function applyImport(
         } else (saved.changed ? applied : unchanged).push(row.componentId);
       }
       if (problems.length) throw new Refused(problems);
-      return { ok: true as const, applied, unchanged, conflicts };
+      let figures = 0;
+      if (args.figures?.list.length) {
+        const saved = await saveFiguresIn(trx, {
+          assessmentId: args.assessmentId,
+          organisationId: args.figures.organisationId,
+          period: args.figures.period,
+          figures: args.figures.list,
+          actor: args.actor,
+        });
+        figures = saved.saved + saved.removed;
+      }
+      return { ok: true as const, applied, unchanged, conflicts, figures };
     });
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problems: error.problems };
+    if (error instanceof LastEvidence)
+      return {
+        ok: false,
+        problems: [{ row: null, componentId: error.componentId, problem: "lastEvidence" }],
+      };
     throw error;
   }
 }

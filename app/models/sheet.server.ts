@@ -128,7 +128,7 @@ export async function isEditable(
  * transaction, after the write, so the place summary's "last change" and the
  * exports' last_changed_at say when the month last changed (issue 19). A
  * stored moment, not a maximum derived over the answers: removing evidence
- * or an action leaves no row to take a time from. ADR 034.
+ * or an action leaves no row to take a time from. ADR 041.
  */
 export async function touchAssessment(
   trx: Transaction<Database>,

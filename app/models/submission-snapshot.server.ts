@@ -15,6 +15,20 @@ export type FrozenSheet = {
   }>;
   principles: Record<number, DomainPrinciples>;
   actions: Record<string, ProgressionAction[]>;
+  /** The outcome figures sent, with their definitions (none before ADR 040). */
+  outcomes: Array<{
+    measureId: number;
+    name: string;
+    definition: string;
+    kind: "ratio" | "total";
+    unit: string;
+    numeratorLabel: string | null;
+    denominatorLabel: string | null;
+    numerator: number;
+    denominator: number | null;
+    source: string;
+    note: string;
+  }>;
 };
 
 /** A submission of this assessment, or undefined (another assessment's is as absent as none). */
@@ -35,6 +49,7 @@ export async function frozenSheet(
     answers: parsed.answers ?? [],
     principles: parsed.principles ?? {},
     actions: parsed.actions ?? {},
+    outcomes: parsed.outcomes ?? [],
   };
 }
 

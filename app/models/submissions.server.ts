@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { type Actor, audit } from "./actor.server";
+import { figuresWithDefinitions } from "./outcome-figures.server";
 import { loadPrinciples } from "./principles.server";
 import { lockedForUpdate } from "./row-locks.server";
 import { listActions } from "./progression-actions.server";
@@ -64,6 +65,8 @@ export async function submitAssessment(
           // The improvement plan as submitted, so a reopened month keeps what was sent.
           principles: await loadPrinciples(trx, args),
           actions: await listActions(trx, args),
+          // The outcome figures with the definitions they answered (ADR 040).
+          outcomes: await figuresWithDefinitions(trx, args),
         }),
       })
       .returning("id")

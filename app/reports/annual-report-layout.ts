@@ -98,11 +98,21 @@ function cover(r: AnnualReport): Block[] {
   ];
 }
 
+/**
+ * The sections other modules write, placed in the paper's order: the
+ * outcome measures (app/reports/outcomes-section.ts) after the domains.
+ */
+export type ReportSections = { outcomes?: Block[] };
+
 export function annualReportDocument(
   r: AnnualReport,
-  options: { marking?: string } = {},
+  options: { marking?: string } & ReportSections = {},
 ): DocumentModel {
   const title = `${r.title}: ${r.scope.name}`;
+  const sections = reportSections.flatMap((section) => [
+    ...section(r),
+    ...(section === domains ? (options.outcomes ?? []) : []),
+  ]);
   return {
     meta: {
       title,
@@ -113,6 +123,6 @@ export function annualReportDocument(
       cover: true,
     },
     ...(options.marking ? { marking: options.marking } : {}),
-    blocks: [...cover(r), ...reportSections.flatMap((section) => section(r))],
+    blocks: [...cover(r), ...sections],
   };
 }

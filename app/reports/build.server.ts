@@ -3,13 +3,16 @@ import type { Database } from "../../db/schema";
 import { loadCharter } from "~/charter/content";
 import { annualReportRows, type ReportScopeRef } from "~/models/annual-report.server";
 import { documentMarking } from "~/models/settings.server";
-import { type ReportingYear, yearLabel } from "~/periods/reporting-year";
+import { type ReportingYear, yearBounds, yearLabel } from "~/periods/reporting-year";
 import { annualReport, SHARED_LISTED } from "./annual-report";
 import { renderDocx } from "~/documents/docx/render-docx.server";
 import type { DocumentFormat } from "~/documents/formats";
 import { renderPdf } from "~/documents/pdf/render-pdf.server";
 import { annualReportDocument } from "./annual-report-layout";
 import { todayInUk } from "~/utils/dates";
+import { periodsBetween } from "~/models/periods.server";
+import { outcomesReport } from "./outcomes-report.server";
+import { outcomesSection } from "./outcomes-section";
 
 /**
  * Builds one annual report file: reads its rows, computes its figures, lays
@@ -57,6 +60,10 @@ export async function buildAnnualReport(
   });
   const document = annualReportDocument(report, {
     marking: (await documentMarking(db)) ?? undefined,
+    outcomes: outcomesSection(
+      await reportOutcomes(db, rows.scope, rows.organisations, args.year, args.now),
+      yearLabel(args.year),
+    ),
   });
   const onBlock = (done: number, total: number) =>
     args.onProgress?.(done >= total ? 1 : 0.1 + (0.9 * done) / total);
@@ -67,6 +74,43 @@ export async function buildAnnualReport(
     fileName: reportFileName(rows.scope.name, args.year, args.format, report.provisional !== null),
     title: document.meta.title,
   };
+}
+
+/**
+ * The outcome measures over the reporting year's periods (ADR 040): a place
+ * sums its own organisations, the system every one, an organisation itself.
+ */
+async function reportOutcomes(
+  db: Kysely<Database>,
+  scope: { kind: "organisation" | "place" | "system"; id: number; name: string; systemId: number },
+  organisations: ReadonlyArray<{ placeId: number | null }>,
+  year: ReportingYear,
+  now: Date,
+) {
+  const { startsOn, endsOn } = yearBounds(year);
+  const periods = await periodsBetween(db, {
+    systemId: scope.systemId,
+    from: startsOn,
+    to: endsOn,
+  });
+  const { systemId } = scope;
+  return outcomesReport(db, {
+    systemId,
+    scopeKind: scope.kind,
+    scope:
+      scope.kind === "system"
+        ? { systemId }
+        : scope.kind === "place"
+          ? { systemId, placeId: scope.id }
+          : { systemId, organisationIds: [scope.id] },
+    scopeName: scope.name,
+    organisations:
+      scope.kind === "place"
+        ? organisations.filter((o) => o.placeId === scope.id).length
+        : organisations.length,
+    year: periods,
+    today: todayInUk(now),
+  });
 }
 
 /** "annual-report-2025-26-blackpool.pdf": letters and digits only, safe in any header. */

@@ -29,6 +29,7 @@ export default function AdminHome() {
     { to: "/admin/people", text: "People and invitations", show: true },
     { to: "/admin/places", text: "Places", show: admin },
     { to: "/admin/periods", text: "Reporting periods", show: admin },
+    { to: "/admin/measures", text: "Outcome measures", show: admin },
     { to: "/admin/outbox", text: "Email outbox", show: admin },
     { to: "/admin/audit", text: "Audit log", show: admin },
     { to: "/admin/sign-in-providers", text: "Sign in with an organisation's account", show: admin },

@@ -7,6 +7,7 @@ import {
   periodDueDateSchema,
   periodStatusSchema,
 } from "~/forms/admin";
+import { joinDates } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/http/form-body.server";
 import { formErrors } from "~/http/form-errors.server";
@@ -114,7 +115,7 @@ export async function changePeriods(request: Request, context: AppLoadContext) {
   if (intent === "dueDate" || intent === "dueByRule") {
     const form =
       intent === "dueDate"
-        ? parseForm(periodDueDateSchema, formData)
+        ? parseForm(periodDueDateSchema, joinDates(formData, ["dueOn"]))
         : parseForm(periodDueByRuleSchema, formData);
     if (!form.success) return formErrors(form.errors, form.values);
     const period = await getPeriod(db, { id: form.data.periodId });

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { SelectField } from "~/components/forms/ChoiceFields";
-import { DateInput } from "~/components/forms/DateInput";
+import { DateInput, typedDate } from "~/components/forms/DateInput";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
 import { ordinal } from "~/audit/sentences";
@@ -93,8 +93,7 @@ export default function Periods() {
               legend={`When are ${editing.label}'s returns due?`}
               hint={`For example, 15 1 2027. By the rule it would be ${editing.byRule}.`}
               error={refused("dueDate")?.errors?.dueOn}
-              values={refused("dueDate")?.values}
-              defaultDate={editing.dueOn}
+              value={typedDate(refused("dueDate")?.values, "dueOn") ?? editing.dueOn}
             />
             <SubmitButton>Save due date</SubmitButton>
           </Form>

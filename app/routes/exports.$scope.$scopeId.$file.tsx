@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!match || !isDatasetId(datasetId)) {
     throw refusal(
       404,
-      `There is no such export: choose returns, components or measures, as .csv or .xlsx.`,
+      `There is no such export: choose returns, components, measures or outcomes, as .csv or .xlsx.`,
     );
   }
   const format = match[2] as keyof typeof mediaTypes;

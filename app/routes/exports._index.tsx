@@ -83,9 +83,10 @@ export default function Exports() {
     <>
       <h1 className="nhsuk-heading-l">Data exports</h1>
       <p className="nhsuk-body">
-        Statuses, levels (self-assessed and verified) and measures for analysts, as CSV (UTF-8,
-        opens in Excel) or Excel workbooks. Column names stay the same from one download to the
-        next; dates are ISO 8601 (2026-11-25, or 2026-11-25T10:42:00.000Z for a moment in UTC).
+        Statuses, levels (self-assessed and verified), measures and outcome figures for analysts, as
+        CSV (UTF-8, opens in Excel) or Excel workbooks. Column names stay the same from one download
+        to the next; dates are ISO 8601 (2026-11-25, or 2026-11-25T10:42:00.000Z for a moment in
+        UTC).
       </p>
       <ul className="nhsuk-list nhsuk-list--bullet">
         {datasetList.map((d) => (

@@ -4,7 +4,9 @@ import { useMemo } from "react";
 import { domainProgressChart } from "~/charts/domain-progress";
 import { levelTrendChart } from "~/charts/level-trend";
 import { ChartFigure } from "~/components/charts/ChartFigure";
-import { canEditAssessment } from "~/access/policy";
+import { canEditAssessment, canSetOrganisationTarget } from "~/access/policy";
+import { OutcomesSection } from "~/components/outcomes/OutcomesSection";
+import { organisationOutcomes } from "~/readers/outcomes.server";
 import { LevelTag } from "~/components/charter/LevelTag";
 import { ActionsTable } from "~/components/readers/ActionsTable";
 import { DomainProgressTable } from "~/components/readers/DomainProgressTable";
@@ -42,6 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isChampion,
     // A champion's first page says what to do next, before anything else (issue 20).
     home: isChampion ? await championHome(getDb(), organisation) : null,
+    // The outcome measures over time (ADR 040): drafts' figures only for those who read drafts.
+    outcomes: await organisationOutcomes(getDb(), { organisation, readsDrafts }),
+    setsTargets: canSetOrganisationTarget(auth.principal, organisation),
     readsDrafts,
     // Queries are the champions' work in progress: for those who read the drafts too.
     openQueries: readsDrafts
@@ -174,6 +179,16 @@ export default function OrganisationPage() {
           )}
         </>
       ) : null}
+
+      <OutcomesSection
+        views={o.outcomes}
+        readsDrafts={o.readsDrafts}
+        targetLink={
+          o.setsTargets
+            ? (measureId) => `/organisations/${o.organisation.id}/targets/${measureId}`
+            : undefined
+        }
+      />
 
       <h2 className="nhsuk-heading-m">Submission history</h2>
       {o.submissions.length ? (

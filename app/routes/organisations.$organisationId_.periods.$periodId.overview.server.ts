@@ -2,6 +2,7 @@ import type { requireSheetReader } from "~/auth/guards.server";
 import { loadSheet } from "~/sheet/load.server";
 import { getDb } from "~/models/db.server";
 import { queueView } from "~/reviews/queue.server";
+import { outcomesDue } from "~/sheet/outcomes.server";
 import { componentPath } from "~/sheet/paths";
 import { monthStateWords } from "~/documents/month-state";
 import { liveMonthState } from "~/documents/month-state.server";
@@ -60,6 +61,12 @@ export async function loadOverview(sheet: Awaited<ReturnType<typeof requireSheet
     awaitingReview,
     ...rest,
     state,
+    // The month's outcome figures are entered on a page of their own (ADR 040).
+    outcomes: await outcomesDue({
+      systemId: sheet.organisation.systemId,
+      startsOn: sheet.period.starts_on,
+      assessmentId: rest.assessment?.id ?? null,
+    }),
     plan: overviewPlan,
     charter: {
       version: charter.version,

@@ -17,6 +17,7 @@ import { requireSheetEditor, requireSheetReader } from "~/auth/guards.server";
 import { loadOverview } from "./organisations.$organisationId_.periods.$periodId.overview.server";
 import { handleSheetPost, refuseSignedOut } from "~/sheet/post.server";
 import { ExcelLinks } from "~/components/sheet/ExcelLinks";
+import { OutcomesDueNote } from "~/components/outcomes/OutcomesDueNote";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -131,6 +132,7 @@ export default function MonthOverview() {
         </p>
       ) : null}
       <ExcelLinks path={sheet.path} periodLabel={sheet.period.label} canImport={sheet.editable} />
+      <OutcomesDueNote path={sheet.path} periodLabel={sheet.period.label} {...sheet.outcomes} />
       {assessment
         ? sheet.charter.domains.map((domain) => {
             const saved = sheet.plan.principles[domain.number];

@@ -5,7 +5,11 @@ import {
   IMPORT_MAX_BYTES,
   readFilledTemplate,
 } from "~/excel/template-import.server";
-import { columnName, sheetNames } from "~/excel/template-layout";
+import { columnName, outcomeColumnName, sheetNames } from "~/excel/template-layout";
+import { checkOutcomeRows, type OutcomeRow } from "~/excel/template-outcomes-import.server";
+import { figuresOfAssessment, previousFigures } from "~/models/outcome-figures.server";
+import { measuresDueIn } from "~/models/outcome-measures.server";
+import { unconfirmedChanges } from "~/sheet/figure-checks";
 import { IMPORT_FILE_FIELD, importSchema } from "~/forms/sheet-import";
 import { readFormWithFile } from "~/http/form-body.server";
 import { applyImport, type ImportOutcome, type ImportRefusal } from "~/models/sheet-import.server";
@@ -79,10 +83,17 @@ export async function handleImport(sheet: Sheet, request: Request, context: AppL
     );
   }
   if (!checked.ok) return problemsAnswer(checked.problems);
+  const figures = await importedFigures(sheet, assessment.id, checked.outcomes);
+  if (!figures.ok) return problemsAnswer(figures.problems);
   const outcome = await applyImport(getDb(), {
     assessmentId: assessment.id,
     rows: checked.rows,
     actor: { userId: sheet.auth.user.id, ip: clientIp(context), now: new Date() },
+    figures: {
+      organisationId: sheet.organisation.id,
+      period: { label: sheet.period.label, endsOn: sheet.period.ends_on },
+      list: figures.list,
+    },
   });
   if (!outcome.ok) {
     return problemsAnswer(
@@ -100,5 +111,62 @@ export async function handleImport(sheet: Sheet, request: Request, context: AppL
     );
   }
   const { applied, unchanged, conflicts } = outcome;
-  return data<ImportActionData>({ kind: "done", applied, unchanged, conflicts });
+  return data<ImportActionData>({
+    kind: "done",
+    applied,
+    unchanged,
+    conflicts,
+    figures: outcome.figures,
+  });
+}
+
+/**
+ * The outcome figures sheet's rows checked as the month's page checks them
+ * (ADR 040): the same schema, and a figure that moved a long way since the
+ * last one needs "Yes" in its Checked column.
+ */
+async function importedFigures(sheet: Sheet, assessmentId: number, rows: OutcomeRow[]) {
+  if (!rows.length) return { ok: true as const, list: [] };
+  const db = getDb();
+  const measures = await measuresDueIn(db, {
+    systemId: sheet.organisation.systemId,
+    startsOn: sheet.period.starts_on,
+  });
+  const checked = checkOutcomeRows(
+    rows,
+    measures.map((m) => ({ ...m.current, measureId: m.id })),
+  );
+  if (!checked.ok) return checked;
+  const [before, saved] = await Promise.all([
+    previousFigures(db, {
+      organisationId: sheet.organisation.id,
+      measureIds: measures.map((m) => m.id),
+      before: sheet.period.starts_on,
+    }),
+    figuresOfAssessment(db, { assessmentId }),
+  ]);
+  const asks = unconfirmedChanges({
+    figures: checked.figures,
+    measures: new Map(measures.map((m) => [m.id, m.current])),
+    before,
+    saved,
+    confirmed: (measureId) => rows.some((r) => r.measureId === measureId && r.checked),
+  });
+  if (asks.length)
+    return {
+      ok: false as const,
+      problems: asks.map((ask) => ({
+        sheet: sheetNames.outcomes,
+        row: rows.find((r) => r.measureId === ask.measureId)?.row ?? null,
+        column: outcomeColumnName("checked"),
+        message: `${ask.message}. If it is right, type Yes in its Checked column and upload again.`,
+      })),
+    };
+  return {
+    ok: true as const,
+    list: checked.figures.map((f) => ({
+      ...f,
+      measure: measures.find((m) => m.id === f.measureId)!.current,
+    })),
+  };
 }

@@ -142,8 +142,13 @@ function ImportDone({
         <p className="nhsuk-card__description">
           {applied.length
             ? `Saved ${applied.length} component${applied.length === 1 ? "" : "s"}: ${applied.join(", ")}.`
-            : "Nothing in the file differed from the sheet: nothing needed saving."}{" "}
-          {unchanged.length ? `${unchanged.length} unchanged.` : ""}
+            : result.figures
+              ? ""
+              : "Nothing in the file differed from the sheet: nothing needed saving."}{" "}
+          {unchanged.length ? `${unchanged.length} unchanged.` : ""}{" "}
+          {result.figures
+            ? `Saved ${result.figures} outcome figure${result.figures === 1 ? "" : "s"}.`
+            : ""}
         </p>
         {conflicts.length ? (
           <>

@@ -18,7 +18,8 @@ import { absoluteUrl } from "~/email/links.server";
  * fill it offline and import it on the import page.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation, period } = await requireSheetReader(request, params);
+  const sheet = await requireSheetReader(request, params);
+  const { organisation, period } = sheet;
   const db = getDb();
   const assessment = await getAssessment(db, {
     organisationId: organisation.id,
@@ -43,6 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       answers: new Map(frozen.answers.map((a) => [a.componentId, a])),
       frozen: { submittedAt: frozen.submittedAt },
       plan: { principles: frozen.principles, actions: frozen.actions },
+      outcomes: frozen.outcomes.map((o) => ({
+        ...o,
+        saved: o,
+        last: null,
+      })),
       importPath: "",
       now: new Date(),
       marking,

@@ -17,6 +17,8 @@ import { placeHome } from "~/home/place.server";
 import { getDb } from "~/models/db.server";
 import { requirePlaceReader } from "~/auth/guards.server";
 import { placeSummary } from "~/readers/place-summary.server";
+import { placeOutcomes } from "~/readers/outcomes.server";
+import { PlaceOutcomes } from "~/components/outcomes/ScopeOutcomes";
 
 export const handle = homeFirstHandle;
 
@@ -28,11 +30,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, place } = await requirePlaceReader(request, params.placeId);
+  const summary = await placeSummary(
+    getDb(),
+    place,
+    new URL(request.url).searchParams.get("period"),
+  );
   return {
-    ...(await placeSummary(getDb(), place, new URL(request.url).searchParams.get("period"))),
+    ...summary,
     canRemind: canSendReminders(auth.principal, place),
     // The steering group's and place lead's first page says what needs them (issue 20).
     home: await placeHome(getDb(), place, auth.principal),
+    // The outcome measures summed over the place's own organisations (ADR 040).
+    outcomes: await placeOutcomes(getDb(), { place, periodId: summary.period?.id ?? null }),
   };
 }
 
@@ -169,6 +178,7 @@ export default function PlaceSummaryPage() {
           ) : null}
         </>
       )}
+      <PlaceOutcomes views={s.outcomes} place={s.place} periodLabel={s.period?.label ?? null} />
       <h2 className="nhsuk-heading-m">Recent shared good practice</h2>
       {s.practice.length ? (
         <ul className="nhsuk-list nhsuk-list--bullet">

@@ -18,6 +18,8 @@ import { DemoBannerSlot, homeFirstHandle } from "~/components/layout/DemoBannerS
 import { systemHome } from "~/home/system.server";
 import { getDb } from "~/models/db.server";
 import { systemRollup } from "~/readers/system-rollup.server";
+import { systemOutcomes } from "~/readers/outcomes.server";
+import { SystemOutcomes } from "~/components/outcomes/ScopeOutcomes";
 
 export const handle = homeFirstHandle;
 
@@ -27,10 +29,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { system } = await requireSystemRollupReader(request, params.systemId);
+  const rollup = await systemRollup(getDb(), system, new URL(request.url).searchParams);
   return {
-    ...(await systemRollup(getDb(), system, new URL(request.url).searchParams)),
+    ...rollup,
     // The system reader's first page: the latest final month and the current one (issue 20).
     home: await systemHome(getDb(), system.id),
+    // The outcome measures summed over every organisation of the system (ADR 040).
+    outcomes: await systemOutcomes(getDb(), { system, periodId: rollup.period?.id ?? null }),
   };
 }
 
@@ -105,6 +110,7 @@ export default function SystemRollupPage() {
           />
         </>
       )}
+      <SystemOutcomes views={r.outcomes} system={r.system} periodLabel={r.period?.label ?? null} />
     </>
   );
 }

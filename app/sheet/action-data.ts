@@ -18,6 +18,7 @@ export type SheetActionData = {
     | "principles"
     | "action"
     | "removeAction"
+    | "figures"
     | AutosaveAnswer;
   componentId?: string;
   /** The domain whose principles form was refused. */

@@ -11,6 +11,7 @@ import { addEvidence } from "./intents/add-evidence.server";
 import {
   type ComponentScope,
   type Intent,
+  type OutcomesScope,
   type PostContext,
   refuse,
 } from "./intents/context.server";
@@ -18,6 +19,7 @@ import { removeAction } from "./intents/remove-action.server";
 import { removeEvidence } from "./intents/remove-evidence.server";
 import { reuseEvidence } from "./intents/reuse-evidence.server";
 import { saveAnswer } from "./intents/save-answer.server";
+import { saveOutcomeFigures } from "./intents/save-figures.server";
 import { savePrinciples } from "./intents/save-principles.server";
 import { start } from "./intents/start.server";
 import { submit } from "./intents/submit.server";
@@ -45,6 +47,9 @@ const onOverview = new Map<string, Intent>([
   ["removeAction", removeAction],
 ]);
 
+/** What the month's outcomes page takes: its figures (ADR 040). */
+const onOutcomesPage = new Map<string, Intent>([["saveFigures", saveOutcomeFigures]]);
+
 /** An autosave whose session has ended: the page keeps the typing and says so (ADR 013). */
 export const refuseSignedOut = () =>
   refuse({ form: "session", errors: { form: signedOutMessage }, values: {} }, 401);
@@ -59,7 +64,7 @@ export async function handleSheetPost(
   sheet: Awaited<ReturnType<typeof requireSheetEditor>>,
   request: Request,
   context: AppLoadContext,
-  scope?: ComponentScope,
+  scope?: ComponentScope | OutcomesScope,
 ) {
   const read = await readFormWithFile(request, appConfig().evidence.maxBytes);
   if (!read.ok) {
@@ -81,10 +86,12 @@ export async function handleSheetPost(
   const name = post.formData.get("intent");
   // Either page may start the month: a component's page sends people to the overview until then.
   if (name === "start") return start(post);
-  const intent = typeof name === "string" ? (scope ? onComponentPage : onOverview).get(name) : null;
+  const intents =
+    scope === undefined ? onOverview : "outcomes" in scope ? onOutcomesPage : onComponentPage;
+  const intent = typeof name === "string" ? intents.get(name) : null;
   if (!intent)
     return refuse({ form: "start", errors: { form: "Choose what to save" }, values: {} });
-  if (scope && post.formData.get("componentId") !== scope.componentId) {
+  if (scope && "componentId" in scope && post.formData.get("componentId") !== scope.componentId) {
     const errors = { form: "This page saves only its own component" };
     return refuse({ form: "start", errors, values: {} });
   }

@@ -24,6 +24,7 @@ import * as heldPosts from "./2026-12-07-33-held-posts";
 import * as auditEventSystem from "./2026-12-07-41-audit-event-system";
 import * as reportJobOneAtATime from "./2026-12-07-42-report-job-one-at-a-time";
 import * as messageSystem from "./2026-12-07-43-message-system";
+import * as outcomeMeasures from "./2026-12-07-50-outcome-measures";
 import * as postgresFanOutStatistics from "./2026-12-07-60-postgres-fan-out-statistics";
 
 /**
@@ -57,5 +58,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-41-audit-event-system": auditEventSystem,
   "2026-12-07-42-report-job-one-at-a-time": reportJobOneAtATime,
   "2026-12-07-43-message-system": messageSystem,
+  "2026-12-07-50-outcome-measures": outcomeMeasures,
   "2026-12-07-60-postgres-fan-out-statistics": postgresFanOutStatistics,
 };

@@ -11,6 +11,7 @@ import { tinyPdf } from "./demo-files";
 import { planDemo, type PlannedAnswer } from "./demo-plan";
 import { demoFiles, queryReplies } from "./demo-story";
 import { evidenceKey } from "../../app/charter/verification";
+import { planDemoOutcomes, writeDemoOutcomes } from "./demo-outcomes";
 
 export type DemoSeedOptions = {
   charter: Charter;
@@ -30,6 +31,9 @@ export async function databaseIsEmpty(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom("system").select("id").limit(1).executeTakeFirst();
   return row === undefined;
 }
+
+/** The organisation whose champion has set its own target (the demo champion's). */
+const OWN_TARGET = "University Hospitals of Morecambe Bay NHS Foundation Trust";
 
 /** Place whose steering group reviews returns in the demo (the demo accounts' place). */
 const REVIEWING_PLACE = "Morecambe Bay";
@@ -278,6 +282,24 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
       trx.insertInto("domain_principles").values(chunk).execute(),
     );
 
+    // The outcome measures and their figures (ADR 040), before the snapshots that freeze them.
+    const outcomeSnapshots = await writeDemoOutcomes(trx, {
+      systemId: system.id,
+      periods,
+      figures: planDemoOutcomes({
+        periods,
+        organisations: demoOrganisations,
+        assessments: plan.assessments,
+      }),
+      assessmentOf: (organisation, period) =>
+        assessmentById.get(`${mustFind(organisationIds, organisation)}|${periodIds[period]!}`)!,
+      organisationIds,
+      adminUserId: users.admin,
+      championUserId: mustFind(users.championOf, OWN_TARGET),
+      targetOrganisation: OWN_TARGET,
+      createdAt: `${periods[0]!.startsOn}T09:00:00.000Z`,
+    });
+
     // Each submitted month as submitAssessment freezes it: answers, evidence, plan and level.
     let answerIndex = 0;
     const submissions = plan.assessments.flatMap((a, i) => {
@@ -323,6 +345,7 @@ export async function seedDemoData(db: Kysely<Database>, options: DemoSeedOption
               ]),
             ),
             actions,
+            outcomes: outcomeSnapshots.get(assessmentIds[i]!) ?? [],
           }),
         },
       ];

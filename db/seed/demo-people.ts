@@ -73,6 +73,7 @@ export async function seedPeople(
   const byEmail = (email: string) => mustFind(ids, email);
   return {
     championOf,
+    admin: byEmail("admin@example.com"),
     placeLead: byEmail("place.lead@example.com"),
     steering: byEmail("steering@example.com"),
   };

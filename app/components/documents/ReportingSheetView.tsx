@@ -46,7 +46,66 @@ export function ReportingSheetView(props: { sheet: ReportingSheet; organisationI
       {sheet.domains.map((domain) => (
         <DomainSection key={domain.number} domain={domain} organisationId={props.organisationId} />
       ))}
+      <OutcomesSection sheet={sheet} />
     </>
+  );
+}
+
+/** The month's outcome figures, each with the version of the definition it answered (ADR 040). */
+function OutcomesSection(props: { sheet: ReportingSheet }) {
+  const { outcomes, periodLabel } = props.sheet;
+  if (!outcomes.length) return null;
+  return (
+    <section className="app-sheet-domain" aria-labelledby="outcome-figures">
+      <h2 className="nhsuk-heading-m" id="outcome-figures">
+        Outcome figures
+      </h2>
+      <div
+        className="app-table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="outcome-figures"
+      >
+        <table className="nhsuk-table app-sheet-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+            Outcome figures for {periodLabel}, with their sources
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">
+                Measure
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Figure
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Part and whole
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Source and note
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {outcomes.map((o) => (
+              <tr className="nhsuk-table__row" key={o.measureId}>
+                <th scope="row" className="nhsuk-table__header">
+                  {o.name}
+                  <span className="app-sheet-practices">
+                    Definition version {o.version}; evidence for {o.componentIds.join(", ")}
+                  </span>
+                </th>
+                <td className="nhsuk-table__cell">{o.figure}</td>
+                <td className="nhsuk-table__cell">{o.parts ?? "A total"}</td>
+                <td className="nhsuk-table__cell app-pre-line">
+                  {[o.source, o.note].filter(Boolean).join("\n")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

@@ -1,34 +1,52 @@
 import { ErrorMessage } from "./ErrorSummary";
 
 /**
- * The GOV.UK / NHS.UK date input: day, month and year as three whole-number
- * fields in a fieldset with a legend and an example hint. Read on the server
- * with `dateInput` from app/forms/fields.ts, which names the three fields
- * `<name>-day`, `-month` and `-year`. The day field carries the id `name`, so
- * an error summary linking to `#name` lands on the first field.
+ * The GOV.UK date input: day, month and year as three numeric fields in a
+ * fieldset, read on the server by `joinDateParts` (app/forms/fields.ts) into
+ * one YYYY-MM-DD that `dateInputSchema` checks. The day field carries the
+ * field's id, so the error summary's link lands on it.
  */
 export function DateInput(props: {
   name: string;
   legend: string;
   hint?: string;
   error?: string;
-  /** The values as typed (a refused post keeps them), or a `YYYY-MM-DD` to start from. */
-  values?: Record<string, string | undefined>;
-  defaultDate?: string | null;
+  /** YYYY-MM-DD, or the parts as typed (a refused post keeps them). */
+  value?: string | { day: string; month: string; year: string };
 }) {
   const { name, legend, hint, error } = props;
-  const [year, month, day] = (props.defaultDate ?? "").split("-");
-  const value = (part: "day" | "month" | "year", fallback: string | undefined) =>
-    props.values?.[`${name}-${part}`] ?? (fallback === undefined ? "" : String(Number(fallback)));
-  const described = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ");
-  const parts = [
-    { part: "day", label: "Day", width: 2, value: value("day", day) },
-    { part: "month", label: "Month", width: 2, value: value("month", month) },
-    { part: "year", label: "Year", width: 4, value: value("year", year) },
-  ] as const;
+  const parts =
+    typeof props.value === "string"
+      ? {
+          day: props.value ? String(Number(props.value.slice(8, 10))) : "",
+          month: props.value ? String(Number(props.value.slice(5, 7))) : "",
+          year: props.value.slice(0, 4),
+        }
+      : (props.value ?? { day: "", month: "", year: "" });
+  const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ");
+  const field = (part: "day" | "month" | "year", label: string, width: 2 | 4) => (
+    <div className="nhsuk-date-input__item">
+      <div className="nhsuk-form-group">
+        <label
+          className="nhsuk-label nhsuk-date-input__label"
+          htmlFor={part === "day" ? name : `${name}-${part}`}
+        >
+          {label}
+        </label>
+        <input
+          className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width}${error ? " nhsuk-input--error" : ""}`}
+          id={part === "day" ? name : `${name}-${part}`}
+          name={`${name}-${part}`}
+          type="text"
+          inputMode="numeric"
+          defaultValue={parts[part]}
+        />
+      </div>
+    </div>
+  );
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <fieldset className="nhsuk-fieldset" role="group" aria-describedby={described || undefined}>
+      <fieldset className="nhsuk-fieldset" role="group" aria-describedby={describedBy || undefined}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
         {hint ? (
           <div className="nhsuk-hint" id={`${name}-hint`}>
@@ -37,30 +55,21 @@ export function DateInput(props: {
         ) : null}
         <ErrorMessage id={`${name}-error`} message={error} />
         <div className="nhsuk-date-input">
-          {parts.map((p) => {
-            const id = p.part === "day" ? name : `${name}-${p.part}`;
-            return (
-              <div className="nhsuk-date-input__item" key={p.part}>
-                <div className="nhsuk-form-group">
-                  <label className="nhsuk-label nhsuk-date-input__label" htmlFor={id}>
-                    {p.label}
-                  </label>
-                  <input
-                    className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${p.width}${
-                      error ? " nhsuk-input--error" : ""
-                    }`}
-                    id={id}
-                    name={`${name}-${p.part}`}
-                    type="text"
-                    inputMode="numeric"
-                    defaultValue={p.value}
-                  />
-                </div>
-              </div>
-            );
-          })}
+          {field("day", "Day", 2)}
+          {field("month", "Month", 2)}
+          {field("year", "Year", 4)}
         </div>
       </fieldset>
     </div>
   );
 }
+
+/** A refused post's typed parts for a date input, from the values it sent back. */
+export const typedDate = (values: Record<string, string> | undefined, name: string) =>
+  values
+    ? {
+        day: values[`${name}-day`] ?? "",
+        month: values[`${name}-month`] ?? "",
+        year: values[`${name}-year`] ?? "",
+      }
+    : undefined;

@@ -22,11 +22,14 @@ export type PostContext = {
   /** The month's overview: the addresses every answer is built from. */
   here: string;
   /** Set when the post comes from a component's own page, which takes only that component. */
-  scope?: ComponentScope;
+  scope?: ComponentScope | OutcomesScope;
 };
 
 /** Where a component's page posts from: only its own component is taken. */
 export type ComponentScope = { componentId: string };
+
+/** Where the month's outcomes page posts from: only its figures are taken. */
+export type OutcomesScope = { outcomes: true };
 
 /** A refused post: nothing was written, and the page shows why beside the form. */
 export const refuse = (body: SheetActionData, status = 400) => data(body, { status });

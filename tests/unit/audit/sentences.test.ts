@@ -205,6 +205,29 @@ const cases: Record<AuditAction, [Partial<AuditFacts>, string]> = {
     { detail: { label: "December 2026", override: true, dueOnWords: "8 January 2027" } },
     "Jo Bloggs set December 2026's returns to be due on 8 January 2027",
   ],
+  "outcome_measure.created": [
+    { detail: { name: "Local share of influenceable spend" } },
+    "Jo Bloggs added the outcome measure “Local share of influenceable spend”",
+  ],
+  "outcome_measure.revised": [
+    { detail: { name: "Local share of influenceable spend", version: 2 } },
+    "Jo Bloggs changed the definition of “Local share of influenceable spend” (version 2)",
+  ],
+  "outcome_measure.retired": [
+    { detail: { name: "Carbon emissions", retired: true } },
+    "Jo Bloggs stopped collecting “Carbon emissions”",
+  ],
+  "outcome_target.set": [
+    {
+      targetName: "Blackpool Teaching Hospitals",
+      detail: { measure: "Carbon emissions", organisation: 4 },
+    },
+    "Jo Bloggs set Blackpool Teaching Hospitals's own target for “Carbon emissions”",
+  ],
+  "outcome_figures.saved": [
+    { month: blackpoolNovember, detail: { measures: ["Carbon emissions", "Local spend"] } },
+    "Jo Bloggs saved 2 outcome figures in November 2026 for Blackpool Teaching Hospitals",
+  ],
 };
 
 describe("how a person signed in", () => {

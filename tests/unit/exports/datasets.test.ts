@@ -50,6 +50,20 @@ describe("the analysts' datasets", () => {
       measures: [
         { evidenceId: 9, componentId: component, title: "=1", value: 4, unit: "%", date: null },
       ],
+      outcomes: [
+        {
+          measureId: 5,
+          name: "Local share of influenceable spend",
+          version: 2,
+          kind: "ratio",
+          unit: "£",
+          frequency: "quarterly",
+          numerator: 30,
+          denominator: 120,
+          source: "Ledger",
+          note: "",
+        },
+      ],
     };
     for (const id of datasetIds) {
       const [row] = datasets[id].rows(charter, r);
@@ -68,6 +82,11 @@ describe("the analysts' datasets", () => {
     expect(cell("first_submitted_at")).toBe("2026-06-15T16:00:00.000Z");
     expect(cell("timeliness")).toBe("late");
     expect(datasets.components.rows(charter, r)[0]!.at(-1)).toBe(true);
+    // An outcome figure: a share's value is its part over its whole, as a percentage.
+    const [outcome] = datasets.outcomes.rows(charter, r);
+    const outcomeNames = datasets.outcomes.columns(charter).map((c) => c.name);
+    expect(outcome![outcomeNames.indexOf("outcome_value")]).toBe(25);
+    expect(outcome![outcomeNames.indexOf("outcome_definition_version")]).toBe(2);
   });
 
   it("word return states and times as the data dictionary does", () => {
