@@ -119,7 +119,7 @@ export const periodDueDateSchema = z.object({
   intent: z.literal("dueDate"),
   periodId: z.coerce.number().int().positive(),
   // Arrives joined from its three fields (joinDates in the action).
-  dueOn: dateInputSchema("due date", {
+  dueOn: dateInputSchema("the due date", {
     earliest: "2021-01-01",
     latest: () => `${new Date().getUTCFullYear() + 2}-12-31`,
   }),

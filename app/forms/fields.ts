@@ -85,7 +85,11 @@ export function joinDateParts(values: Record<string, string>, name: string): str
   return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
 
-/** The GOV.UK date input's messages: "Enter …", "… must include a month", "… must be a real date". */
+/**
+ * The GOV.UK date input's messages, `what` naming the date as the sentence
+ * needs it ("the due date"): "Enter the due date", "The due date must include
+ * a month", "… must be a real date".
+ */
 export const dateInputSchema = (
   what: string,
   bounds: { earliest: string; latest: () => string },
@@ -93,7 +97,7 @@ export const dateInputSchema = (
   const What = what.charAt(0).toUpperCase() + what.slice(1);
   return z.string().superRefine((value, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: "custom", message });
-    if (value === "") return issue(`Enter the ${what}`);
+    if (value === "") return issue(`Enter ${what}`);
     const missing = /^\?missing=(\w+)$/.exec(value);
     if (missing) return issue(`${What} must include a ${missing[1]}`);
     const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;

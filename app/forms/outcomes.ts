@@ -199,9 +199,9 @@ export const targetSchema = (kind: "ratio" | "total") =>
   z
     .object({
       baselineValue: z.string(),
-      baselineOn: targetDate("baseline date"),
+      baselineOn: targetDate("the baseline date"),
       targetValue: z.string(),
-      targetOn: targetDate("target date"),
+      targetOn: targetDate("the target date"),
       note: multiLineText("The note", 500).default(""),
     })
     .superRefine((t, ctx) => {

@@ -81,7 +81,8 @@ export default function MonthOverview() {
         showPeriod={false}
       />
       {sheet.state ? (
-        <p className="nhsuk-body-l" id="month-state">
+        // A status: after Submit, a screen reader hears "Submitted on … by …" (issue 19, item 8).
+        <p className="nhsuk-body-l" id="month-state" role="status">
           <strong>{sheet.state}</strong>
         </p>
       ) : null}

@@ -43,7 +43,7 @@ describe("a place lead asks for their place's annual report", () => {
       expect(await accessibilityViolations(page)).toEqual([]);
       const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
       expect(file.suggestedFilename()).toBe(
-        `annual-report-2026-morecambe-bay.${javaScriptEnabled ? "docx" : "pdf"}`,
+        `annual-report-2026-27-morecambe-bay.${javaScriptEnabled ? "docx" : "pdf"}`,
       );
       const bytes = await new Response(
         (await file.createReadStream()) as unknown as ReadableStream,

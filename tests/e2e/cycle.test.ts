@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCharter } from "~/charter/content";
 import { DEMO_PASSWORD } from "../../db/seed/demo-ics";
 import { openSql } from "../setup/database";
-import { addPerson, type Person } from "../support/people";
+import { addPerson, freshCode, type Person } from "../support/people";
 import { lookup } from "../support/http";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 import { newContext } from "./support/sheet";
@@ -50,11 +50,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Password, then (for a real person, who holds a second factor) a code from their app. */
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD, person?: Person) {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (person?.totpKey) {
+    await page.waitForURL(/\/sign-in\/two-factor/);
+    await page.getByLabel("Security code").fill(await freshCode(person));
+    await page.getByRole("button", { name: "Continue" }).click();
+  }
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
@@ -121,7 +127,7 @@ describe("paging through a verified month with Save and continue", () => {
       const before = await versions();
       const owner = await newContext(browser, javaScriptEnabled);
       const champion = await owner.newPage();
-      await signIn(champion, nwasChampion.email, nwasChampion.password);
+      await signIn(champion, nwasChampion.email, nwasChampion.password, nwasChampion);
       const ids_ = charter.domains.flatMap((d) => d.components.map((c) => c.id));
       await champion.goto(`${baseUrl}${sheet()}/components/${ids_[0]}`);
       for (const componentId of ids_) {

@@ -181,7 +181,7 @@ describe("a new champion's first month, through the task list", () => {
       await page.getByText("Every component is answered.").waitFor();
       expect(await missing.count()).toBe(0);
       await page
-        .getByText("Self-assessed level, from the statuses saved so far")
+        .getByText("Self-assessed level from the statuses saved so far (not submitted)")
         .getByText(expectedName)
         .waitFor();
 

@@ -70,9 +70,8 @@ describe("a query answered without reopening the month", () => {
       // The steering group member queries the component.
       const steering = await signedIn("steering@example.com", javaScriptEnabled);
       await steering.goto(`${baseUrl}${sheet}/review/${componentId}`);
-      await steering.getByLabel("Queried").check();
       await steering.getByLabel("Comment for the champion").fill(comment);
-      await steering.getByRole("button", { name: "Save review" }).click();
+      await steering.getByRole("button", { name: "Query" }).click();
       await steering.waitForURL((url) => url.pathname === sheet);
 
       // The champions are emailed (no Notify key here: the outbox) with a link to the query.
@@ -145,8 +144,7 @@ describe("a query answered without reopening the month", () => {
       await steering.getByText(replyText).waitFor();
       await steering.getByText("New evidence: Supplier list").waitFor();
       expect(await accessibilityViolations(steering)).toEqual([]);
-      await steering.getByLabel("Verified").check();
-      await steering.getByRole("button", { name: "Save review" }).click();
+      await steering.getByRole("button", { name: "Verify" }).click();
       await steering.waitForURL((url) => url.pathname === sheet);
       // The month's task list tags the component as verified.
       await steering

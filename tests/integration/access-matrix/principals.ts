@@ -135,6 +135,8 @@ export async function idsFrom(databaseUrl: string) {
     placeReportJob: 0,
     /** An organisation sign-in of the first system, whose issuer nothing answers. */
     provider: 0,
+    /** The first system's first outcome measure (issue 23). */
+    measure: (await l.row<{ id: number }>("select min(id) as id from outcome_measure")).id,
   };
   ids.uhmbPeriod = (
     await l.row<{ period_id: number }>(

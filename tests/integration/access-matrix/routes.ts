@@ -152,6 +152,26 @@ export const rows: Row[] = [
   },
   // A component's own page of the month: read as the overview is; only champions post (ADR 026).
   {
+    // The month's outcome figures (issue 23): read as the month is, entered by its champions.
+    file: "organisations.$organisationId_.periods.$periodId_.outcomes.tsx",
+    path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/outcomes`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
+    post: only(
+      { admin: 403, placeLead: 403, steering: 403, champion: 400, systemReader: 403 },
+      404,
+    ),
+  },
+  {
+    // An organisation's own target for a measure is its champions' to set; its readers may not.
+    file: "organisations.$organisationId_.targets.$measureId.tsx",
+    path: (i) => `/organisations/${i.uhmb}/targets/${i.measure}`,
+    get: only({ admin: 403, placeLead: 403, steering: 403, champion: 200, systemReader: 403 }, 404),
+    post: only(
+      { admin: 403, placeLead: 403, steering: 403, champion: 400, systemReader: 403 },
+      404,
+    ),
+  },
+  {
     file: "organisations.$organisationId_.periods.$periodId_.components.$componentId.tsx",
     path: (i) => `/organisations/${i.uhmb}/periods/${i.openPeriod}/components/1.1`,
     get: only({ admin: 200, placeLead: 200, steering: 200, champion: 200, systemReader: 403 }, 404),
@@ -292,6 +312,18 @@ export const rows: Row[] = [
     get: only({ admin: 200, ...reader }, 404),
   },
   {
+    // A measure's page for a place (issue 23): its organisations side by side.
+    file: "places.$placeId_.measures.$measureId.tsx",
+    path: (i) => `/places/${i.morecambeBay}/measures/${i.measure}`,
+    get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
+  },
+  {
+    // And for the system: its places side by side.
+    file: "systems.$systemId_.measures.$measureId.tsx",
+    path: (i) => `/systems/${i.system}/measures/${i.measure}`,
+    get: only({ admin: 200, ...reader }, 404),
+  },
+  {
     file: "places.$placeId_.comparison.tsx",
     path: (i) => `/places/${i.morecambeBay}/comparison`,
     get: only({ admin: 200, placeLead: 200, steering: 200, ...reader }, 404),
@@ -361,13 +393,14 @@ export const rows: Row[] = [
   {
     file: "webauthn.authenticate.tsx",
     path: () => "/webauthn/authenticate",
-    get: everyone(400),
+    // A route that only takes posts answers GET with 405 in words (ADR 038).
+    get: everyone(405),
     post: { ...everyone(200), signedOut: 400, codeOwed: 400 },
   },
   {
     file: "webauthn.register.tsx",
     path: () => "/webauthn/register",
-    get: everyone(400),
+    get: everyone(405),
     post: { ...everyone(400, "in"), noFactor: 400 },
   },
   // Organisations' own sign-in starts from a link on the sign-in page (the planted provider
@@ -420,6 +453,26 @@ export const rows: Row[] = [
     post: only(adminsPost, 403),
   },
   { file: "admin.outbox.tsx", path: () => "/admin/outbox", get: only(admins, 403) },
+  // Outcome measures (issue 23) are each system's administrators' to define; the second
+  // system's administrator is told the first system's measure does not exist.
+  {
+    file: "admin.measures._index.tsx",
+    path: () => "/admin/measures",
+    get: only(admins, 403),
+    post: only(adminsPost, 403),
+  },
+  {
+    file: "admin.measures.new.tsx",
+    path: () => "/admin/measures/new",
+    get: only(admins, 403),
+    post: only(adminsPost, 403),
+  },
+  {
+    file: "admin.measures.$measureId.tsx",
+    path: (i) => `/admin/measures/${i.measure}`,
+    get: only({ admin: 200, admin2: 404 }, 403),
+    post: only({ admin: 400, admin2: 404 }, 403),
+  },
   { file: "admin.audit.tsx", path: () => "/admin/audit", get: only(admins, 403) },
   {
     file: "admin.organisations._index.tsx",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTimeWithSeconds } from "~/utils/dates";
 import type { Visitor } from "../../support/http";
 import { headingsAtPageFoot, pdfHeadings, pdfInfo, pdfSource, pdfText } from "../../support/pdf";
 import { type SheetApp, UHMB } from "../sheet/fixture";
@@ -131,7 +131,8 @@ describe("a past submission", () => {
     );
     const page = await html(champion, submissionPath());
     expect(page).toContain(
-      `This is what Demo Champion submitted on ${formatDateTime(submitted.submitted_at)}.`,
+      // To the second, so two submissions in one minute are told apart (issue 20, item 7).
+      `This is what Demo Champion submitted on ${formatDateTimeWithSeconds(submitted.submitted_at)}.`,
     );
     expect(page).toContain(BEFORE);
     expect(page).toContain(EVIDENCE);

@@ -177,6 +177,7 @@ describe("the outbox of one system", () => {
             name: "Sam Taylor",
             organisation,
             period: "November 2026",
+            due_date: "14 December 2026",
             link: "http://127.0.0.1:3000/organisations/1/periods/1",
             sender: "Pat Lead",
           },

@@ -109,6 +109,8 @@ describe("the sheet as an Excel workbook", () => {
       ["Components", "visible"],
       ["Principles", "visible"],
       ["Actions", "visible"],
+      // The month's outcome measures due (issue 23): the demo's monthly ones are due every month.
+      ["Outcome figures", "visible"],
       ["Template identity", "veryHidden"],
     ]);
     const sheet = workbook.getWorksheet("Components")!;

@@ -105,9 +105,9 @@ describe("the annual report as PDF", () => {
 
   it("reads as a board paper: cover, contents with pages, sections, page numbers", () => {
     expect(text).toContain("Place: Morecambe Bay");
-    expect(text).toContain("Prepared 25 November 2026 at 10:42");
+    expect(text).toContain("Prepared on 25 November 2026.");
     for (const section of [
-      "Executive summary",
+      "Summary",
       "Findings by domain",
       "Most common gaps",
       "Notable shared practice",
@@ -148,8 +148,14 @@ describe("the annual report as PDF", () => {
     expect(flat).toContain(`${up} organisation${up === 1 ? "" : "s"} moved up a level`);
     expect(flat).toContain(`${down} organisation${down === 1 ? "" : "s"} moved down`);
     expect(rows.organisations.length).toBeGreaterThan(3);
-    for (const o of rows.organisations)
-      expect(flat).toContain(`${o.name}: reporting sheet in short`);
+    // A submitted return has its sheet in short; any other says so in a sentence (issue 19, item 10).
+    for (const [i, o] of rows.organisations.entries()) {
+      if (nowS[i]!.returnState === "submitted")
+        expect(flat).toContain(`${o.name}: reporting sheet in short`);
+      else expect(flat).not.toContain(`${o.name}: reporting sheet in short`);
+    }
+    expect(nowS.some((s) => s.returnState === "submitted")).toBe(true);
+    expect(nowS.some((s) => s.returnState !== "submitted")).toBe(true);
   });
 
   it("keeps every heading with what follows it: none at a page's foot, each domain's on its chart's page", async () => {

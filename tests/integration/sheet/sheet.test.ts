@@ -132,7 +132,9 @@ describe("saving a component", () => {
     const page = await (await s.get(champion, componentPage(id))).text();
     expect(page).toContain("Talk to the college about apprenticeships");
     const overview = await (await s.get(champion, sheet())).text();
-    expect(overview).toContain("Self-assessed level, from the statuses saved so far");
+    expect(overview).toContain(
+      "Self-assessed level from the statuses saved so far (not submitted)",
+    );
 
     // A steering group member reads the same answers, with no form to change them.
     const read = await (await s.get(steering, componentPage(id))).text();
