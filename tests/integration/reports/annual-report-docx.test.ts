@@ -59,11 +59,14 @@ const styled = (style: string) => styledIn(xml, style);
 describe("the annual report as Word", () => {
   it("uses Word's heading styles, so the navigation pane and the contents work", () => {
     expect(styled("Heading1")).toEqual(["Anchor charter annual report 2026"]);
+    // Issue 19's board paper: contents first, a summary by place; issue 23's outcome measures.
     expect(styled("Heading2")).toEqual([
-      "How to read this report",
       "Contents",
-      "Executive summary",
+      "How to read this report",
+      "Summary",
+      "Summary by place",
       "Findings by domain",
+      "Outcome measures",
       "Most common gaps",
       "Notable shared practice",
       "Verified against self-assessed",
@@ -95,13 +98,16 @@ describe("the annual report as Word", () => {
     const labels = bucketLabels(charter);
     const counts = levelCounts(charter, standings(charter, rows.organisations, rows.returnsNow));
     const body = paragraphs.map(textOf);
-    const start = body.indexOf(`Levels held, ${rows.now!.label}`);
+    // Every chart names its period with the reporting year (issue 19, item 5).
+    const start = body.indexOf(`Levels held, ${rows.now!.label} (2026)`);
     expect(start).toBeGreaterThan(0);
     const expected = counts.flatMap((c) => [labels.get(c.bucket)!, String(c.count)]);
     expect(body.slice(start + 3, start + 3 + expected.length)).toEqual(expected);
-    expect(rows.organisations.length).toBe(
-      styled("Heading3").filter((h) => !h.startsWith("Domain") && !h.startsWith("Levels held"))
-        .length,
+    // A heading of its own for each organisation in the appendix, once (other sections have
+    // headings of their own at this level too: places, measures, domains).
+    const third = styled("Heading3");
+    expect(rows.organisations.map((o) => third.filter((h) => h === o.name).length)).toEqual(
+      rows.organisations.map(() => 1),
     );
   });
 });

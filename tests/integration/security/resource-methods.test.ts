@@ -35,6 +35,8 @@ const source = (file: string) => fs.readFileSync(`app/routes/${file}`, "utf8");
 const resourceRoutes = rows.filter((row) => !/^export default /m.test(source(row.file)));
 const takesGet = (file: string) =>
   /export (async function|const|function) loader\b/.test(source(file));
+const takesPost = (file: string) =>
+  /export (async function|const|function) action\b/.test(source(file));
 
 async function ask(path: string, method: string, visitor: Visitor) {
   const response = await fetch(`${app.url}${path}`, {
@@ -69,10 +71,16 @@ describe("routes without a page of their own", () => {
       "organisations.$organisationId_.submissions.$submissionId[.]pdf.tsx",
       "places.$placeId_.summary[.]csv.tsx",
       "reports.$jobId_.download.tsx",
+      "session.idle[.]css.tsx",
+      "session.tsx",
+      "sign-in_.oidc.$providerId.tsx",
+      "webauthn.authenticate.tsx",
+      "webauthn.register.tsx",
     ]);
   });
 
-  for (const row of resourceRoutes) {
+  // A route that takes both (the session's state and "stay signed in") has nothing to refuse.
+  for (const row of resourceRoutes.filter((r) => !(takesGet(r.file) && takesPost(r.file)))) {
     it(`${row.file} refuses the methods it does not take with 405 in words`, async () => {
       const path = row.path(ids);
       const refused = takesGet(row.file) ? ["POST", "PUT", "PATCH", "DELETE"] : ["GET"];
