@@ -48,7 +48,15 @@ describe(`figures over generated histories (${testingOnPostgres() ? "PostgreSQL"
   it("the place pages and the system's annual report print what the charter's rule gives", async () => {
     expect(componentIds).toEqual(charter.domains.flatMap((d) => d.components.map((c) => c.id)));
     let run = 0;
-    const seen = { submitted: 0, reopened: 0, verifiedLevels: 0, moved: 0, reportsWithBefore: 0 };
+    const seen = {
+      submitted: 0,
+      reopened: 0,
+      verifiedLevels: 0,
+      moved: 0,
+      reportsWithNow: 0,
+      reportsWithBefore: 0,
+      overdueActions: 0,
+    };
     await fc.assert(
       fc.asyncProperty(historyArb, async (history) => {
         run += 1;
@@ -172,7 +180,9 @@ describe(`figures over generated histories (${testingOnPostgres() ? "PostgreSQL"
       actions: rows.actions,
     });
     const where = `report ${JSON.stringify(history.reportYear)}, provisional ${history.provisional}, today ${history.today}`;
+    if (expected.periodNow) seen.reportsWithNow! += 1;
     if (expected.periodBefore) seen.reportsWithBefore! += 1;
+    seen.overdueActions! += expected.actions.overdue;
     const counted = (rows: ReadonlyArray<{ bucket: string; count: number }>) =>
       Object.fromEntries(rows.map((r) => [r.bucket, r.count]));
     expect(

@@ -101,25 +101,31 @@ const answers: fc.Arbitrary<Answer[]> = fc.constantFrom(30, 70, 90, 100).chain((
     ),
 );
 
-const action: fc.Arbitrary<Action> = fc.record({
-  componentIndex: fc.integer({ min: 0, max: COMPONENTS - 1 }),
-  targetDate: fc.option(day, { nil: null }),
-});
+const action = (targetDate: fc.Arbitrary<string>): fc.Arbitrary<Action> =>
+  fc.record({
+    componentIndex: fc.integer({ min: 0, max: COMPONENTS - 1 }),
+    targetDate: fc.option(targetDate, { nil: null }),
+  });
 
-const orgMonth: fc.Arbitrary<OrgMonth> = fc.record({
-  kind: fc.constantFrom<ReturnKind>(
-    "none",
-    "draft",
-    "submitted",
-    "submitted",
-    "reopened",
-    "resubmitted",
-  ),
-  answers,
-  actionsSent: fc.array(action, { maxLength: 3 }),
-  actionsSentFirst: fc.array(action, { maxLength: 2 }),
-  actionsLive: fc.array(action, { maxLength: 2 }),
-});
+const orgMonth = (targetDate: fc.Arbitrary<string>): fc.Arbitrary<OrgMonth> =>
+  fc.record({
+    kind: fc.constantFrom<ReturnKind>(
+      "none",
+      "draft",
+      "submitted",
+      "submitted",
+      "reopened",
+      "resubmitted",
+    ),
+    answers,
+    actionsSent: fc.array(action(targetDate), { maxLength: 3 }),
+    actionsSentFirst: fc.array(action(targetDate), { maxLength: 2 }),
+    actionsLive: fc.array(action(targetDate), { maxLength: 2 }),
+  });
+
+const shift = (isoDay: string, days: number) =>
+  new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const around = (isoDay: string) => [shift(isoDay, -1), isoDay, shift(isoDay, 1)];
 
 // Between January 2025 and April 2026, often with the same month a year before
 // (the annual report's comparison), across financial and calendar years.
@@ -127,57 +133,89 @@ const monthIndexes = fc
   .tuple(
     fc.uniqueArray(fc.constantFrom(13, 14, 15, 16), { minLength: 1, maxLength: 2 }),
     fc.uniqueArray(fc.constantFrom(1, 2, 3, 4, 5, 12), { minLength: 0, maxLength: 2 }),
-    fc.boolean(),
+    fc.constantFrom(true, true, false),
   )
   .map(([recent, older, yearBefore]) => {
     const months = new Set<number>([...recent, ...older]);
-    if (yearBefore) months.add(recent[0]! - 12);
+    if (yearBefore) for (const month of recent) months.add(month - 12);
     return [...months].slice(0, 4);
   })
   .filter((months) => months.length >= 2);
+
+const monthsArb = monthIndexes.chain((indexes) =>
+  fc.tuple(
+    ...[...indexes]
+      .sort((a, b) => b - a)
+      .map((index) =>
+        fc.record({
+          index: fc.constant(index),
+          status: fc.constantFrom("open" as const, "closed" as const),
+          dueAfter: fc.integer({ min: 1, max: 20 }),
+        }),
+      ),
+  ),
+);
 
 export const historyArb: fc.Arbitrary<History> = fc
   .record({
     places: fc.integer({ min: 1, max: 2 }),
     organisationCount: fc.integer({ min: 2, max: 5 }),
-    monthIndexes,
+    months: monthsArb,
     today,
-    reportYear: fc.record({
-      kind: fc.constantFrom("financial" as const, "calendar" as const),
-      start: fc.constantFrom(2024, 2025, 2025, 2026, 2026),
-    }),
     provisional: fc.boolean(),
   })
   .chain((base) =>
-    fc.record({
+    // Mostly a year one of the months falls in; now and then any year, months or none.
+    fc
+      .record({
+        kind: fc.constantFrom("financial" as const, "calendar" as const),
+        month: fc.constantFrom(...base.months),
+        any: fc.option(fc.constantFrom(2024, 2025, 2026), { freq: 3 }),
+      })
+      .map(({ kind, month, any }) => {
+        const { startsOn } = monthDates(month);
+        const calendar = Number(startsOn.slice(0, 4));
+        const start = kind === "financial" && startsOn.slice(5, 7) < "04" ? calendar - 1 : calendar;
+        return { ...base, reportYear: { kind, start: any ?? start } };
+      }),
+  )
+  .chain((base) =>
+    // Often on the day before, of or after a due date: where "final" begins.
+    fc
+      .oneof(
+        fc.constant(base.today),
+        fc.constantFrom(...base.months.flatMap((m) => around(monthDates(m).dueOn))),
+      )
+      .map((today) => ({ ...base, today })),
+  )
+  .chain((base) => {
+    // Target dates often about a month's end or today: where "overdue" begins.
+    const targetDate = fc.oneof(
+      day,
+      fc.constantFrom(
+        ...around(base.today),
+        ...base.months.flatMap((m) => around(monthDates(m).endsOn)),
+      ),
+    );
+    return fc.record({
       places: fc.constant(base.places),
       organisations: fc.array(
         fc.option(fc.integer({ min: 0, max: base.places - 1 }), { nil: null, freq: 4 }),
         { minLength: base.organisationCount, maxLength: base.organisationCount },
       ),
-      months: fc.tuple(
-        ...[...base.monthIndexes]
-          .sort((a, b) => b - a)
-          .map((index) =>
-            fc.record({
-              index: fc.constant(index),
-              status: fc.constantFrom("open" as const, "closed" as const),
-              dueAfter: fc.integer({ min: 1, max: 20 }),
-            }),
-          ),
-      ),
+      months: fc.constant(base.months as Month[]),
       returns: fc.array(
-        fc.array(orgMonth, {
-          minLength: base.monthIndexes.length,
-          maxLength: base.monthIndexes.length,
+        fc.array(orgMonth(targetDate), {
+          minLength: base.months.length,
+          maxLength: base.months.length,
         }),
         { minLength: base.organisationCount, maxLength: base.organisationCount },
       ),
       today: fc.constant(base.today),
       reportYear: fc.constant(base.reportYear),
       provisional: fc.constant(base.provisional),
-    }),
-  );
+    });
+  });
 
 /** A month's first and last days and its due date, as YYYY-MM-DD. */
 export function monthDates(month: Month) {
