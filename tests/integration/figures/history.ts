@@ -184,19 +184,19 @@ export const historyArb: fc.Arbitrary<History> = fc
     fc
       .oneof(
         fc.constant(base.today),
+        // The newest month's due date: final the day after, and only then (when open).
+        { arbitrary: fc.constant(monthDates(base.months[0]!).dueOn), weight: 2 },
         fc.constantFrom(...base.months.flatMap((m) => around(monthDates(m).dueOn))),
       )
       .map((today) => ({ ...base, today })),
   )
   .chain((base) => {
-    // Target dates often about a month's end or today: where "overdue" begins.
-    const targetDate = fc.oneof(
-      day,
-      fc.constantFrom(
-        ...around(base.today),
-        ...base.months.flatMap((m) => around(monthDates(m).endsOn)),
-      ),
-    );
+    // Target dates often about the month's end or today: where "overdue" begins.
+    const targetDate = (month: Month) =>
+      fc.oneof(day, {
+        arbitrary: fc.constantFrom(...around(base.today), ...around(monthDates(month).endsOn)),
+        weight: 3,
+      });
     return fc.record({
       places: fc.constant(base.places),
       organisations: fc.array(
@@ -204,13 +204,10 @@ export const historyArb: fc.Arbitrary<History> = fc
         { minLength: base.organisationCount, maxLength: base.organisationCount },
       ),
       months: fc.constant(base.months as Month[]),
-      returns: fc.array(
-        fc.array(orgMonth(targetDate), {
-          minLength: base.months.length,
-          maxLength: base.months.length,
-        }),
-        { minLength: base.organisationCount, maxLength: base.organisationCount },
-      ),
+      returns: fc.array(fc.tuple(...base.months.map((month) => orgMonth(targetDate(month)))), {
+        minLength: base.organisationCount,
+        maxLength: base.organisationCount,
+      }),
       today: fc.constant(base.today),
       reportYear: fc.constant(base.reportYear),
       provisional: fc.constant(base.provisional),
