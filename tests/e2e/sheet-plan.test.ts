@@ -73,7 +73,7 @@ describe("a champion uses the sheet as an improvement plan", () => {
       await retry.getByRole("button", { name: `Add action to ${title}` }).click();
       const row = page
         .getByRole("region", { name: title })
-        .getByRole("row", { name: /2027-03-31/ });
+        .getByRole("row", { name: /31 March 2027/ });
       await row.waitFor();
       expect(await row.textContent()).toContain(action);
       expect(await row.textContent()).toContain("Director of people");

@@ -4,6 +4,7 @@ import { TextField } from "~/components/forms/TextField";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useValidatedForm } from "~/components/forms/useValidatedForm";
 import { fieldId } from "~/forms/sheet-words";
+import { formatDay } from "~/utils/dates";
 import type { SheetActionData, SheetData } from "./types";
 
 type Action = SheetData["plan"]["actions"][string][number];
@@ -62,7 +63,9 @@ export function ProgressionActions(props: {
               <tr className="nhsuk-table__row" key={action.id}>
                 <td className="nhsuk-table__cell app-wrap-anywhere">{action.description}</td>
                 <td className="nhsuk-table__cell">{action.owner ?? "Not named"}</td>
-                <td className="nhsuk-table__cell">{action.targetDate ?? "None"}</td>
+                <td className="nhsuk-table__cell">
+                  {action.targetDate ? formatDay(action.targetDate) : "None"}
+                </td>
                 {editable ? (
                   <td className="nhsuk-table__cell">
                     <Form method="post" className="app-inline-form">

@@ -275,7 +275,8 @@ describe("progression actions", () => {
     expect((await lastAudit()).action).toBe("action.added");
     const html = await (await s.get(steering, page("1.1"))).text();
     expect(html).toContain("Run a jobs fair with the college");
-    expect(html).toContain("2027-03-31");
+    // The target date in words in the plan's table (issue 22, item 9), not 2027-03-31.
+    expect(html).toContain('<td class="nhsuk-table__cell">31 March 2027</td>');
 
     // Only through the component it belongs to, and only by the champion.
     const wrong = await s.post(champion, page("1.2"), {

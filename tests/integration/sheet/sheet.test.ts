@@ -480,6 +480,12 @@ describe("a component's own page", () => {
       narrative: `Narrative. Added in ${now}, on components ${first} and ${elsewhere}.`,
       file: `File: spend.pdf. Added in ${now}, on component ${second}.`,
     });
+    // On its component, a measure's date is in words too (issue 22, item 9).
+    const onFirst = (await (await s.get(champion, componentPage(first))).text()).replace(
+      /<!-- -->/g,
+      "",
+    );
+    expect(onFirst).toContain(`<strong>${title}</strong>: 42 % (30 November 2026)`);
     for (const item of [measure42, measure38, narrative, file]) {
       expect(html).toMatch(radioFor(item.id, title));
     }
