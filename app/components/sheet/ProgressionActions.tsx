@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
+import { DateInput, typedDate } from "~/components/forms/DateInput";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useValidatedForm } from "~/components/forms/useValidatedForm";
 import { fieldId } from "~/forms/sheet-words";
@@ -106,11 +107,13 @@ export function ProgressionActions(props: {
               <input type="hidden" value={componentId} {...check.register("componentId")} />
               <TextField {...check.field("description")} label="Action" />
               <TextField {...check.field("owner")} label="Owner (optional)" width={20} />
-              <TextField
-                {...check.field("targetDate")}
-                label="Target date (optional)"
-                hint="For example, 2027-03-31"
-                width={10}
+              <DateInput
+                name="targetDate"
+                id={id("targetDate")}
+                legend="Target date (optional)"
+                hint="For example, 31 3 2027"
+                error={check.errors.targetDate}
+                value={typedDate(adding?.values, "targetDate")}
               />
               <SubmitButton name="componentId" value={componentId} secondary>
                 Add action<span className="nhsuk-u-visually-hidden"> to {title}</span>
