@@ -227,6 +227,8 @@ async function measuresOf(db: Kysely<Database>, assessmentIds: readonly number[]
 async function outcomesOf(db: Kysely<Database>, assessmentIds: readonly number[]) {
   const rows = await db
     .selectFrom("outcome_figure as f")
+    // A draft's or reopened month's figures are not a return's (issue 19): submitted only.
+    .innerJoin("assessment as a", "a.id", "f.assessment_id")
     .innerJoin("outcome_measure_version as v", "v.id", "f.measure_version_id")
     .innerJoin("outcome_measure as m", "m.id", "f.measure_id")
     .select([
@@ -243,6 +245,7 @@ async function outcomesOf(db: Kysely<Database>, assessmentIds: readonly number[]
       "f.note",
     ])
     .where("f.assessment_id", "in", [...assessmentIds])
+    .where("a.status", "=", "submitted")
     .orderBy("f.assessment_id")
     .orderBy("m.position")
     .orderBy("m.id")

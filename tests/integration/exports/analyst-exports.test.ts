@@ -187,6 +187,39 @@ describe("who exports what", () => {
     expect(reader).toEqual(admin.filter((r) => r.return_state === "submitted"));
   });
 
+  it("lists outcome figures of submitted returns only, even to an administrator who sees drafts", async () => {
+    // A figure planted on a draft: a draft is not a return, so none of it is exported (issue 19).
+    const sql = openSql(database.url);
+    const draft = await sql.one<{ id: number }>(
+      "select id from assessment where status = 'draft' order by id limit 1",
+    );
+    const measure = await sql.one<{ id: number; version: number }>(
+      `select m.id, max(v.id) as version from outcome_measure m
+       join outcome_measure_version v on v.measure_id = m.id
+       where m.system_id = ? group by m.id order by m.id limit 1`,
+      ids.system,
+    );
+    await sql.run(
+      `delete from outcome_figure where assessment_id = ? and measure_id = ?`,
+      draft.id,
+      measure.id,
+    );
+    await sql.run(
+      `insert into outcome_figure (assessment_id, measure_id, measure_version_id, numerator,
+         denominator, source, note, updated_at)
+       values (?, ?, ?, 1, 2, 'Planted on a draft', '', ?)`,
+      draft.id,
+      measure.id,
+      measure.version,
+      new Date().toISOString(),
+    );
+    await sql.close();
+    const rows = await csvOf(as.admin, `/exports/systems/${ids.system}/outcomes.csv`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.return_state))).toEqual(new Set(["submitted"]));
+    expect(rows.some((r) => r.outcome_source === "Planted on a draft")).toBe(false);
+  });
+
   it("a champion exports their own organisation only", async () => {
     const rows = await csvOf(as.champion, `/exports/organisations/${ids.uhmb}/components.csv`);
     expect(rows.length).toBeGreaterThan(0);
