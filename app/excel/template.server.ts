@@ -4,7 +4,7 @@ import { statusLabels } from "../forms/sheet";
 import type { DomainPrinciples } from "../models/principles.server";
 import type { ProgressionAction } from "../models/progression-actions.server";
 import type { ComponentStatus } from "../../db/schema";
-import { formatDateTime } from "../utils/dates";
+import { formatDateTime, formatDay } from "../utils/dates";
 import { outcomesSheet, type TemplateMeasure } from "./template-outcomes.server";
 import {
   columnNumber,
@@ -246,7 +246,7 @@ function planSheets(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
   const actions = workbook.addWorksheet(sheetNames.actions, {
     views: [{ state: "frozen", ySplit: top }],
   });
-  actions.columns = [{ width: 11 }, { width: 60 }, { width: 24 }, { width: 12 }];
+  actions.columns = [{ width: 11 }, { width: 60 }, { width: 24 }, { width: 18 }];
   markSheet(actions, args.marking, 4);
   headingRow(actions, ["Component", "Action", "Owner", "Target date"]);
   for (const component of args.charter.domains.flatMap((d) => d.components)) {
@@ -255,7 +255,7 @@ function planSheets(workbook: ExcelJS.Workbook, args: Parameters<typeof sheetTem
         component.id,
         action.description,
         action.owner ?? "",
-        action.targetDate ?? "",
+        action.targetDate ? formatDay(action.targetDate) : "",
       ]).alignment = { wrapText: true, vertical: "top" };
     }
   }

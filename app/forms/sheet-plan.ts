@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { endOfYearAhead, isoDateBetween, multiLineText, singleLineText } from "./fields";
+import {
+  dateInputSchema,
+  endOfYearAhead,
+  joinDateParts,
+  multiLineText,
+  singleLineText,
+} from "./fields";
 
 /**
  * The sheet's improvement-plan forms: principles per domain, progression
@@ -55,26 +61,46 @@ export function principlesSchema(domainNumbers: readonly number[], principleCoun
 }
 
 /** An action's target: from the charter's year to a plan's horizon, not year 9999. */
-const targetDate = isoDateBetween(
-  { earliest: "2021-01-01", latest: endOfYearAhead(10) },
-  {
-    invalid: "Enter the target date as a real date, like 2027-03-31",
-    outOfRange: (earliest, latest) => `Enter a target date between ${earliest} and ${latest}`,
-  },
-);
+const targetDate = dateInputSchema("the target date", {
+  earliest: "2021-01-01",
+  latest: endOfYearAhead(10),
+});
+
+/**
+ * The target date arrives as a GOV.UK date input's three fields
+ * (`targetDate-day`, `-month`, `-year`), joined here so the browser's check
+ * and the server's read the same value; a post naming `targetDate` alone
+ * (YYYY-MM-DD, as the workbook and older pages send it) is read as it is.
+ */
+function joinTargetDate(values: unknown): unknown {
+  if (typeof values !== "object" || values === null) return values;
+  const fields = values as Record<string, string>;
+  const typed = ["day", "month", "year"].some((p) => `targetDate-${p}` in fields);
+  return typed ? { ...fields, targetDate: joinDateParts(fields, "targetDate") } : fields;
+}
 
 export function addActionSchema(ids: readonly string[]) {
-  return z.object({
-    intent: z.literal("addAction"),
-    componentId: z.string().refine((id) => ids.includes(id), "Select a component of the charter"),
-    description: singleLineText("The action", planLimits.description).min(1, "Enter the action"),
-    owner: singleLineText("The owner", planLimits.owner).default(""),
-    targetDate: z
-      .string()
-      .trim()
-      .default("")
-      .pipe(z.union([z.literal(""), targetDate])),
-  });
+  return z.preprocess(
+    joinTargetDate,
+    z.object({
+      intent: z.literal("addAction"),
+      componentId: z.string().refine((id) => ids.includes(id), "Select a component of the charter"),
+      description: singleLineText("The action", planLimits.description).min(1, "Enter the action"),
+      owner: singleLineText("The owner", planLimits.owner).default(""),
+      // Optional: empty is no target; anything else must be a real date in range.
+      targetDate: z
+        .string()
+        .trim()
+        .default("")
+        .superRefine((value, ctx) => {
+          if (value === "") return;
+          const checked = targetDate.safeParse(value);
+          if (!checked.success) {
+            ctx.addIssue({ code: "custom", message: checked.error.issues[0]!.message });
+          }
+        }),
+    }),
+  );
 }
 
 export function removeActionSchema(ids: readonly string[]) {

@@ -136,15 +136,55 @@ export async function searchEvidenceLibrary(
       ]),
     );
   }
-  const [items, count] = await Promise.all([
+  const [rows, count] = await Promise.all([
     matching
-      .select(["id", "kind", "title", "file_name as fileName"])
+      .select([
+        "id",
+        "kind",
+        "title",
+        "file_name as fileName",
+        "measure_value as measureValue",
+        "measure_unit as measureUnit",
+        "created_at as createdAt",
+      ])
       .orderBy("id", "desc")
       .limit(args.limit)
       .execute(),
     matching.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow(),
   ]);
+  const components = await evidenceComponents(db, {
+    organisationId: args.organisationId,
+    evidenceIds: rows.map((r) => r.id),
+  });
+  const items = rows.map((r) => ({ ...r, componentIds: components.get(r.id) ?? [] }));
   return { items, total: Number(count.n) };
+}
+
+/**
+ * The components each item is on, in any of the organisation's months, each
+ * once: what tells apart items that share a title (issue 22, item 10).
+ */
+async function evidenceComponents(
+  db: Db,
+  args: { organisationId: number; evidenceIds: number[] },
+): Promise<Map<number, string[]>> {
+  const byItem = new Map<number, string[]>();
+  if (!args.evidenceIds.length) return byItem;
+  const rows = await db
+    .selectFrom("component_evidence as ce")
+    .innerJoin("component_answer as c", "c.id", "ce.component_answer_id")
+    .innerJoin("assessment as a", "a.id", "c.assessment_id")
+    .select(["ce.evidence_item_id as evidenceId", "c.component_id as componentId"])
+    .distinct()
+    .where("a.organisation_id", "=", args.organisationId)
+    .where("ce.evidence_item_id", "in", args.evidenceIds)
+    .execute();
+  for (const row of rows) {
+    const list = byItem.get(row.evidenceId) ?? [];
+    list.push(row.componentId);
+    byItem.set(row.evidenceId, list);
+  }
+  return byItem;
 }
 
 /**

@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { listMessages } from "~/models/messages.server";
 import { requireAdmin } from "~/auth/guards.server";
 import { getDb } from "~/models/db.server";
+import { formatDateTime } from "~/utils/dates";
 import { appConfig } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Email outbox – Anchor Charter" }];
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: m.id,
       to: m.to_email,
       template: m.template,
-      at: m.created_at,
+      at: formatDateTime(m.created_at),
       body: m.outbox_body ?? "",
     })),
   };

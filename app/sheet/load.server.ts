@@ -83,7 +83,7 @@ export async function loadSheet(
               state: reviewState(a),
               comment: review.comment,
               reviewerName: review.reviewerName,
-              date: review.createdAt.slice(0, 10),
+              date: formatDate(review.createdAt),
               // "Verified in November 2026, unchanged since" (ADR 039).
               carriedFrom: review.carriedFrom?.periodLabel ?? null,
             }

@@ -39,6 +39,17 @@ export function formatDate(value: string): string {
   return dateOnly.format(parseStoredTime(value));
 }
 
+const monthOnly = new Intl.DateTimeFormat("en-GB", {
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
+
+/** "November 2026": the UK month a stored time falls in. */
+export function formatMonth(value: string): string {
+  return monthOnly.format(parseStoredTime(value));
+}
+
 const clock = new Intl.DateTimeFormat("en-GB", {
   hour: "2-digit",
   minute: "2-digit",

@@ -62,18 +62,24 @@ describe("a champion uses the sheet as an improvement plan", () => {
       const action = "Publish the gender pay gap action plan";
       await block.getByLabel("Action", { exact: true }).fill(action);
       await block.getByLabel("Owner (optional)").fill("Director of people");
-      await block.getByLabel("Target date (optional)").fill("2027-02-30");
+      const target = block.getByRole("group", { name: "Target date (optional)" });
+      await target.getByLabel("Day").fill("30");
+      await target.getByLabel("Month").fill("2");
+      await target.getByLabel("Year").fill("2027");
       await block.getByRole("button", { name: `Add action to ${title}` }).click();
       await page.getByRole("heading", { name: "There is a problem" }).waitFor();
-      await page.getByRole("link", { name: /Enter the target date as a real date/ }).waitFor();
+      await page.getByRole("link", { name: /The target date must be a real date/ }).waitFor();
       const retry = page.getByRole("region", { name: title });
       expect(await retry.getByLabel("Action", { exact: true }).inputValue()).toBe(action);
+      const retryTarget = retry.getByRole("group", { name: "Target date (optional)" });
+      expect(await retryTarget.getByLabel("Day").inputValue()).toBe("30");
       await expectAccessible(page);
-      await retry.getByLabel("Target date (optional)").fill("2027-03-31");
+      await retryTarget.getByLabel("Day").fill("31");
+      await retryTarget.getByLabel("Month").fill("3");
       await retry.getByRole("button", { name: `Add action to ${title}` }).click();
       const row = page
         .getByRole("region", { name: title })
-        .getByRole("row", { name: /2027-03-31/ });
+        .getByRole("row", { name: /31 March 2027/ });
       await row.waitFor();
       expect(await row.textContent()).toContain(action);
       expect(await row.textContent()).toContain("Director of people");

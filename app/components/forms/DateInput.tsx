@@ -8,6 +8,8 @@ import { ErrorMessage } from "./ErrorSummary";
  */
 export function DateInput(props: {
   name: string;
+  /** The day field's id when a page has several forms with this field (defaults to the name). */
+  id?: string;
   legend: string;
   hint?: string;
   error?: string;
@@ -15,6 +17,7 @@ export function DateInput(props: {
   value?: string | { day: string; month: string; year: string };
 }) {
   const { name, legend, hint, error } = props;
+  const base = props.id ?? name;
   const parts =
     typeof props.value === "string"
       ? {
@@ -23,19 +26,19 @@ export function DateInput(props: {
           year: props.value.slice(0, 4),
         }
       : (props.value ?? { day: "", month: "", year: "" });
-  const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ");
+  const describedBy = [hint && `${base}-hint`, error && `${base}-error`].filter(Boolean).join(" ");
   const field = (part: "day" | "month" | "year", label: string, width: 2 | 4) => (
     <div className="nhsuk-date-input__item">
       <div className="nhsuk-form-group">
         <label
           className="nhsuk-label nhsuk-date-input__label"
-          htmlFor={part === "day" ? name : `${name}-${part}`}
+          htmlFor={part === "day" ? base : `${base}-${part}`}
         >
           {label}
         </label>
         <input
           className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width}${error ? " nhsuk-input--error" : ""}`}
-          id={part === "day" ? name : `${name}-${part}`}
+          id={part === "day" ? base : `${base}-${part}`}
           name={`${name}-${part}`}
           type="text"
           inputMode="numeric"
@@ -49,11 +52,11 @@ export function DateInput(props: {
       <fieldset className="nhsuk-fieldset" role="group" aria-describedby={describedBy || undefined}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
         {hint ? (
-          <div className="nhsuk-hint" id={`${name}-hint`}>
+          <div className="nhsuk-hint" id={`${base}-hint`}>
             {hint}
           </div>
         ) : null}
-        <ErrorMessage id={`${name}-error`} message={error} />
+        <ErrorMessage id={`${base}-error`} message={error} />
         <div className="nhsuk-date-input">
           {field("day", "Day", 2)}
           {field("month", "Month", 2)}

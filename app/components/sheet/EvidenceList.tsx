@@ -1,5 +1,6 @@
 import { fieldId } from "~/forms/sheet-words";
 import { Form } from "@remix-run/react";
+import { formatDay } from "~/utils/dates";
 import type { EvidenceView } from "./types";
 
 function EvidenceText({ item }: { item: EvidenceView }) {
@@ -26,7 +27,7 @@ function EvidenceText({ item }: { item: EvidenceView }) {
       <>
         <strong>{item.title}</strong>: {item.measureValue}
         {item.measureUnit ? ` ${item.measureUnit}` : ""}
-        {item.measureDate ? ` (${item.measureDate})` : ""}
+        {item.measureDate ? ` (${formatDay(item.measureDate)})` : ""}
       </>
     );
   }

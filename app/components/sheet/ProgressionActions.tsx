@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
 import { TextField } from "~/components/forms/TextField";
+import { DateInput, typedDate } from "~/components/forms/DateInput";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useValidatedForm } from "~/components/forms/useValidatedForm";
 import { fieldId } from "~/forms/sheet-words";
+import { formatDay } from "~/utils/dates";
 import type { SheetActionData, SheetData } from "./types";
 
 type Action = SheetData["plan"]["actions"][string][number];
@@ -62,7 +64,9 @@ export function ProgressionActions(props: {
               <tr className="nhsuk-table__row" key={action.id}>
                 <td className="nhsuk-table__cell app-wrap-anywhere">{action.description}</td>
                 <td className="nhsuk-table__cell">{action.owner ?? "Not named"}</td>
-                <td className="nhsuk-table__cell">{action.targetDate ?? "None"}</td>
+                <td className="nhsuk-table__cell">
+                  {action.targetDate ? formatDay(action.targetDate) : "None"}
+                </td>
                 {editable ? (
                   <td className="nhsuk-table__cell">
                     <Form method="post" className="app-inline-form">
@@ -103,11 +107,13 @@ export function ProgressionActions(props: {
               <input type="hidden" value={componentId} {...check.register("componentId")} />
               <TextField {...check.field("description")} label="Action" />
               <TextField {...check.field("owner")} label="Owner (optional)" width={20} />
-              <TextField
-                {...check.field("targetDate")}
-                label="Target date (optional)"
-                hint="For example, 2027-03-31"
-                width={10}
+              <DateInput
+                name="targetDate"
+                id={id("targetDate")}
+                legend="Target date (optional)"
+                hint="For example, 31 3 2027"
+                error={check.errors.targetDate}
+                value={typedDate(adding?.values, "targetDate")}
               />
               <SubmitButton name="componentId" value={componentId} secondary>
                 Add action<span className="nhsuk-u-visually-hidden"> to {title}</span>

@@ -1,9 +1,49 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms/SubmitButton";
-import { ErrorMessage } from "~/components/forms/ErrorSummary";
+import { RadioGroup } from "~/components/forms/ChoiceFields";
 import { fieldId } from "~/forms/sheet-words";
+import { formatMonth } from "~/utils/dates";
 
-export type LibraryItem = { id: number; kind: string; title: string; fileName: string | null };
+export type LibraryItem = {
+  id: number;
+  kind: string;
+  title: string;
+  fileName: string | null;
+  measureValue: number | null;
+  measureUnit: string | null;
+  createdAt: string;
+  componentIds: string[];
+};
+
+const kindWords: Record<string, string> = {
+  narrative: "Narrative",
+  link: "Link",
+  file: "File",
+  measure: "Measure",
+};
+
+function listed(ids: string[]): string {
+  if (ids.length <= 1) return ids.join("");
+  return `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
+}
+
+/**
+ * What tells an item apart from others of the same title (issue 22, item 10):
+ * its file name or figure, the month it was added and the components it is on.
+ */
+export function libraryItemHint(item: LibraryItem): string {
+  const what =
+    item.kind === "file" && item.fileName
+      ? `File: ${item.fileName}`
+      : item.kind === "measure" && item.measureValue !== null
+        ? `Measure: ${item.measureValue}${item.measureUnit ? ` ${item.measureUnit}` : ""}`
+        : (kindWords[item.kind] ?? item.kind);
+  const ids = [...item.componentIds].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const on = ids.length
+    ? `on ${ids.length === 1 ? "component" : "components"} ${listed(ids)}`
+    : "not on any component";
+  return `${what}. Added in ${formatMonth(item.createdAt)}, ${on}.`;
+}
 
 export type Library = { items: LibraryItem[]; total: number; query: string };
 
@@ -62,27 +102,17 @@ export function ReuseEvidenceForm(props: {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="reuseEvidence" />
           <input type="hidden" name="componentId" value={props.componentId} />
-          <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-            <label className="nhsuk-label" htmlFor={id}>
-              Evidence to use
-            </label>
-            <ErrorMessage id={`${id}-error`} message={error} />
-            <select
-              className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`}
-              id={id}
-              name="evidenceId"
-              defaultValue=""
-              aria-describedby={error ? `${id}-error` : undefined}
-            >
-              <option value="">Select evidence</option>
-              {library.items.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.title}
-                  {item.fileName ? ` (${item.fileName})` : ""}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RadioGroup
+            name="evidenceId"
+            id={id}
+            legend="Evidence to use"
+            error={error}
+            options={library.items.map((item) => ({
+              value: String(item.id),
+              label: item.title,
+              hint: libraryItemHint(item),
+            }))}
+          />
           <SubmitButton secondary>Use this evidence</SubmitButton>
         </Form>
       ) : null}

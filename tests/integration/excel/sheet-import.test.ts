@@ -156,8 +156,11 @@ describe("the sheet as an Excel workbook", () => {
       expect(row.getCell(6).text).toBe(titles.length ? titles.join("\n") : "None yet");
     });
     const listed: string[][] = [];
+    const targets = new Map<string, string>();
     workbook.getWorksheet("Actions")!.eachRow((row, n) => {
-      if (n > 2 && row.getCell(1).text) listed.push([row.getCell(1).text, row.getCell(2).text]);
+      if (n <= 2 || !row.getCell(1).text) return;
+      listed.push([row.getCell(1).text, row.getCell(2).text]);
+      targets.set(row.getCell(2).text, row.getCell(4).text);
     });
     expect(listed).toContainEqual(["2.1", "Plant an action for the workbook"]);
     expect(listed).toEqual(
@@ -165,6 +168,8 @@ describe("the sheet as an Excel workbook", () => {
         .sort((a, b) => a.component_id.localeCompare(b.component_id, "en", { numeric: true }))
         .map((a) => [a.component_id, a.description]),
     );
+    // The target date in words, as the sheet shows it, not the stored 2027-03-31.
+    expect(targets.get("Plant an action for the workbook")).toBe("31 March 2027");
   });
 });
 

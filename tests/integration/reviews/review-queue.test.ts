@@ -326,6 +326,22 @@ describe("a champion's reply to a query", () => {
       },
     });
     expect(queried.status).toBe(302);
+    // The query's tag on the component says when in words (UK day), not as 2026-12-07.
+    const componentPage = await visit(
+      app.url,
+      `/organisations/${uhmb}/periods/${target.period_id}/components/${target.component_id}`,
+      { visitor: champion },
+    );
+    const today = new Intl.DateTimeFormat("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "Europe/London",
+    }).format(new Date());
+    const tag = /Queried<\/strong> by ([^<]+)/.exec(
+      (await componentPage.text()).replace(/<!-- -->/g, ""),
+    )?.[1];
+    expect(tag).toBe(`Demo Steering Group Member on ${today}: `);
     const review = await sql.one<{ id: number }>(
       "select max(id) as id from component_review where component_answer_id = ?",
       target.id,

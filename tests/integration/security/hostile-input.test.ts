@@ -236,9 +236,9 @@ const cases: Case[] = [
     "an action due in the year 9999",
     "champion",
     sheet,
-    () => action({ targetDate: "9999-12-31" }),
+    () => action({ "targetDate-day": "31", "targetDate-month": "12", "targetDate-year": "9999" }),
     400,
-    "Enter a target date between",
+    "The target date must be between 1 January 2021 and",
   ],
   [
     "a measure dated 0000-01-01",

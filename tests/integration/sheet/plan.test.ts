@@ -67,6 +67,12 @@ const actionsOf = async (componentId: string) =>
     assessmentId,
     componentId,
   );
+/** The target date as its GOV.UK date input sends it: day, month and year. */
+const typed = (day: string, month: string, year: string) => ({
+  "targetDate-day": day,
+  "targetDate-month": month,
+  "targetDate-year": year,
+});
 const checkedBoxes = (html: string, idPrefix: string) =>
   [...html.matchAll(/<input[^>]*>/g)]
     .map((m) => m[0])
@@ -231,10 +237,23 @@ describe("progression actions", () => {
   it("refuses a missing description, an unreal date and over-long text, storing nothing", async () => {
     const audits = await auditCount();
     const attempts = [
-      [{ description: "  ", owner: "", targetDate: "" }, "Enter the action"],
+      [{ description: "  ", owner: "", ...typed("", "", "") }, "Enter the action"],
       [
-        { description: "Run a jobs fair", targetDate: "2027-02-30" },
-        "Enter the target date as a real date",
+        { description: "Run a jobs fair", ...typed("30", "2", "2027") },
+        "The target date must be a real date",
+      ],
+      [
+        { description: "Run a jobs fair", ...typed("31", "", "2027") },
+        "The target date must include a month",
+      ],
+      // A date typed whole into the day field is not read as some other day.
+      [
+        { description: "Run a jobs fair", ...typed("01/12/2026", "", "") },
+        "The target date must be a real date",
+      ],
+      [
+        { description: "Run a jobs fair", ...typed("31", "12", "9999") },
+        "The target date must be between 1 January 2021 and",
       ],
       [{ description: "x".repeat(501) }, "The action must be 500 characters or fewer"],
       [
@@ -252,6 +271,14 @@ describe("progression actions", () => {
       const html = await response.text();
       expect(html).toContain(message);
       expect(html).toContain("There is a problem");
+      // What was typed is kept in the three fields.
+      if ("targetDate-year" in fields && fields["targetDate-year"]) {
+        expect(html).toMatch(
+          new RegExp(
+            `id="c1-1-action-targetDate-year" name="targetDate-year"[^>]*value="${fields["targetDate-year"]}"`,
+          ),
+        );
+      }
     }
     expect(await actionsOf("1.1")).toEqual([]);
     expect(await auditCount()).toBe(audits);
@@ -263,7 +290,7 @@ describe("progression actions", () => {
       componentId: "1.1",
       description: "Run a jobs fair with the college",
       owner: "Head of workforce",
-      targetDate: "2027-03-31",
+      ...typed("31", "3", "2027"),
     });
     expect(added.status).toBe(302);
     const [action] = await actionsOf("1.1");
@@ -275,7 +302,8 @@ describe("progression actions", () => {
     expect((await lastAudit()).action).toBe("action.added");
     const html = await (await s.get(steering, page("1.1"))).text();
     expect(html).toContain("Run a jobs fair with the college");
-    expect(html).toContain("2027-03-31");
+    // The target date in words in the plan's table (issue 22, item 9), not 2027-03-31.
+    expect(html).toContain('<td class="nhsuk-table__cell">31 March 2027</td>');
 
     // Only through the component it belongs to, and only by the champion.
     const wrong = await s.post(champion, page("1.2"), {

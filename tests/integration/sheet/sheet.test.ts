@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCharter } from "~/charter/content";
 import { computeLevel } from "~/charter/scoring";
+import { pdfBytes } from "../../fixtures/files";
 import type { Visitor } from "../../support/http";
 import { SECOND_CHAMPION, type SheetApp, startSheetApp } from "./fixture";
 
@@ -29,6 +30,23 @@ const auditCount = async () =>
 const componentPage = (componentId: string) => s.componentOf(s.uhmb, componentId);
 const save = (visitor: Visitor, componentId: string, fields: Record<string, string>) =>
   s.post(visitor, componentPage(componentId), { intent: "save", componentId, ...fields });
+
+/** The reuse form's radio for an item (its input tag), or undefined. */
+const radioOf = (html: string, id: number) =>
+  new RegExp(`<input[^>]*name="evidenceId" type="radio"[^>]*value="${id}"/>`).exec(html)?.[0];
+
+/** The reuse form's radio for an item, labelled with its title. */
+const radioFor = (id: number, title: string) =>
+  new RegExp(
+    `<input[^>]*name="evidenceId" type="radio"[^>]*value="${id}"/><label[^>]*>${title}</label>`,
+  );
+
+/** The hint under an item's radio in the reuse form: what tells it apart. */
+function hintOf(html: string, id: number): string | undefined {
+  const describedBy = /aria-describedby="([^"]+)"/.exec(radioOf(html, id) ?? "")?.[1];
+  if (!describedBy) return undefined;
+  return new RegExp(`id="${describedBy}">([^<]*)</div>`).exec(html)?.[1];
+}
 
 /** A component of the new assessment with no evidence and not fulfilled. */
 async function bareComponent(): Promise<string> {
@@ -366,19 +384,111 @@ describe("a component's own page", () => {
         `${componentPage(other)}?evidenceSearch=${encodeURIComponent("FINDABLE report")}`,
       )
     ).text();
-    expect(found).toContain(`<option value="${item.id}">${title}</option>`);
+    expect(found).toMatch(radioFor(item.id, title));
     const none = await (
       await s.get(
         champion,
         `${componentPage(other)}?evidenceSearch=${encodeURIComponent("no such 100%_")}`,
       )
     ).text();
-    expect(none).not.toContain(`<option value="${item.id}">`);
+    expect(radioOf(none, item.id)).toBeUndefined();
     // Already on the component, it is not offered there again.
     const own = await (
       await s.get(champion, `${componentPage(id)}?evidenceSearch=Findable`)
     ).text();
-    expect(own).not.toContain(`<option value="${item.id}">`);
+    expect(radioOf(own, item.id)).toBeUndefined();
+  });
+
+  it("tells apart evidence of the same title by what it is, the month it was added and where it is", async () => {
+    const [first, second, elsewhere] = loadCharter()
+      .domains.flatMap((d) => d.components.map((c) => c.id))
+      .slice(-3) as [string, string, string];
+    const title = `Share of spend with local suppliers ${Date.now()}`;
+    const add = async (componentId: string, fields: Record<string, string>) => {
+      const response = await s.post(champion, componentPage(componentId), {
+        intent: "addEvidence",
+        componentId,
+        title,
+        ...fields,
+      });
+      expect(response.status).toBe(302);
+    };
+    await add(first, {
+      kind: "measure",
+      measureValue: "42",
+      measureUnit: "%",
+      measureDate: "2026-11-30",
+    });
+    await add(second, {
+      kind: "measure",
+      measureValue: "38.5",
+      measureUnit: "%",
+      measureDate: "2026-11-30",
+    });
+    await add(first, { kind: "narrative", body: "How we count local spend" });
+    const upload = new FormData();
+    for (const [k, v] of Object.entries({ intent: "addEvidence", componentId: second })) {
+      upload.set(k, v);
+    }
+    upload.set("kind", "file");
+    upload.set("title", title);
+    upload.set("file", new File([new Uint8Array(pdfBytes)], "spend.pdf"));
+    const uploaded = await fetch(`${s.app.url}${componentPage(second)}`, {
+      method: "POST",
+      body: upload,
+      headers: { cookie: champion.cookie ?? "", origin: s.app.url },
+      redirect: "manual",
+    });
+    expect(uploaded.status).toBe(302);
+    const items = await s.read.all<{ id: number; kind: string; measure_value: number | null }>(
+      "select id, kind, measure_value from evidence_item where title = ? order by id",
+      title,
+    );
+    expect(items.map((i) => i.kind)).toEqual(["measure", "measure", "narrative", "file"]);
+    const [measure42, measure38, narrative, file] = items as [
+      (typeof items)[0],
+      (typeof items)[0],
+      (typeof items)[0],
+      (typeof items)[0],
+    ];
+    // One added in an earlier month (a UK summer day, so BST); the rest now.
+    await s.read.run(
+      "update evidence_item set created_at = ? where id = ?",
+      "2026-07-31T23:30:00.000Z",
+      measure42.id,
+    );
+    // The narrative is on a second component too: both are named.
+    const reused = await s.post(champion, componentPage(elsewhere), {
+      intent: "reuseEvidence",
+      componentId: elsewhere,
+      evidenceId: String(narrative.id),
+    });
+    expect(reused.status).toBe(302);
+    const now = new Intl.DateTimeFormat("en-GB", {
+      month: "long",
+      year: "numeric",
+      timeZone: "Europe/London",
+    }).format(new Date());
+    const page = `${componentPage(await bareComponent())}?evidenceSearch=${encodeURIComponent(title)}`;
+    const html = await (await s.get(champion, page)).text();
+    const hints = Object.fromEntries(
+      items.map((item) => [item.kind + (item.measure_value ?? ""), hintOf(html, item.id)]),
+    );
+    expect(hints).toEqual({
+      measure42: `Measure: 42 %. Added in August 2026, on component ${first}.`,
+      "measure38.5": `Measure: 38.5 %. Added in ${now}, on component ${second}.`,
+      narrative: `Narrative. Added in ${now}, on components ${first} and ${elsewhere}.`,
+      file: `File: spend.pdf. Added in ${now}, on component ${second}.`,
+    });
+    // On its component, a measure's date is in words too (issue 22, item 9).
+    const onFirst = (await (await s.get(champion, componentPage(first))).text()).replace(
+      /<!-- -->/g,
+      "",
+    );
+    expect(onFirst).toContain(`<strong>${title}</strong>: 42 % (30 November 2026)`);
+    for (const item of [measure42, measure38, narrative, file]) {
+      expect(html).toMatch(radioFor(item.id, title));
+    }
   });
 });
 

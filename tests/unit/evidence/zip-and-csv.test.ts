@@ -71,6 +71,6 @@ describe("names inside the evidence ZIP", () => {
     expect(csv).toContain(
       '"1.3","file","Pay policy","","1.3 Being a good employer/7 pay policy.pdf"',
     );
-    expect(csv).toContain('"1.1","measure","Living wage","87 % at 2026-03-31",""');
+    expect(csv).toContain('"1.1","measure","Living wage","87 % at 31 March 2026",""');
   });
 });

@@ -114,5 +114,25 @@ describe("dates are bounded to ones a person could mean", () => {
     expect(action(`${year + 10}-12-31`)).toBe(true);
     expect(action("9999-12-31")).toBe(false);
     expect(action("2020-12-31")).toBe(false);
+    // As the page's GOV.UK date input sends it: three fields, joined by the schema itself.
+    const typed = (day: string, month: string, yearTyped: string) =>
+      addActionSchema(["1.1"]).safeParse({
+        intent: "addAction",
+        componentId: "1.1",
+        description: "Publish the pay gap",
+        "targetDate-day": day,
+        "targetDate-month": month,
+        "targetDate-year": yearTyped,
+      });
+    const joined = typed("7", "3", String(year + 1));
+    expect(joined.success && joined.data.targetDate).toBe(`${year + 1}-03-07`);
+    const none = typed("", "", "");
+    expect(none.success && none.data.targetDate).toBe("");
+    expect(typed("30", "2", String(year + 1)).error?.issues[0]?.message).toBe(
+      "The target date must be a real date",
+    );
+    expect(typed("1", "", String(year + 1)).error?.issues[0]?.message).toBe(
+      "The target date must include a month",
+    );
   });
 });
