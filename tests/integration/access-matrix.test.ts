@@ -47,7 +47,8 @@ beforeAll(async () => {
   ids.uhmbFile = planted.evidenceId;
   await readersMonths();
   ({ visitors, signInAs } = await signInEveryone(app.url, database.url, ids));
-}, 60_000);
+  // A server start and fourteen sign-ins, five with a code: 60 s ran out on a busy machine.
+}, 180_000);
 
 /**
  * System readers read a month only once it stands submitted, so the months the
