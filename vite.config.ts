@@ -75,6 +75,9 @@ export default defineConfig(({ isSsrBuild }) => ({
           // Each file starts real servers on real SQLite files: keep the 2 cores calm.
           fileParallelism: false,
           testTimeout: 30_000,
+          // A set-up that starts a server (migrations and the demo data on PostgreSQL) took over
+          // the default 10 s while CI runs both databases' suites side by side.
+          hookTimeout: 120_000,
         },
       },
       {
