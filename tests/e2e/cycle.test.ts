@@ -176,7 +176,13 @@ describe("a steering group member works through what awaits review", () => {
       await page.getByRole("link", { name: /^Next/ }).click();
       await page.waitForURL((url) => url.pathname !== first);
       const second = new URL(page.url()).pathname;
-      const third = await page.getByRole("link", { name: /^Next/ }).getAttribute("href");
+      // With JavaScript the address changes before the new page is drawn: wait until the Next
+      // link is the second page's own (the first page's pointed at the second).
+      const nextLink = page.getByRole("link", { name: /^Next/ });
+      await expect
+        .poll(async () => (await nextLink.getAttribute("href"))?.split("?")[0])
+        .not.toBe(second);
+      const third = await nextLink.getAttribute("href");
       const verifiable = await page.getByRole("button", { name: "Verify" }).count();
       if (verifiable) {
         await page.getByRole("button", { name: "Verify" }).click();
