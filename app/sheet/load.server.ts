@@ -11,6 +11,7 @@ import { levelForAssessment } from "~/charter/summary";
 import { reviewState, verifiedFulfilledIds } from "~/charter/verification";
 import { getDb } from "~/models/db.server";
 import { searchEvidenceLibrary } from "~/models/evidence-files.server";
+import { libraryItemHint, type LibraryRow } from "./library-hint";
 import {
   asLatestReview,
   latestByComponent,
@@ -163,17 +164,17 @@ export async function loadSheet(
     // Champions reuse their organisation's evidence on other components.
     library:
       options.library && sheet.canEdit && open && assessment?.status === "draft"
-        ? {
-            query: options.library.query,
-            ...(await searchEvidenceLibrary(db, {
+        ? libraryWithHints(
+            options.library.query,
+            await searchEvidenceLibrary(db, {
               organisationId: sheet.organisation.id,
               query: options.library.query,
               excludeIds: (answers.get(options.library.componentId)?.evidence ?? []).map(
                 (e: { id: number }) => e.id,
               ),
               limit: LIBRARY_SHOWN,
-            })),
-          }
+            }),
+          )
         : null,
     submissions,
     plan: await loadSheetPlan({ sheet, assessment, answers, charter }),
@@ -206,5 +207,18 @@ function dueOf(
     phase: periodPhase(period),
     timeliness: returnTimeliness({ firstSubmittedAt: first, dueOn: period.dueOn }),
     firstSubmittedOn: first ? formatDate(first) : null,
+  };
+}
+
+/** The library as the page shows it: each item's title and what tells it apart. */
+function libraryWithHints(query: string, found: { items: LibraryRow[]; total: number }) {
+  return {
+    query,
+    total: found.total,
+    items: found.items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      hint: libraryItemHint(item),
+    })),
   };
 }
